@@ -1,0 +1,92 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.utils import timezone
+
+from tests.factories import OrganisationFactory, UserFactory, member
+from umebra import services
+from umebra.models import Membership
+from umebra.roles import Role, group_name
+from umebra.selectors import membership_current
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def groups_of(user):
+    return set(user.groups.values_list("name", flat=True))
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_a_membership_puts_the_user_in_its_roles_group(role):
+    user = member(role)
+    assert groups_of(user) == {group_name(role)}
+    assert user.is_staff == (role == Role.ADMIN)
+    assert not user.is_superuser
+
+
+def test_overlapping_memberships_are_refused():
+    user = member(Role.POLICE)
+    with pytest.raises(ValidationError, match="redan ett medlemskap"):
+        services.membership_create(
+            user=user, organisation=OrganisationFactory(), role=Role.COORDINATOR
+        )
+    assert Membership.objects.filter(user=user).count() == 1
+
+
+def test_a_later_membership_may_follow_an_ended_one():
+    user = member(Role.POLICE)
+    services.membership_end(membership=user.memberships.get(), on=TODAY)
+    services.membership_create(
+        user=user,
+        organisation=OrganisationFactory(),
+        role=Role.COORDINATOR,
+        valid_from=TODAY + datetime.timedelta(days=1),
+    )
+    assert Membership.objects.filter(user=user).count() == 2
+
+
+def test_an_ended_membership_stops_granting_from_the_next_day():
+    user = member(Role.ADMIN)
+    yesterday = TODAY - datetime.timedelta(days=1)
+    membership = user.memberships.get()
+    Membership.objects.filter(pk=membership.pk).update(valid_from=yesterday)
+    membership.refresh_from_db()
+
+    services.membership_end(membership=membership, on=yesterday)
+
+    user.refresh_from_db()
+    assert membership_current(user=user) is None
+    assert groups_of(user) == set()
+    assert not user.is_staff
+
+
+def test_the_daily_sync_follows_periods_that_start_by_date():
+    user = UserFactory()
+    services.membership_create(
+        user=user,
+        organisation=OrganisationFactory(),
+        role=Role.POLITICIAN,
+        valid_from=TODAY + datetime.timedelta(days=1),
+    )
+    assert groups_of(user) == set()
+    Membership.objects.filter(user=user).update(valid_from=TODAY)
+
+    assert services.memberships_sync_groups() == 1
+
+    assert groups_of(user) == {group_name(Role.POLITICIAN)}
+
+
+def test_the_database_refuses_a_period_that_ends_before_it_starts():
+    user = UserFactory()
+    with pytest.raises(IntegrityError):
+        Membership.objects.create(
+            user=user,
+            organisation=OrganisationFactory(),
+            role=Role.PARTNER,
+            valid_from=TODAY,
+            valid_to=TODAY - datetime.timedelta(days=1),
+        )

@@ -1,0 +1,60 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from collaboration.models import Area
+from tests.personas import DEMO_USERS
+from umebra.demo import DEMO_PASSWORD
+from umebra.models import Membership, Organisation, User
+from umebra.selectors import membership_current
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo", stdout=None)
+
+
+@pytest.mark.parametrize(("username", "organisation", "role"), DEMO_USERS)
+def test_each_demo_user_logs_in_with_the_demo_password(seeded, username, organisation, role):
+    user = authenticate(username=username, password=DEMO_PASSWORD)
+    assert user is not None
+    membership = membership_current(user=user)
+    assert (membership.organisation.name, membership.role) == (organisation, role)
+
+
+def test_the_demo_has_the_organisations_and_areas(seeded):
+    assert set(Organisation.objects.values_list("name", flat=True)) >= {
+        "Umeå kommun",
+        "Umebrå",
+        "Socialtjänsten",
+        "Ersängsskolan",
+        "Fritid",
+        "Polisen LPO Umeå",
+        "Skatteverket",
+        "Arbetsmiljöverket",
+        "Bostaden AB",
+        "ICA Ålidhem",
+    }
+    assert Organisation.objects.get(name="Socialtjänsten").parent.name == "Umeå kommun"
+    assert set(Area.objects.values_list("name", flat=True)) == {
+        "Centrum", "Ålidhem", "Ersboda", "Haga", "Holmsund", "Mariehem", "Teg", "Tomtebo",
+    }  # fmt: skip
+
+
+def test_seeding_twice_changes_nothing(seeded):
+    counts = (User.objects.count(), Membership.objects.count(), Organisation.objects.count())
+    call_command("seed_demo", stdout=None)
+    assert (
+        User.objects.count(),
+        Membership.objects.count(),
+        Organisation.objects.count(),
+    ) == counts
+
+
+def test_demo_data_is_refused_where_it_is_switched_off(settings):
+    settings.UMEBRA_DEMO = False
+    with pytest.raises(CommandError, match="never goes into production"):
+        call_command("seed_demo")
+    assert not User.objects.exists()

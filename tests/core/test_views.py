@@ -1,0 +1,128 @@
+"""The core's pages through Django's test client, per role."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import PASSWORD, UserFactory, member
+from umebra.models import WorkerPing
+from umebra.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+SWEDISH_ROLE_HEADINGS = {
+    Role.COORDINATOR: "Samordnare",
+    Role.SOCIAL_WORKER: "Socialsekreterare",
+    Role.SCHOOL_STAFF: "Skolpersonal",
+    Role.POLICE: "Polis",
+    Role.AGENCY_INSPECTOR: "Myndighetsinspektör",
+    Role.PARTNER: "Samverkanspart",
+    Role.POLITICIAN: "Förtroendevald",
+    Role.AUDITOR: "Granskare",
+    Role.ADMIN: "Administratör",
+}
+
+# role × home-page panel × shown?
+PANELS = {"Områden": {Role.COORDINATOR}, "Aktörer": {Role.COORDINATOR, Role.ADMIN}}
+PANELS["Bakgrundsjobb"] = {Role.ADMIN}
+
+
+def test_the_login_page_is_in_swedish_by_default(client):
+    response = client.get(reverse("login"))
+    assert response.status_code == 200
+    assert '<html lang="sv">' in response.content.decode()
+    assert "Logga in" in response.content.decode()
+    assert "Användarnamn" in response.content.decode()
+
+
+def test_english_can_be_chosen(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/login/"})
+    assert response.status_code == 302
+    page = client.get(reverse("login")).content.decode()
+    assert '<html lang="en">' in page
+    assert "Username" in page
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_logging_in_leads_to_the_home_page(client):
+    user = member(Role.COORDINATOR)
+    response = client.post(
+        reverse("login"), {"username": user.username, "password": PASSWORD}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("home")
+    assert response.context["user"] == user
+
+
+def test_a_wrong_password_is_refused_with_a_message(client):
+    user = member(Role.COORDINATOR)
+    response = client.post(reverse("login"), {"username": user.username, "password": "nej"})
+    assert response.status_code == 200
+    assert "korrekt användarnamn och lösenord" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_logging_out_takes_a_post(client):
+    client.force_login(member(Role.POLICE))
+    assert client.get(reverse("logout")).status_code == 405
+    assert client.post(reverse("logout")).status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_has_its_own_home_page(client, role):
+    client.force_login(member(role))
+    response = client.get(reverse("home"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"<h1>{SWEDISH_ROLE_HEADINGS[role]}</h1>" in page
+    for heading, roles in PANELS.items():
+        assert (f">{heading}</h2>" in page) is (role in roles), heading
+
+
+def test_a_user_without_an_active_membership_is_told_so(client):
+    client.force_login(UserFactory())
+    response = client.get(reverse("home"))
+    assert response.status_code == 403
+    assert "Inget aktivt medlemskap" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [(role, 302 if role == Role.ADMIN else 403) for role in Role]
+)
+def test_only_administrators_ask_for_a_worker_check(
+    client, django_capture_on_commit_callbacks, role, status
+):
+    client.force_login(member(role))
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(reverse("worker-ping"))
+    assert response.status_code == status
+    assert WorkerPing.objects.count() == (1 if status == 302 else 0)
+    assert len(callbacks) == WorkerPing.objects.count()
+
+
+def test_the_worker_check_is_shown_waiting_until_answered(client):
+    admin = member(Role.ADMIN)
+    client.force_login(admin)
+    WorkerPing.objects.create(requested_by=admin)
+    assert "Väntar på svar" in client.get(reverse("home")).content.decode()
+
+
+def test_health_endpoint_answers_without_login(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize(("role", "status"), [(Role.ADMIN, 200), (Role.COORDINATOR, 302)])
+def test_only_administrators_reach_the_django_admin(client, role, status):
+    client.force_login(member(role))
+    assert client.get(reverse("admin:index")).status_code == status
+
+
+def test_a_browser_asking_for_english_still_gets_swedish_until_english_is_chosen(client):
+    page = client.get(reverse("login"), headers={"accept-language": "en-US,en;q=0.9"})
+    assert "Logga in" in page.content.decode()

@@ -1,0 +1,42 @@
+"""WCAG 2.1 AA (lag 2018:1937): axe-core finds no serious or critical violation on any page.
+
+Later pages join PAGES as they come.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.personas import DEMO_USERS
+
+pytestmark = pytest.mark.e2e
+
+axe = Axe()
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def serious_violations(page) -> list[str]:
+    results = axe.run(page, options=WCAG_AA)
+    return [
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} nodes)"
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+def test_the_login_page(page, live_server):
+    page.goto(f"{live_server.url}/login/")
+    assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("username", [username for username, _org, _role in DEMO_USERS])
+def test_each_roles_home_page(log_in, username):
+    page = log_in(username)
+    assert serious_violations(page) == []
+
+
+def test_the_home_page_on_a_phone(log_in):
+    page = log_in("samordnare")
+    page.set_viewport_size({"width": 375, "height": 740})
+    assert serious_violations(page) == []
+    # Nothing forces the page wider than the phone's screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375

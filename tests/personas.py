@@ -1,0 +1,16 @@
+"""The demo personas, one per role, as issue 2 names them: who is acting, at a glance."""
+
+from umebra.roles import Role
+
+# username × organisation × role
+DEMO_USERS = [
+    ("samordnare", "Umebrå", Role.COORDINATOR),
+    ("socialsekreterare", "Socialtjänsten", Role.SOCIAL_WORKER),
+    ("skolkurator", "Ersängsskolan", Role.SCHOOL_STAFF),
+    ("polis", "Polisen LPO Umeå", Role.POLICE),
+    ("skatteverket", "Skatteverket", Role.AGENCY_INSPECTOR),
+    ("fastighet", "Bostaden AB", Role.PARTNER),
+    ("politiker", "Umeå kommun", Role.POLITICIAN),
+    ("dataskydd", "Umeå kommun", Role.AUDITOR),
+    ("admin", "Umeå kommun", Role.ADMIN),
+]

@@ -1,0 +1,152 @@
+"""Identity: users, the organisations (*aktörer*) they act for, and the memberships that carry
+their role (DESIGN.md sections 2 and 3)."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from umebra.jobs import Job
+from umebra.roles import Role
+from umebra.validators import validate_organisation_number
+
+
+class User(AbstractUser):
+    """A person who logs in. What they may do follows from their active membership."""
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+
+
+class OrganisationKind(models.TextChoices):
+    MUNICIPAL_UNIT = "municipal_unit", _("Municipal unit")
+    POLICE = "police", _("Police")
+    STATE_AGENCY = "state_agency", _("State agency")
+    PROPERTY_OWNER = "property_owner", _("Property owner")
+    BUSINESS = "business", _("Business")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+
+
+class Organisation(models.Model):
+    """A body taking part in the collaboration (*aktör*).
+
+    Municipal units (Socialtjänsten, a school) sit under the municipality through ``parent``
+    and share its organisation number, so they leave theirs blank.
+    """
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
+    organisation_number = models.CharField(
+        _("organisation number"),
+        max_length=11,
+        blank=True,
+        validators=[validate_organisation_number],
+    )
+    is_public_authority = models.BooleanField(
+        _("public authority"),
+        default=False,
+        help_text=_("The Public Access to Information and Secrecy Act applies to it."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="units",
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation_number"],
+                condition=~Q(organisation_number=""),
+                name="organisation_number_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self, on=None):
+        """Memberships whose period covers the date ``on`` (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
+
+
+class Membership(models.Model):
+    """A user acting for an organisation in a role, for a period."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    valid_from = models.DateField(_("valid from"), default=timezone.localdate)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="membership_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}, {self.organisation}"
+
+    def clean(self) -> None:
+        """A user acts for one organisation at a time: periods may not overlap."""
+        if self.user_id is None or self.valid_from is None:
+            return
+        overlapping = (
+            Membership.objects.filter(user_id=self.user_id)
+            .exclude(pk=self.pk)
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from))
+        )
+        if self.valid_to:
+            overlapping = overlapping.filter(valid_from__lte=self.valid_to)
+        if overlapping.exists():
+            raise ValidationError(
+                _("This user already has a membership in this period; end that one first.")
+            )
+
+
+class WorkerPing(Job):
+    """A request that a background worker prove it is alive by answering.
+
+    The administrator's status page and the deployment's health checks use it to tell a
+    running queue from one nobody consumes.
+    """
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    answered_by = models.CharField(_("answered by"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("worker check")
+        verbose_name_plural = _("worker checks")
+        ordering = ["-queued_at"]

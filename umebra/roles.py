@@ -1,0 +1,90 @@
+"""The roles of DESIGN.md section 2 and the Django groups that carry their model permissions.
+
+A role is held through a membership (``umebra.models.Membership``); the user is put in the
+role's group while the membership is active. Each app declares the model permissions its
+roles need with :func:`grant`, from its ``AppConfig.ready``, so the core names no app's models.
+Model permission alone never opens personal data: object permissions decide that (DESIGN.md
+section 4).
+"""
+
+from collections import defaultdict
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    SOCIAL_WORKER = "social_worker", _("Social worker")
+    SCHOOL_STAFF = "school_staff", _("School staff")
+    POLICE = "police", _("Police")
+    AGENCY_INSPECTOR = "agency_inspector", _("Agency inspector")
+    PARTNER = "partner", _("Partner")
+    POLITICIAN = "politician", _("Politician")
+    AUDITOR = "auditor", _("Auditor")
+    ADMIN = "admin", _("Administrator")
+
+
+# What each role is for, shown on its home page so a person knows what the system lets them do.
+ROLE_PURPOSES = {
+    Role.COORDINATOR: _(
+        "You coordinate the municipality's crime prevention: log joint efforts, run agreements, "
+        "areas, indicators and funds, and request reports."
+    ),
+    Role.SOCIAL_WORKER: _(
+        "You own and work SIG cases for young people at risk, as far as their consent reaches."
+    ),
+    Role.SCHOOL_STAFF: _(
+        "You see a SIG case only while the young person's consent covers the school and you "
+        "have been granted access."
+    ),
+    Role.POLICE: _(
+        "You lead LOS operations, keep police-only intelligence and see SIG cases under consent."
+    ),
+    Role.AGENCY_INSPECTOR: _(
+        "You see the LOS operations your agency is a party to, with their targets and your "
+        "agency's inspections."
+    ),
+    Role.PARTNER: _(
+        "You see the safety agreements and joint efforts your organisation is a party to."
+    ),
+    Role.POLITICIAN: _("You download follow-up reports and see aggregate figures."),
+    Role.AUDITOR: _("You review the access log and produce register extracts."),
+    Role.ADMIN: _("You manage users, organisations and memberships."),
+}
+
+_permissions: dict[str, set[str]] = defaultdict(set)
+
+
+def grant(role: Role, *permissions: str) -> None:
+    """Give ``role`` model permissions, each as ``"app_label.codename"``."""
+    _permissions[role].update(permissions)
+
+
+def group_name(role: Role | str) -> str:
+    return f"role:{Role(role).value}"
+
+
+def sync_groups(*, app_label: str) -> None:
+    """Create every role's group and set its permissions of ``app_label`` to those granted.
+
+    Called after each app migrates (``post_migrate``), when that app's permissions exist.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    for role in Role:
+        group, _created = Group.objects.get_or_create(name=group_name(role))
+        wanted = {
+            codename
+            for label, codename in (p.split(".", 1) for p in _permissions[role])
+            if label == app_label
+        }
+        current = group.permissions.filter(content_type__app_label=app_label)
+        group.permissions.remove(*current.exclude(codename__in=wanted))
+        found = list(
+            Permission.objects.filter(content_type__app_label=app_label, codename__in=wanted)
+        )
+        if unknown := wanted - {permission.codename for permission in found}:
+            raise ImproperlyConfigured(f"{role} is granted unknown permissions {sorted(unknown)}")
+        group.permissions.add(*found)

@@ -1,0 +1,24 @@
+"""Celery tasks of the core. Thin: each loads its row through a service and returns."""
+
+import logging
+
+from celery import shared_task
+
+from umebra import services
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task
+def worker_ping_answer_task(ping_id: int) -> None:
+    ping = services.worker_ping_answer(
+        ping_id=ping_id, hostname=worker_ping_answer_task.request.hostname or "worker"
+    )
+    if ping is None:
+        logger.info("Worker check %s was already answered or no longer exists", ping_id)
+
+
+@shared_task
+def memberships_sync_groups() -> None:
+    count = services.memberships_sync_groups()
+    logger.info("Synchronised the role groups of %d users", count)
