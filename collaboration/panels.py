@@ -9,7 +9,7 @@ from umebra.roles import Role
 
 
 def _areas(request: HttpRequest, membership: Membership) -> dict:
-    return {"areas": selectors.area_list()}
+    return {"areas": selectors.area_list(user=request.user)}
 
 
 def register() -> None:

@@ -1,10 +1,11 @@
-"""Reads of collaboration data."""
+"""Reads of collaboration data, always through the access layer."""
 
 from django.db.models import QuerySet
 
 from collaboration.models import Area
+from umebra import access
+from umebra.models import User
 
 
-def area_list() -> QuerySet[Area]:
-    """Areas are not secret: every logged-in role that works with them sees them all."""
-    return Area.objects.all()
+def area_list(*, user: User) -> QuerySet[Area]:
+    return access.restrict(user, Area.objects.all())

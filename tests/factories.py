@@ -1,6 +1,8 @@
 """factory-boy factories shared by every app's tests."""
 
 import factory
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from umebra.models import Organisation, OrganisationKind, User
 from umebra.roles import Role
@@ -54,3 +56,14 @@ def member(role: Role, organisation: Organisation | None = None, **user_fields) 
     )
     membership_create(user=user, organisation=organisation, role=role)
     return user
+
+
+def log_in(client, user: User) -> None:
+    """Log ``user`` in through both factors, as the login pages would."""
+    client.force_login(user)
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, name="test", defaults={"confirmed": True}
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()

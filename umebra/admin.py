@@ -5,8 +5,10 @@ A saved membership re-syncs its user's role group, as the services do.
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 
 from umebra import services
+from umebra.admin_access import AccessRestrictedAdmin
 from umebra.models import Membership, Organisation, User, WorkerPing
 
 
@@ -23,7 +25,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AccessRestrictedAdmin, DjangoUserAdmin):
     inlines = [MembershipInline]
     list_display = ("username", "first_name", "last_name", "email", "is_active")
     # Roles are held through memberships; groups and superuser status are not edited by hand.
@@ -37,14 +39,14 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AccessRestrictedAdmin):
     list_display = ("name", "kind", "organisation_number", "is_public_authority", "parent")
     list_filter = ("kind", "is_public_authority")
     search_fields = ("name", "organisation_number")
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AccessRestrictedAdmin):
     list_display = ("user", "organisation", "role", "valid_from", "valid_to")
     list_filter = ("role", "organisation")
     search_fields = ("user__username", "user__first_name", "user__last_name")
@@ -61,9 +63,13 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkerPing)
-class WorkerPingAdmin(admin.ModelAdmin):
+class WorkerPingAdmin(AccessRestrictedAdmin):
     list_display = ("queued_at", "status", "answered_by", "finished_at", "requested_by")
     readonly_fields = [field.name for field in WorkerPing._meta.fields]
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+# Roles are defined in code (umebra/roles.py) and their groups kept in step with it.
+admin.site.unregister(Group)

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,5 +29,7 @@ class UmebraConfig(AppConfig):
             "umebra.add_workerping",
         )
         panels.register()
+        # Every app's access rules, from its policy.py (the core imports no app by name).
+        autodiscover_modules("policy")
         # Each app's permissions exist once that app has migrated; sync its share then.
         post_migrate.connect(_sync_role_groups, dispatch_uid="umebra.sync_role_groups")

@@ -1,10 +1,17 @@
 """Demo organisations and one user per role (issue 2). Every demo password is ``umebra-demo``."""
 
+import base64
+
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from umebra.models import Membership, Organisation, OrganisationKind, User
-from umebra.roles import Role
+from umebra.roles import TWO_FACTOR_ROLES, Role
 from umebra.services import membership_create
 
 DEMO_PASSWORD = "umebra-demo"
+# Every demo user who must use two factors has an authenticator app with this key (160 bits),
+# so a tester can compute the codes. Only demo data has such a shared, published key.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 MUNICIPALITY = "Umeå kommun"
 
@@ -59,3 +66,9 @@ def seed() -> None:
             user.save(update_fields=["password"])
         if not Membership.objects.active().filter(user=user).exists():
             membership_create(user=user, organisation=organisations[organisation], role=role)
+        if role in TWO_FACTOR_ROLES:
+            TOTPDevice.objects.update_or_create(
+                user=user,
+                name="demo",
+                defaults={"key": base64.b32decode(DEMO_TOTP_SECRET).hex(), "confirmed": True},
+            )

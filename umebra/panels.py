@@ -8,11 +8,11 @@ from umebra.roles import Role
 
 
 def _organisations(request: HttpRequest, membership: Membership) -> dict:
-    return {"organisations": selectors.organisation_list_with_member_counts()}
+    return {"organisations": selectors.organisation_list_with_member_counts(user=request.user)}
 
 
 def _system_status(request: HttpRequest, membership: Membership) -> dict:
-    return {"ping": selectors.worker_ping_latest()}
+    return {"ping": selectors.worker_ping_latest(user=request.user)}
 
 
 def register() -> None:

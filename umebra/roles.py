@@ -26,6 +26,19 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator")
 
 
+# Roles that can reach personal data must log in with two factors (DESIGN.md section 4.6).
+TWO_FACTOR_ROLES = frozenset(
+    {
+        Role.COORDINATOR,
+        Role.SOCIAL_WORKER,
+        Role.SCHOOL_STAFF,
+        Role.POLICE,
+        Role.AGENCY_INSPECTOR,
+        Role.AUDITOR,
+        Role.ADMIN,
+    }
+)
+
 # What each role is for, shown on its home page so a person knows what the system lets them do.
 ROLE_PURPOSES = {
     Role.COORDINATOR: _(

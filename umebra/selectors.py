@@ -4,6 +4,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
+from umebra import access
 from umebra.models import Membership, Organisation, User, WorkerPing
 
 
@@ -27,18 +28,18 @@ def membership_for_request(request: HttpRequest) -> Membership | None:
     return request._umebra_membership
 
 
-def organisation_list_with_member_counts() -> QuerySet[Organisation]:
+def organisation_list_with_member_counts(*, user: User) -> QuerySet[Organisation]:
     today = timezone.localdate()
     active = Q(memberships__valid_from__lte=today) & (
         Q(memberships__valid_to__isnull=True) | Q(memberships__valid_to__gte=today)
     )
     return (
-        Organisation.objects.select_related("parent")
+        access.restrict(user, Organisation.objects.select_related("parent"))
         .annotate(active_members=Count("memberships", filter=active))
         # Meta.ordering does not apply to aggregating queries.
         .order_by("name")
     )
 
 
-def worker_ping_latest() -> WorkerPing | None:
-    return WorkerPing.objects.order_by("-queued_at", "-pk").first()
+def worker_ping_latest(*, user: User) -> WorkerPing | None:
+    return access.restrict(user, WorkerPing.objects.all()).order_by("-queued_at", "-pk").first()

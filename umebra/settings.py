@@ -42,9 +42,14 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     # Order matters where apps register with the core: the core first, then the apps that
     # stand on it (DESIGN.md section 5).
     "umebra",
+    "umebra.audit",
     "collaboration",
     "cases",
     "reports",
@@ -52,13 +57,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "umebra.middleware.SwedishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "umebra.two_factor.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if not DEBUG:
@@ -99,9 +109,35 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Identity ----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "umebra.User"
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out user is refused before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Idle timeout: a session ends after this long without a request (every request renews it).
+SESSION_COOKIE_AGE = env.int("UMEBRA_SESSION_IDLE_MINUTES", default=30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Lock-out after repeated failed logins (django-axes), for a while, of two things: the account,
+# whatever address the failures came from (guessing spread over addresses), and the client, an
+# address with its browser, whatever accounts it tried (one password sprayed over many). The
+# address alone would shut out a whole office behind one NAT after a few typos.
+AXES_FAILURE_LIMIT = env.int("UMEBRA_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("UMEBRA_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "user_agent"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The client address (lock-out records, the access log) is REMOTE_ADDR, unless proxies are in
+# front: then the address the nearest of UMEBRA_PROXY_COUNT proxies saw in X-Forwarded-For.
+if proxy_count := env.int("UMEBRA_PROXY_COUNT", default=0):
+    AXES_IPWARE_PROXY_COUNT = proxy_count
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Two-factor login (django-otp): the issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = "Umebrå"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -165,7 +201,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "umebra.tasks.memberships_sync_groups",
         "schedule": crontab(minute=5, hour=0),
     },
+    "audit-draw-monthly-sample": {
+        "task": "umebra.audit.tasks.sample_draw_last_month",
+        "schedule": crontab(minute=15, hour=0, day_of_month=1),
+    },
 }
+# The auditor's review: a monthly random sample of this many access events, drawn on the 1st.
+UMEBRA_AUDIT_SAMPLE_SIZE = env.int("UMEBRA_AUDIT_SAMPLE_SIZE", default=25)
+# Unusual reading: an alert when one user opens this many personal-data objects in the window.
+UMEBRA_ALERT_READS = env.int("UMEBRA_ALERT_READS", default=30)
+UMEBRA_ALERT_WINDOW = timedelta(minutes=env.int("UMEBRA_ALERT_WINDOW_MINUTES", default=10))
 # How long the admin's "is a worker alive" check waits before it calls the worker missing.
 UMEBRA_WORKER_PING_TIMEOUT = timedelta(seconds=env.int("UMEBRA_WORKER_PING_TIMEOUT", default=60))
 
@@ -176,6 +221,25 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # django-axes announces its configuration at every start; failures still show.
+    "loggers": {"axes": {"level": "WARNING"}},
+}
+
+# --- Content-Security-Policy (django-csp), in every mode ----------------------------------------
+# No inline script or style anywhere: everything comes from our own static files.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
 }
 
 # --- Production hardening (DJANGO_DEBUG=0) --------------------------------------------------

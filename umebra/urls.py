@@ -7,7 +7,9 @@ from umebra import views
 urlpatterns = [
     path("", views.home_view, name="home"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", include("umebra.two_factor.urls")),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("audit/", include("umebra.audit.urls")),
     path("system/worker-check/", views.worker_ping_view, name="worker-ping"),
     path("healthz", views.healthz_view, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),

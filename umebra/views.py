@@ -1,7 +1,7 @@
 """The core's pages: the role home page, the worker check and the health endpoint."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from umebra import home, services
+from umebra import access, home, services
+from umebra.models import WorkerPing
 from umebra.roles import ROLE_PURPOSES
 from umebra.selectors import membership_for_request
 
@@ -30,9 +31,10 @@ def home_view(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
 @require_POST
-@permission_required("umebra.add_workerping", raise_exception=True)
 def worker_ping_view(request: HttpRequest) -> HttpResponse:
+    access.require_add(request, WorkerPing)
     services.worker_ping_request(requested_by=request.user)
     messages.info(request, _("A worker has been asked to answer. Reload the page in a moment."))
     return redirect("home")

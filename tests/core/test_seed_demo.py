@@ -1,11 +1,15 @@
+import base64
+
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from collaboration.models import Area
 from tests.personas import DEMO_USERS
-from umebra.demo import DEMO_PASSWORD
+from umebra.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from umebra.models import Membership, Organisation, User
+from umebra.roles import TWO_FACTOR_ROLES
 from umebra.selectors import membership_current
 
 pytestmark = pytest.mark.django_db
@@ -17,11 +21,22 @@ def seeded(db):
 
 
 @pytest.mark.parametrize(("username", "organisation", "role"), DEMO_USERS)
-def test_each_demo_user_logs_in_with_the_demo_password(seeded, username, organisation, role):
-    user = authenticate(username=username, password=DEMO_PASSWORD)
+def test_each_demo_user_logs_in_with_the_demo_password(seeded, rf, username, organisation, role):
+    user = authenticate(rf.post("/login/"), username=username, password=DEMO_PASSWORD)
     assert user is not None
     membership = membership_current(user=user)
     assert (membership.organisation.name, membership.role) == (organisation, role)
+
+
+@pytest.mark.parametrize(("username", "organisation", "role"), DEMO_USERS)
+def test_demo_users_who_need_two_factors_have_the_published_demo_key(
+    seeded, username, organisation, role
+):
+    devices = TOTPDevice.objects.filter(user__username=username, confirmed=True)
+    if role in TWO_FACTOR_ROLES:
+        assert base64.b32encode(devices.get().bin_key).decode() == DEMO_TOTP_SECRET
+    else:
+        assert not devices.exists()
 
 
 def test_the_demo_has_the_organisations_and_areas(seeded):

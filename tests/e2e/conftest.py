@@ -1,12 +1,25 @@
 """Browser tests: Debian's Chromium through Playwright against Django's live server."""
 
+import base64
+
 import pytest
 from django.core.management import call_command
+from django_otp.oath import totp
 from playwright.sync_api import Page
 
-from umebra.demo import DEMO_PASSWORD
+from umebra.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
-pytestmark = pytest.mark.e2e
+
+def totp_code(base32_secret: str) -> str:
+    """The code an authenticator app shows now for ``base32_secret``."""
+    return f"{totp(base64.b32decode(base32_secret)):06d}"
+
+
+@pytest.fixture
+def page(page: Page) -> Page:
+    # A failing step should fail in seconds, not after Playwright's default 30.
+    page.set_default_timeout(10_000)
+    return page
 
 
 @pytest.fixture
@@ -16,13 +29,17 @@ def demo(transactional_db):
 
 @pytest.fixture
 def log_in(page: Page, live_server, demo):
-    """Log in through the real form as a demo user; returns the page on the home page."""
+    """Log in through the real forms as a demo user, both factors where the role needs them."""
 
     def log_in_as(username: str) -> Page:
         page.goto(f"{live_server.url}/login/")
         page.get_by_label("Användarnamn").fill(username)
         page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
         page.get_by_role("button", name="Logga in").click()
+        page.wait_for_load_state()
+        if "/login/verify/" in page.url:
+            page.get_by_label("Kod").fill(totp_code(DEMO_TOTP_SECRET))
+            page.get_by_role("button", name="Verifiera").click()
         page.wait_for_url(f"{live_server.url}/")
         return page
 

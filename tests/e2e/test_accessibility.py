@@ -40,3 +40,26 @@ def test_the_home_page_on_a_phone(log_in):
     assert serious_violations(page) == []
     # Nothing forces the page wider than the phone's screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/audit/events/", "/audit/samples/", "/audit/alerts/"],
+)
+def test_the_auditors_pages(log_in, live_server, path):
+    page = log_in("dataskydd")
+    page.goto(f"{live_server.url}{path}")
+    assert serious_violations(page) == []
+
+
+def test_the_two_factor_pages(page, live_server, demo):
+    from tests.factories import PASSWORD, member
+    from umebra.roles import Role
+
+    member(Role.AUDITOR, username="ny.granskare")
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Användarnamn").fill("ny.granskare")
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url("**/login/enrol/**")
+    assert serious_violations(page) == []

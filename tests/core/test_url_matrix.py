@@ -1,0 +1,134 @@
+"""Every URL of the project × every role, anonymous included: the answer each must get.
+
+The URL patterns are read from the URL conf, so a new URL without a row here fails
+``test_every_url_has_a_row``. Django admin pages are checked per registered model below.
+"""
+
+import datetime
+
+import pytest
+from django.contrib import admin
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from tests.factories import UserFactory, log_in, member
+from umebra.audit.models import AccessAlert, AccessEvent, AuditSample, SampleItem
+from umebra.audit.services import event_record
+from umebra.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+ANONYMOUS = "anonymous"
+EVERYONE = [ANONYMOUS, *Role]
+
+
+def only(roles, allowed: int, refused: int, anonymous: int = 302) -> dict:
+    """Expected answers: ``allowed`` for ``roles``, ``refused`` for other roles."""
+    return {ANONYMOUS: anonymous} | {role: allowed if role in roles else refused for role in Role}
+
+
+def every_role(status: int, anonymous: int = 302) -> dict:
+    return only(set(Role), status, status, anonymous)
+
+
+AUDITOR = {Role.AUDITOR}
+
+# name: (method, how to build kwargs and data, expected answers)
+ROWS = {
+    "home": ("get", None, every_role(200)),
+    "login": ("get", None, every_role(302, anonymous=200)),
+    "logout": ("post", None, every_role(302)),
+    "two-factor-verify": ("get", None, every_role(200)),
+    "two-factor-enrol": ("get", None, every_role(200)),
+    "two-factor-backup-codes": ("get", None, every_role(200)),
+    "worker-ping": ("post", None, only({Role.ADMIN}, 302, 403)),
+    "healthz": ("get", None, every_role(200, anonymous=200)),
+    "set_language": ("post", lambda w: ({}, {"language": "en"}), every_role(302, anonymous=302)),
+    "audit:event-list": ("get", None, only(AUDITOR, 200, 403)),
+    "audit:sample-list": ("get", None, only(AUDITOR, 200, 403)),
+    "audit:sample-draw": (
+        "post",
+        lambda w: ({}, {"month": timezone.localdate().strftime("%Y-%m")}),
+        only(AUDITOR, 302, 403),
+    ),
+    "audit:sample-detail": ("get", lambda w: ({"pk": w["sample"].pk}, {}), only(AUDITOR, 200, 404)),
+    "audit:sample-item-review": (
+        "post",
+        lambda w: ({"pk": w["item"].pk}, {"outcome": "justified"}),
+        only(AUDITOR, 302, 404),
+    ),
+    "audit:alert-list": ("get", None, only(AUDITOR, 200, 403)),
+    "audit:alert-review": (
+        "post",
+        lambda w: ({"pk": w["alert"].pk}, {"outcome": "justified"}),
+        only(AUDITOR, 302, 404),
+    ),
+}
+
+
+def url_names(patterns=None, namespace=""):
+    """Every named URL pattern of the project, with its namespace."""
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_has_a_row():
+    project_urls = {name for name in url_names() if not name.startswith("admin:")}
+    assert project_urls - set(ROWS) == set(), "add a row to ROWS for each new URL"
+    assert set(ROWS) - project_urls == set(), "a row names a URL that no longer exists"
+
+
+@pytest.fixture
+def world():
+    """One object of each kind the URLs need, owned by nobody in particular."""
+    event = event_record(
+        user=UserFactory(), membership=None, action="view", object_type="umebra.user"
+    )
+    last_month = timezone.localdate().replace(day=1) - datetime.timedelta(days=1)
+    sample = AuditSample.objects.create(month=last_month.replace(day=1))
+    item = SampleItem.objects.create(sample=sample, event=AccessEvent.objects.get(pk=event.pk))
+    now = timezone.now()
+    alert = AccessAlert.objects.create(user=event.user, window_start=now, window_end=now, reads=40)
+    return {"sample": sample, "item": item, "alert": alert}
+
+
+def client_for(who) -> Client:
+    client = Client()
+    if who != ANONYMOUS:
+        log_in(client, member(who))
+    return client
+
+
+@pytest.mark.parametrize("name", sorted(ROWS))
+def test_url_answers_each_role_as_expected(name, world):
+    method, build, expected = ROWS[name]
+    kwargs, data = build(world) if build else ({}, {})
+    url = reverse(name, kwargs=kwargs)
+    wrong = []
+    for who in EVERYONE:
+        status = getattr(client_for(who), method)(url, data).status_code
+        if status != expected[who]:
+            wrong.append(f"{who}: {status}, expected {expected[who]}")
+        # Undo what the allowed call did, so that every role meets the same world.
+        AuditSample.objects.exclude(pk=world["sample"].pk).delete()
+        SampleItem.objects.update(outcome="pending", reviewed_at=None, reviewed_by=None)
+        AccessAlert.objects.update(outcome="pending", reviewed_at=None, reviewed_by=None)
+    assert wrong == []
+
+
+@pytest.mark.parametrize("model", list(admin.site._registry), ids=lambda m: m._meta.label)
+def test_admin_pages_open_only_to_administrators_with_the_model_permission(model):
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    for who in EVERYONE:
+        status = client_for(who).get(url).status_code
+        if who == Role.ADMIN:
+            user = member(Role.ADMIN)
+            may = user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+            assert status == (200 if may else 403), model
+        else:
+            assert status == 302, (who, model)  # to the admin's login: not staff

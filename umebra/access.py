@@ -1,0 +1,200 @@
+"""The one access mechanism (DESIGN.md section 4).
+
+Every question "may this user see or change this object, and which of these may they see" is
+answered here. Each app states its rules in its own ``policy.py``, registering a
+:class:`Policy` per model with :func:`register`; the core imports no app, it only finds those
+modules (``UmebraConfig.ready``). Views, selectors, exports, tasks and the admin ask this
+module; nothing else filters by hand.
+
+Rules the mechanism itself enforces, whatever a policy says:
+
+- Deny by default: a model without a policy is an error, a user without an active membership
+  sees nothing, and a policy that says nothing grants nothing.
+- An object the user may not see answers 404, exactly like one that does not exist.
+- Every refusal and every read or write of personal data is written to the access log.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar, TypeVar
+
+from axes.helpers import get_client_ip_address
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db import models
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+
+from umebra.audit.models import AccessAction
+from umebra.audit.services import event_record
+from umebra.models import Membership, User
+from umebra.roles import Role
+
+VIEW, ADD, CHANGE, DELETE = "view", "add", "change", "delete"
+
+M = TypeVar("M", bound=models.Model)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is asking: the user and the membership that says whom they act for."""
+
+    user: User
+    membership: Membership | None
+
+    @property
+    def role(self) -> Role | None:
+        return Role(self.membership.role) if self.membership else None
+
+    @property
+    def organisation_id(self) -> int | None:
+        return self.membership.organisation_id if self.membership else None
+
+
+class Policy:
+    """One model's access rules. The base grants nothing."""
+
+    #: Reads of this model's objects are personal data and are logged one by one.
+    personal_data: ClassVar[bool] = False
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        """The part of ``queryset`` on which ``actor`` may perform ``action``."""
+        return queryset.none()
+
+    def may_add(self, actor: Actor) -> bool:
+        return False
+
+    def may_view_any(self, actor: Actor) -> bool:
+        """Whether the model's list page opens for the actor at all (it may still be empty)."""
+        return False
+
+
+class RolePolicy(Policy):
+    """Rules that depend on the role alone: whole tables open to some roles, closed to others.
+
+    ``roles`` maps an action to the roles that may perform it on every object; ``add`` names
+    the roles that may create objects. A subclass narrows further by overriding ``restrict``.
+    """
+
+    roles: ClassVar[dict[str, frozenset[Role]]] = {}
+    add: ClassVar[frozenset[Role]] = frozenset()
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        return queryset if actor.role in self.roles.get(action, ()) else queryset.none()
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role in self.add
+
+    def may_view_any(self, actor: Actor) -> bool:
+        return actor.role in self.roles.get(VIEW, ())
+
+
+_policies: dict[type[models.Model], Policy] = {}
+
+
+def register(model: type[models.Model]) -> Callable[[type[Policy]], type[Policy]]:
+    """Class decorator: ``@access.register(Case) class CasePolicy(Policy): ...``."""
+
+    def decorator(policy_class: type[Policy]) -> type[Policy]:
+        if model in _policies:
+            raise ImproperlyConfigured(f"{model.__name__} already has a policy")
+        _policies[model] = policy_class()
+        return policy_class
+
+    return decorator
+
+
+def policy_for(model: type[models.Model]) -> Policy:
+    try:
+        return _policies[model._meta.concrete_model]
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"{model._meta.label} has no access policy: register one in its app's policy.py"
+        ) from None
+
+
+def registered_models() -> list[type[models.Model]]:
+    return list(_policies)
+
+
+def actor_for(user: User) -> Actor:
+    """The actor for ``user``, read once per user object (so once per request)."""
+    from umebra.selectors import membership_current
+
+    if not hasattr(user, "_umebra_actor"):
+        membership = membership_current(user=user) if user.is_authenticated else None
+        user._umebra_actor = Actor(user=user, membership=membership)
+    return user._umebra_actor
+
+
+def restrict(user: User, queryset: QuerySet[M], action: str = VIEW) -> QuerySet[M]:
+    """The part of ``queryset`` that ``user`` may see (or change, delete …)."""
+    actor = actor_for(user)
+    if actor.membership is None:
+        return queryset.none()
+    return policy_for(queryset.model).restrict(actor, queryset, action)
+
+
+def may_add(user: User, model: type[models.Model]) -> bool:
+    actor = actor_for(user)
+    return actor.membership is not None and policy_for(model).may_add(actor)
+
+
+def get_object_or_404(
+    request: HttpRequest,
+    queryset: QuerySet[M] | type[M],
+    action: str = VIEW,
+    *,
+    reason: str = "",
+    **lookup,
+) -> M:
+    """The object ``lookup`` finds among those the user may ``action``, or 404.
+
+    A refusal is logged with what was asked for; a read of personal data is logged too.
+    """
+    if not isinstance(queryset, QuerySet):
+        queryset = queryset._default_manager.all()
+    obj = restrict(request.user, queryset, action).filter(**lookup).first()
+    object_id = str(lookup.get("pk", lookup.get("id", "")))
+    if obj is None:
+        log(request, AccessAction.DENIED, queryset.model, object_id, reason=reason or action)
+        raise Http404
+    if policy_for(queryset.model).personal_data:
+        logged = AccessAction.VIEW if action == VIEW else AccessAction.CHANGE
+        log(request, logged, queryset.model, str(obj.pk), reason=reason)
+    return obj
+
+
+def require_add(request: HttpRequest, model: type[models.Model]) -> None:
+    """Refuse (403, logged) a user who may not create ``model`` objects."""
+    if not may_add(request.user, model):
+        log(request, AccessAction.DENIED, model, reason=ADD)
+        raise PermissionDenied
+
+
+def require_view_any(request: HttpRequest, model: type[models.Model]) -> None:
+    """Refuse (403, logged) a user for whom the list of ``model`` objects does not open."""
+    actor = actor_for(request.user)
+    if actor.membership is None or not policy_for(model).may_view_any(actor):
+        log(request, AccessAction.DENIED, model, reason=VIEW)
+        raise PermissionDenied
+
+
+def log(
+    request: HttpRequest,
+    action: AccessAction,
+    model: type[models.Model],
+    object_id: str = "",
+    *,
+    reason: str = "",
+) -> None:
+    """Write an access event for ``request``'s user."""
+    actor = actor_for(request.user)
+    event_record(
+        user=request.user,
+        membership=actor.membership,
+        action=action,
+        object_type=model._meta.label_lower,
+        object_id=object_id,
+        reason=reason,
+        ip_address=get_client_ip_address(request),
+    )

@@ -1,0 +1,38 @@
+"""The hash chain that makes the access log tamper-evident."""
+
+import hashlib
+import json
+from collections.abc import Iterable
+
+from umebra.audit.models import AccessEvent
+
+GENESIS = "0" * 64
+
+
+def event_hash(event: AccessEvent) -> str:
+    """SHA-256 over the event's content and the hash of the event before it."""
+    content = {
+        "occurred_at": event.occurred_at.isoformat(),
+        "user_id": event.user_id,
+        "username": event.username,
+        "organisation": event.organisation,
+        "role": event.role,
+        "action": event.action,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "reason": event.reason,
+        "ip_address": event.ip_address,
+        "previous_hash": event.previous_hash,
+    }
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def first_broken_link(events: Iterable[AccessEvent]) -> AccessEvent | None:
+    """The first event, in order, whose hash or link to its predecessor does not hold."""
+    previous = GENESIS
+    for event in events:
+        if event.previous_hash != previous or event.hash != event_hash(event):
+            return event
+        previous = event.hash
+    return None

@@ -1,0 +1,134 @@
+"""The access log and its review: events chained by hash, monthly samples, alerts."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AccessAction(models.TextChoices):
+    VIEW = "view", _("View")
+    CREATE = "create", _("Create")
+    CHANGE = "change", _("Change")
+    DELETE = "delete", _("Delete")
+    EXPORT = "export", _("Export")
+    DOWNLOAD = "download", _("Download")
+    DENIED = "denied", _("Denied")
+
+
+class AccessEvent(models.Model):
+    """One look at, or change of, protected data, or a refused attempt.
+
+    Append-only: PostgreSQL refuses UPDATE and DELETE on the table (migration 0002), and each
+    event's ``hash`` covers its content and the previous event's hash, so an edit made around
+    the trigger shows as a broken link (``manage.py audit_verify``). Who and where are kept as
+    they were at the time, so the log still reads true after a user changes organisation.
+    """
+
+    occurred_at = models.DateTimeField(_("time"), default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=32, blank=True)
+    action = models.CharField(_("action"), max_length=16, choices=AccessAction.choices)
+    object_type = models.CharField(_("object type"), max_length=100)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("access event")
+        verbose_name_plural = _("access events")
+        ordering = ["-id"]
+        indexes = [
+            models.Index(fields=["user", "occurred_at"]),
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["occurred_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_type}"
+
+
+class AuditSample(models.Model):
+    """A random sample of one month's events, drawn for the auditor's regular review."""
+
+    month = models.DateField(_("month"), unique=True, help_text=_("The first day of the month."))
+    created_at = models.DateTimeField(_("drawn at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("review sample")
+        verbose_name_plural = _("review samples")
+        ordering = ["-month"]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}"
+
+
+class ReviewOutcome(models.TextChoices):
+    PENDING = "pending", _("Not reviewed")
+    JUSTIFIED = "justified", _("Justified")
+    FOLLOW_UP = "follow_up", _("Needs follow-up")
+
+
+class Review(models.Model):
+    """The auditor's judgement of something in the log: was the access justified?"""
+
+    outcome = models.CharField(
+        _("outcome"), max_length=16, choices=ReviewOutcome.choices, default=ReviewOutcome.PENDING
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class SampleItem(Review):
+    sample = models.ForeignKey(AuditSample, on_delete=models.CASCADE, related_name="items")
+    event = models.ForeignKey(AccessEvent, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("sampled event")
+        verbose_name_plural = _("sampled events")
+        ordering = ["event_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["sample", "event"], name="sample_item_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sample}: {self.event}"
+
+
+class AccessAlert(Review):
+    """Unusual reading: one user opened many personal-data objects in a short time."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("user")
+    )
+    window_start = models.DateTimeField(_("from"))
+    window_end = models.DateTimeField(_("to"))
+    reads = models.PositiveIntegerField(_("objects read"))
+
+    class Meta:
+        verbose_name = _("access alert")
+        verbose_name_plural = _("access alerts")
+        ordering = ["-window_end"]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.reads} ({self.window_start:%Y-%m-%d %H:%M})"

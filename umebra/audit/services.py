@@ -1,0 +1,143 @@
+"""Writes to the access log and its review. Only the access layer and services call these."""
+
+import datetime
+import random
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from umebra.audit.chain import GENESIS, event_hash
+from umebra.audit.models import (
+    AccessAction,
+    AccessAlert,
+    AccessEvent,
+    AuditSample,
+    Review,
+    ReviewOutcome,
+    SampleItem,
+)
+from umebra.models import Membership, User
+
+# Any constant shared by every writer: the lock that serialises appends to the chain.
+_CHAIN_LOCK = 0x554D45425241
+
+
+def _lock_chain() -> None:
+    """Serialise appends so that each event links to the one committed before it.
+
+    PostgreSQL: a transaction-level advisory lock. SQLite (development) serialises writers
+    on its own.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK])
+
+
+@transaction.atomic
+def event_record(
+    *,
+    user: User | None,
+    membership: Membership | None,
+    action: AccessAction,
+    object_type: str,
+    object_id: str = "",
+    reason: str = "",
+    ip_address: str | None = None,
+) -> AccessEvent:
+    """Append one event to the log and raise an alert if the user's reading is unusual."""
+    _lock_chain()
+    last = AccessEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+    event = AccessEvent(
+        user=user if user and user.is_authenticated else None,
+        username=user.get_username() if user and user.is_authenticated else "",
+        organisation=membership.organisation.name if membership else "",
+        role=membership.role if membership else "",
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        reason=reason,
+        ip_address=ip_address,
+        previous_hash=last or GENESIS,
+    )
+    event.hash = event_hash(event)
+    event.save()
+    if action == AccessAction.VIEW and event.user_id and object_id:
+        _alert_if_unusual(event)
+    return event
+
+
+def _alert_if_unusual(event: AccessEvent) -> None:
+    """Alert when one user has opened many personal-data objects within the window."""
+    window = settings.UMEBRA_ALERT_WINDOW
+    start = event.occurred_at - window
+    reads = (
+        AccessEvent.objects.filter(
+            user_id=event.user_id, action=AccessAction.VIEW, occurred_at__gt=start
+        )
+        .exclude(object_id="")
+        .values("object_type", "object_id")
+        .distinct()
+        .count()
+    )
+    if reads < settings.UMEBRA_ALERT_READS:
+        return
+    open_alert = AccessAlert.objects.filter(user_id=event.user_id, window_end__gt=start).first()
+    if open_alert:
+        open_alert.window_end, open_alert.reads = event.occurred_at, max(open_alert.reads, reads)
+        open_alert.save(update_fields=["window_end", "reads"])
+    else:
+        AccessAlert.objects.create(
+            user_id=event.user_id, window_start=start, window_end=event.occurred_at, reads=reads
+        )
+
+
+def month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+@transaction.atomic
+def sample_draw(*, month: datetime.date, size: int, drawn_by: User | None) -> AuditSample:
+    """Draw up to ``size`` random events of ``month`` for review; a month is drawn once."""
+    month = month_start(month)
+    if AuditSample.objects.filter(month=month).exists():
+        raise ValidationError(_("A sample has already been drawn for this month."))
+    if month > month_start(timezone.localdate()):
+        raise ValidationError(_("A sample can only be drawn for a month that has begun."))
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime.combine(month, datetime.time.min, tzinfo=tz)
+    end = datetime.datetime.combine(
+        month_start(month + datetime.timedelta(days=32)), datetime.time.min, tzinfo=tz
+    )
+    ids = list(
+        AccessEvent.objects.filter(occurred_at__gte=start, occurred_at__lt=end).values_list(
+            "id", flat=True
+        )
+    )
+    sample = AuditSample.objects.create(month=month, created_by=drawn_by)
+    chosen = random.SystemRandom().sample(ids, min(size, len(ids)))
+    SampleItem.objects.bulk_create(SampleItem(sample=sample, event_id=pk) for pk in chosen)
+    return sample
+
+
+def _review(item: Review, *, outcome: str, comment: str, by: User) -> None:
+    if outcome == ReviewOutcome.PENDING:
+        raise ValidationError(_("Choose an outcome."))
+    if outcome == ReviewOutcome.FOLLOW_UP and not comment.strip():
+        raise ValidationError(_("Say what needs following up."))
+    item.outcome, item.comment = outcome, comment.strip()
+    item.reviewed_by, item.reviewed_at = by, timezone.now()
+    item.full_clean()
+    item.save()
+
+
+def sample_item_review(*, item: SampleItem, outcome: str, comment: str, by: User) -> SampleItem:
+    _review(item, outcome=outcome, comment=comment, by=by)
+    return item
+
+
+def alert_review(*, alert: AccessAlert, outcome: str, comment: str, by: User) -> AccessAlert:
+    _review(alert, outcome=outcome, comment=comment, by=by)
+    return alert
