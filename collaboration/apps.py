@@ -8,7 +8,8 @@ class CollaborationConfig(AppConfig):
 
     def ready(self) -> None:
         from collaboration import panels
-        from umebra import roles
+        from collaboration.models import JointEffort
+        from umebra import navigation, roles
         from umebra.roles import Role
 
         roles.grant(Role.COORDINATOR, "collaboration.view_area")
@@ -19,3 +20,9 @@ class CollaborationConfig(AppConfig):
             "collaboration.change_area",
         )
         panels.register()
+        navigation.register(
+            label=_("Joint efforts"),
+            url_name="collaboration:effort-list",
+            model=JointEffort,
+            order=20,
+        )

@@ -1,18 +1,48 @@
 """Collaboration's panels on the role home pages."""
 
-from django.http import HttpRequest
+import datetime
 
-from collaboration import selectors
+from django.http import HttpRequest
+from django.utils import timezone
+
+from collaboration.policy import TAKING_PART
+from collaboration.selectors.areas import area_list
+from collaboration.selectors.efforts import effort_list
 from umebra import home
 from umebra.models import Membership
 from umebra.roles import Role
 
+RECENT = 10
+
 
 def _areas(request: HttpRequest, membership: Membership) -> dict:
-    return {"areas": selectors.area_list(user=request.user)}
+    return {"areas": area_list(user=request.user)}
+
+
+def _this_weeks_efforts(request: HttpRequest, membership: Membership) -> dict:
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    efforts = effort_list(user=request.user).filter(date__gte=monday, date__lte=today)
+    return {"efforts": efforts, "heading_week": True}
+
+
+def _our_efforts(request: HttpRequest, membership: Membership) -> dict:
+    return {"efforts": effort_list(user=request.user)[:RECENT], "heading_week": False}
 
 
 def register() -> None:
+    home.register_panel(
+        template="collaboration/panels/efforts.html",
+        context=_this_weeks_efforts,
+        roles=[Role.COORDINATOR],
+        order=20,
+    )
+    home.register_panel(
+        template="collaboration/panels/efforts.html",
+        context=_our_efforts,
+        roles=TAKING_PART,
+        order=20,
+    )
     home.register_panel(
         template="collaboration/panels/areas.html",
         context=_areas,

@@ -1,9 +1,16 @@
 """Who may see and change collaboration data (registered with ``umebra.access``)."""
 
-from collaboration.models import Area
+from django.db.models import QuerySet
+
+from collaboration.models import Area, JointEffort
 from umebra import access
-from umebra.access import CHANGE, VIEW, RolePolicy
+from umebra.access import CHANGE, VIEW, Actor, Policy, RolePolicy
 from umebra.roles import Role
+
+# Roles whose organisation takes part in efforts and agreements, and who see those they are in.
+TAKING_PART = frozenset(
+    {Role.SOCIAL_WORKER, Role.SCHOOL_STAFF, Role.POLICE, Role.AGENCY_INSPECTOR, Role.PARTNER}
+)
 
 
 @access.register(Area)
@@ -12,3 +19,21 @@ class AreaPolicy(RolePolicy):
 
     roles = {VIEW: frozenset(Role), CHANGE: frozenset({Role.ADMIN, Role.COORDINATOR})}
     add = frozenset({Role.ADMIN, Role.COORDINATOR})
+
+
+@access.register(JointEffort)
+class JointEffortPolicy(Policy):
+    """Coordinators keep the log; every other party sees the efforts it took part in."""
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if actor.role == Role.COORDINATOR:
+            return queryset
+        if action == VIEW and actor.role in TAKING_PART:
+            return queryset.filter(organisations=actor.organisation_id)
+        return queryset.none()
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role == Role.COORDINATOR
+
+    def may_view_any(self, actor: Actor) -> bool:
+        return actor.role == Role.COORDINATOR or actor.role in TAKING_PART

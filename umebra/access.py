@@ -67,6 +67,10 @@ class Policy:
         """Whether the model's list page opens for the actor at all (it may still be empty)."""
         return False
 
+    def public(self, queryset: QuerySet) -> QuerySet:
+        """What anyone may see without logging in (published citizen promises, say)."""
+        return queryset.none()
+
 
 class RolePolicy(Policy):
     """Rules that depend on the role alone: whole tables open to some roles, closed to others.
@@ -132,6 +136,11 @@ def restrict(user: User, queryset: QuerySet[M], action: str = VIEW) -> QuerySet[
     if actor.membership is None:
         return queryset.none()
     return policy_for(queryset.model).restrict(actor, queryset, action)
+
+
+def restrict_public(queryset: QuerySet[M]) -> QuerySet[M]:
+    """The part of ``queryset`` that is public: shown to anyone, logged in or not."""
+    return policy_for(queryset.model).public(queryset)
 
 
 def may_add(user: User, model: type[models.Model]) -> bool:

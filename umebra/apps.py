@@ -15,7 +15,8 @@ class UmebraConfig(AppConfig):
     verbose_name = _("Identity and access")
 
     def ready(self) -> None:
-        from umebra import panels, roles
+        from umebra import navigation, panels, roles
+        from umebra.audit.models import AccessEvent
         from umebra.roles import Role
 
         roles.grant(
@@ -29,6 +30,9 @@ class UmebraConfig(AppConfig):
             "umebra.add_workerping",
         )
         panels.register()
+        navigation.register(
+            label=_("Access log"), url_name="audit:event-list", model=AccessEvent, order=80
+        )
         # Every app's access rules, from its policy.py (the core imports no app by name).
         autodiscover_modules("policy")
         # Each app's permissions exist once that app has migrated; sync its share then.

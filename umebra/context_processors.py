@@ -1,9 +1,13 @@
-"""Template context every page needs: whom the user acts for, for the header."""
+"""Template context every page needs: whom the user acts for, and the menu."""
 
 from django.http import HttpRequest
 
+from umebra import navigation
 from umebra.selectors import membership_for_request
 
 
 def membership(request: HttpRequest) -> dict:
-    return {"membership": lambda: membership_for_request(request)}
+    return {
+        "membership": lambda: membership_for_request(request),
+        "navigation": lambda: navigation.entries_for(request),
+    }

@@ -10,6 +10,7 @@ urlpatterns = [
     path("login/", include("umebra.two_factor.urls")),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("audit/", include("umebra.audit.urls")),
+    path("", include("collaboration.urls")),
     path("system/worker-check/", views.worker_ping_view, name="worker-ping"),
     path("healthz", views.healthz_view, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),

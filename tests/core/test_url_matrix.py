@@ -12,7 +12,10 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from tests.factories import UserFactory, log_in, member
+from collaboration.models import Area
+from collaboration.policy import TAKING_PART
+from collaboration.services.efforts import effort_create
+from tests.factories import OrganisationFactory, UserFactory, log_in, member
 from umebra.audit.models import AccessAlert, AccessEvent, AuditSample, SampleItem
 from umebra.audit.services import event_record
 from umebra.roles import Role
@@ -33,6 +36,8 @@ def every_role(status: int, anonymous: int = 302) -> dict:
 
 
 AUDITOR = {Role.AUDITOR}
+COORDINATOR = {Role.COORDINATOR}
+EFFORT_VIEWERS = {Role.COORDINATOR, *TAKING_PART}
 
 # name: (method, how to build kwargs and data, expected answers)
 ROWS = {
@@ -45,6 +50,23 @@ ROWS = {
     "worker-ping": ("post", None, only({Role.ADMIN}, 302, 403)),
     "healthz": ("get", None, every_role(200, anonymous=200)),
     "set_language": ("post", lambda w: ({}, {"language": "en"}), every_role(302, anonymous=302)),
+    "collaboration:effort-list": ("get", None, only(EFFORT_VIEWERS, 200, 403)),
+    "collaboration:effort-create": ("get", None, only(COORDINATOR, 200, 403)),
+    "collaboration:effort-detail": (
+        "get",
+        lambda w: ({"pk": w["effort"].pk}, {}),
+        only(COORDINATOR, 200, 404),
+    ),
+    "collaboration:effort-update": (
+        "get",
+        lambda w: ({"pk": w["effort"].pk}, {}),
+        only(COORDINATOR, 200, 404),
+    ),
+    "collaboration:effort-export": (
+        "get",
+        lambda w: ({"file_format": "csv"}, {}),
+        only(EFFORT_VIEWERS, 200, 403),
+    ),
     "audit:event-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-draw": (
@@ -94,7 +116,15 @@ def world():
     item = SampleItem.objects.create(sample=sample, event=AccessEvent.objects.get(pk=event.pk))
     now = timezone.now()
     alert = AccessAlert.objects.create(user=event.user, window_start=now, window_end=now, reads=40)
-    return {"sample": sample, "item": item, "alert": alert}
+    effort = effort_create(
+        created_by=event.user,
+        date=timezone.localdate(),
+        kind="dialogue",
+        description="Dialogmöte",
+        areas=[Area.objects.create(name="Haga", slug="haga", population=5400)],
+        organisations=[OrganisationFactory(name="Någon annan")],
+    )
+    return {"sample": sample, "item": item, "alert": alert, "effort": effort}
 
 
 def client_for(who) -> Client:

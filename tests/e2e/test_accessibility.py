@@ -43,11 +43,18 @@ def test_the_home_page_on_a_phone(log_in):
 
 
 @pytest.mark.parametrize(
-    "path",
-    ["/audit/events/", "/audit/samples/", "/audit/alerts/"],
+    ("username", "path"),
+    [
+        ("dataskydd", "/audit/events/"),
+        ("dataskydd", "/audit/samples/"),
+        ("dataskydd", "/audit/alerts/"),
+        ("samordnare", "/efforts/"),
+        ("samordnare", "/efforts/new/"),
+        ("fastighet", "/efforts/"),
+    ],
 )
-def test_the_auditors_pages(log_in, live_server, path):
-    page = log_in("dataskydd")
+def test_each_page(log_in, live_server, username, path):
+    page = log_in(username)
     page.goto(f"{live_server.url}{path}")
     assert serious_violations(page) == []
 

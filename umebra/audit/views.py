@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,8 +13,7 @@ from umebra import access
 from umebra.audit import selectors, services
 from umebra.audit.forms import EventSearchForm, ReviewForm, SampleDrawForm
 from umebra.audit.models import AccessAction, AccessAlert, AccessEvent, AuditSample, SampleItem
-
-PAGE_SIZE = 50
+from umebra.pages import paginate
 
 
 @login_required
@@ -24,15 +22,10 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
     access.require_view_any(request, AccessEvent)
     form = EventSearchForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(selectors.event_search(user=request.user, filters=filters), PAGE_SIZE)
-    page = page.get_page(request.GET.get("page"))
+    page, query = paginate(request, selectors.event_search(user=request.user, filters=filters))
     # Reading the log is itself a read of personal data (who looked at what).
     access.log(request, AccessAction.VIEW, AccessEvent, reason=request.GET.urlencode())
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request, "audit/event_list.html", {"form": form, "page": page, "query": query.urlencode()}
-    )
+    return render(request, "audit/event_list.html", {"form": form, "page": page, "query": query})
 
 
 @login_required

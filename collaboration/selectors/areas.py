@@ -1,4 +1,4 @@
-"""Reads of collaboration data, always through the access layer."""
+"""Reads of areas."""
 
 from django.db.models import QuerySet
 

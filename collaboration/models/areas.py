@@ -1,4 +1,4 @@
-"""The shared, mostly non-personal work of the collaboration (DESIGN.md section 3)."""
+"""Districts of the municipality."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -1,0 +1,43 @@
+"""List filters (django-filter), over querysets the access layer has already restricted."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from collaboration.models import Area, EffortKind, JointEffort
+from umebra import access
+from umebra.models import Organisation
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class EffortFilter(django_filters.FilterSet):
+    date_from = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label=_("From"), widget=DateInput
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label=_("To"), widget=DateInput
+    )
+    area = django_filters.ModelChoiceFilter(
+        field_name="areas", queryset=Area.objects.none(), label=_("Area"), empty_label=_("All")
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=EffortKind.choices, label=_("Kind"), empty_label=_("All")
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        field_name="organisations",
+        queryset=Organisation.objects.none(),
+        label=_("Organisation"),
+        empty_label=_("All"),
+    )
+
+    class Meta:
+        model = JointEffort
+        fields = ["date_from", "date_to", "area", "kind", "organisation"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["area"].queryset = access.restrict(user, Area.objects.all())
+        self.filters["organisation"].queryset = access.restrict(user, Organisation.objects.all())

@@ -1,0 +1,38 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from collaboration.models import Area, JointEffort
+from umebra import access
+from umebra.models import Organisation
+
+
+class EffortForm(forms.ModelForm):
+    """The quick form: today's date, tick the areas and organisations, a line of text."""
+
+    class Meta:
+        model = JointEffort
+        fields = [
+            "date",
+            "kind",
+            "areas",
+            "organisations",
+            "description",
+            "hours",
+            "cost",
+            "people_reached",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "areas": forms.CheckboxSelectMultiple,
+            "organisations": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "areas": {"required": _("Tick at least one area.")},
+            "organisations": {"required": _("Tick at least one organisation.")},
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["areas"].queryset = access.restrict(user, Area.objects.all())
+        self.fields["organisations"].queryset = access.restrict(user, Organisation.objects.all())

@@ -1,0 +1,6 @@
+"""The shared, mostly non-personal work of the collaboration (DESIGN.md section 3)."""
+
+from collaboration.models.areas import Area
+from collaboration.models.efforts import EffortKind, JointEffort
+
+__all__ = ["Area", "EffortKind", "JointEffort"]

@@ -1,0 +1,75 @@
+"""The daily log of joint efforts (*samverkansinsatser*)."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from collaboration.models.areas import Area
+from umebra.models import Organisation
+
+
+class EffortKind(models.TextChoices):
+    SAFETY_WALK = "safety_walk", _("Safety walk")
+    FIELD_WORK = "field_work", _("Field work")
+    PARENT_WALK = "parent_walk", _("Parent walk")
+    YOUTH_TEAM = "youth_team", _("Youth team")
+    LOS_ACTION = "los_action", _("LOS action")
+    DIALOGUE = "dialogue", _("Dialogue")
+    HOLIDAY_ACTIVITY = "holiday_activity", _("Holiday activity")
+    CAMERA_REVIEW = "camera_review", _("Camera review")
+    OTHER = "other", _("Other")
+
+
+class JointEffort(models.Model):
+    """Something organisations did together on a day in one or more areas."""
+
+    date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=EffortKind.choices)
+    areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="efforts")
+    organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("organisations taking part"), related_name="efforts"
+    )
+    description = models.TextField(_("description"))
+    hours = models.DecimalField(
+        _("hours"),
+        max_digits=7,
+        decimal_places=1,
+        default=Decimal(0),
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("Working hours put in, all organisations together."),
+    )
+    cost = models.DecimalField(
+        _("cost (SEK)"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal(0),
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    people_reached = models.PositiveIntegerField(_("people reached"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("logged by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("logged at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("joint effort")
+        verbose_name_plural = _("joint efforts")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["kind", "date"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(hours__gte=0), name="effort_hours_positive"),
+            models.CheckConstraint(condition=models.Q(cost__gte=0), name="effort_cost_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"

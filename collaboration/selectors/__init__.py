@@ -1,0 +1,1 @@
+"""Reads of collaboration data, always through the access layer."""

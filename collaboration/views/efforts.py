@@ -1,0 +1,115 @@
+"""Joint effort pages: the list with filters and exports, the quick form, detail and edit."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from collaboration.filters import EffortFilter
+from collaboration.forms.efforts import EffortForm
+from collaboration.models import JointEffort
+from collaboration.selectors.efforts import effort_list
+from collaboration.services.efforts import effort_create, effort_update
+from umebra import access
+from umebra.exports import csv_response, xlsx_response
+from umebra.pages import form_status, paginate
+
+EXPORTS = {"csv": csv_response, "xlsx": xlsx_response}
+
+
+def _filtered(request: HttpRequest) -> EffortFilter:
+    return EffortFilter(
+        request.GET or None, queryset=effort_list(user=request.user), user=request.user
+    )
+
+
+@login_required
+@require_GET
+def effort_list_view(request: HttpRequest) -> HttpResponse:
+    access.require_view_any(request, JointEffort)
+    efforts = _filtered(request)
+    page, query = paginate(request, efforts.qs)
+    return render(
+        request,
+        "collaboration/efforts/list.html",
+        {
+            "filter": efforts,
+            "page": page,
+            "query": query,
+            "may_add": access.may_add(request.user, JointEffort),
+        },
+    )
+
+
+@login_required
+@require_GET
+def effort_export_view(request: HttpRequest, file_format: str) -> HttpResponse:
+    """The filtered list as CSV or Excel, exactly the rows the list page would show."""
+    access.require_view_any(request, JointEffort)
+    header = [
+        _("Date"), _("Kind"), _("Areas"), _("Organisations"), _("Description"),
+        _("Hours"), _("Cost (SEK)"), _("People reached"),
+    ]  # fmt: skip
+    rows = (
+        [
+            effort.date.isoformat(),
+            effort.get_kind_display(),
+            ", ".join(area.name for area in effort.areas.all()),
+            ", ".join(organisation.name for organisation in effort.organisations.all()),
+            effort.description,
+            effort.hours,
+            effort.cost,
+            effort.people_reached,
+        ]
+        for effort in _filtered(request).qs
+    )
+    filename = f"insatser-{timezone.localdate():%Y-%m-%d}"
+    return EXPORTS[file_format](filename, header, rows)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def effort_create_view(request: HttpRequest) -> HttpResponse:
+    access.require_add(request, JointEffort)
+    form = EffortForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        effort = effort_create(created_by=request.user, **form.cleaned_data)
+        messages.success(request, _("The effort was logged."))
+        if "another" in request.POST:
+            return redirect("collaboration:effort-create")
+        return redirect("collaboration:effort-detail", pk=effort.pk)
+    return render(
+        request, "collaboration/efforts/form.html", {"form": form}, status=form_status(form)
+    )
+
+
+@login_required
+@require_GET
+def effort_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    effort = access.get_object_or_404(request, effort_list(user=request.user), pk=pk)
+    may_change = access.restrict(request.user, JointEffort.objects.filter(pk=pk), access.CHANGE)
+    return render(
+        request,
+        "collaboration/efforts/detail.html",
+        {"effort": effort, "may_change": may_change.exists()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def effort_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+    effort = access.get_object_or_404(request, JointEffort, access.CHANGE, pk=pk)
+    form = EffortForm(request.POST or None, instance=effort, user=request.user)
+    if form.is_valid():
+        effort_update(effort=effort, **form.cleaned_data)
+        messages.success(request, _("The effort was saved."))
+        return redirect("collaboration:effort-detail", pk=effort.pk)
+    return render(
+        request,
+        "collaboration/efforts/form.html",
+        {"form": form, "effort": effort},
+        status=form_status(form),
+    )

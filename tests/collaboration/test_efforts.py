@@ -1,0 +1,211 @@
+"""Joint efforts through Django's test client: logging, seeing, filtering, exporting."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from collaboration.models import Area, EffortKind, JointEffort
+from collaboration.services.efforts import effort_create
+from tests.factories import OrganisationFactory, log_in, member
+from umebra.models import OrganisationKind
+from umebra.roles import Role
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def places():
+    return {
+        "alidhem": Area.objects.create(name="Ålidhem", slug="alidhem", population=7100),
+        "teg": Area.objects.create(name="Teg", slug="teg", population=9300),
+    }
+
+
+@pytest.fixture
+def parties():
+    return {
+        "police": OrganisationFactory(name="Polisen", kind=OrganisationKind.POLICE),
+        "bostaden": OrganisationFactory(name="Bostaden", kind=OrganisationKind.PROPERTY_OWNER),
+        "ica": OrganisationFactory(name="ICA", kind=OrganisationKind.BUSINESS),
+    }
+
+
+def effort(area, *organisations, kind=EffortKind.SAFETY_WALK, description="Trygghetsvandring"):
+    return effort_create(
+        created_by=None,
+        date=TODAY,
+        kind=kind,
+        description=description,
+        areas=[area],
+        organisations=organisations,
+    )
+
+
+def as_role(client, role, organisation=None):
+    user = member(role, organisation)
+    log_in(client, user)
+    return user
+
+
+def test_a_coordinator_logs_an_effort(client, places, parties):
+    coordinator = as_role(client, Role.COORDINATOR)
+    response = client.post(
+        reverse("collaboration:effort-create"),
+        {
+            "date": TODAY.isoformat(),
+            "kind": EffortKind.SAFETY_WALK,
+            "areas": [places["alidhem"].pk],
+            "organisations": [parties["police"].pk, parties["bostaden"].pk],
+            "description": "Kvällsvandring kring centrumhuset",
+            "hours": "12.5",
+            "cost": "0",
+            "people_reached": "25",
+        },
+    )
+    logged = JointEffort.objects.get()
+    assert response.url == reverse("collaboration:effort-detail", args=[logged.pk])
+    assert logged.created_by == coordinator
+    assert logged.hours == Decimal("12.5")
+    assert set(logged.organisations.all()) == {parties["police"], parties["bostaden"]}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"areas": []}, "Kryssa i minst ett område."),
+        ({"organisations": []}, "Kryssa i minst en aktör."),
+        ({"description": ""}, "Detta fält måste fyllas i."),
+        ({"hours": "-3"}, "större än eller lika med 0"),
+        ({"date": "2026-02-30"}, "Fyll i ett giltigt datum."),
+        ({"people_reached": "många"}, "Fyll i ett heltal."),
+    ],
+)
+def test_bad_input_is_explained_in_swedish_and_nothing_is_stored(
+    client, places, parties, change, message
+):
+    as_role(client, Role.COORDINATOR)
+    data = {
+        "date": TODAY.isoformat(),
+        "kind": EffortKind.DIALOGUE,
+        "areas": [places["teg"].pk],
+        "organisations": [parties["police"].pk],
+        "description": "Dialogmöte",
+        "hours": "2",
+        "cost": "0",
+        "people_reached": "10",
+    } | change
+    response = client.post(reverse("collaboration:effort-create"), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert "Inget sparades" in page
+    assert not JointEffort.objects.exists()
+
+
+def test_a_partner_sees_only_the_efforts_its_organisation_took_part_in(client, places, parties):
+    ours = effort(places["alidhem"], parties["bostaden"], parties["police"])
+    theirs = effort(places["teg"], parties["ica"], description="ICA:s egen vandring")
+    as_role(client, Role.PARTNER, parties["bostaden"])
+
+    page = client.get(reverse("collaboration:effort-list")).content.decode()
+    assert reverse("collaboration:effort-detail", args=[ours.pk]) in page
+    assert reverse("collaboration:effort-detail", args=[theirs.pk]) not in page
+    assert client.get(reverse("collaboration:effort-detail", args=[ours.pk])).status_code == 200
+    assert client.get(reverse("collaboration:effort-detail", args=[theirs.pk])).status_code == 404
+    assert client.get(reverse("collaboration:effort-update", args=[ours.pk])).status_code == 404
+    csv_text = client.get(reverse("collaboration:effort-export", args=["csv"]))
+    assert "ICA:s egen vandring" not in b"".join(csv_text.streaming_content).decode()
+
+
+@pytest.mark.parametrize("role", [Role.POLITICIAN, Role.AUDITOR, Role.ADMIN])
+def test_roles_outside_the_work_do_not_see_the_log(client, role):
+    as_role(client, role)
+    assert client.get(reverse("collaboration:effort-list")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"area": "teg"}, {"Dialog på Teg"}),
+        ({"kind": EffortKind.SAFETY_WALK}, {"Vandring på Ålidhem"}),
+        ({"organisation": "ica"}, {"Dialog på Teg"}),
+        ({"date_from": TODAY.isoformat()}, {"Vandring på Ålidhem"}),
+        ({}, {"Vandring på Ålidhem", "Dialog på Teg"}),
+    ],
+)
+def test_the_list_filters(client, places, parties, query, expected):
+    effort(places["alidhem"], parties["police"], description="Vandring på Ålidhem")
+    old = effort(
+        places["teg"], parties["ica"], kind=EffortKind.DIALOGUE, description="Dialog på Teg"
+    )
+    JointEffort.objects.filter(pk=old.pk).update(date=TODAY.replace(year=TODAY.year - 1))
+    as_role(client, Role.COORDINATOR)
+    ids = {"teg": places["teg"].pk, "ica": parties["ica"].pk}
+    query = {key: ids.get(value, value) for key, value in query.items()}
+    response = client.get(reverse("collaboration:effort-list"), query)
+    shown = {e.description for e in response.context["page"]}
+    assert shown == expected
+
+
+def test_exports_neutralise_formulas(client, places, parties):
+    effort(places["teg"], parties["police"], description='=HYPERLINK("http://evil","klicka")')
+    effort(places["teg"], parties["police"], description="+46 90 16 10 00")
+    effort(places["teg"], parties["police"], description="Vanlig text")
+    as_role(client, Role.COORDINATOR)
+
+    response = client.get(reverse("collaboration:effort-export", args=["csv"]))
+    rows = list(
+        csv.reader(
+            io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    descriptions = {row[4] for row in rows[1:]}
+    assert descriptions == {
+        '\'=HYPERLINK("http://evil","klicka")',
+        "'+46 90 16 10 00",
+        "Vanlig text",
+    }
+
+    response = client.get(reverse("collaboration:effort-export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [sheet.cell(row=r, column=5) for r in range(2, 5)]
+    assert all(cell.data_type == "s" for cell in cells)
+    assert {cell.value for cell in cells} == descriptions
+
+
+def test_an_unknown_export_format_is_not_found(client):
+    as_role(client, Role.COORDINATOR)
+    assert client.get("/efforts/export.pdf").status_code == 404
+
+
+def test_the_list_takes_the_same_number_of_queries_for_5_or_60_efforts(
+    client, places, parties, django_assert_max_num_queries
+):
+    as_role(client, Role.PARTNER, parties["police"])
+    for _ in range(5):
+        effort(places["teg"], parties["police"])
+    with django_assert_max_num_queries(50) as few:
+        client.get(reverse("collaboration:effort-list"))
+    for _ in range(55):
+        effort(places["teg"], parties["police"])
+    with django_assert_max_num_queries(50) as many:
+        client.get(reverse("collaboration:effort-list"))
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_coordinator_changes_an_effort(client, places, parties):
+    logged = effort(places["teg"], parties["police"])
+    as_role(client, Role.COORDINATOR)
+    form = client.get(reverse("collaboration:effort-update", args=[logged.pk])).context["form"]
+    data = {name: form[name].value() for name in form.fields} | {"people_reached": "99"}
+    data = {k: v for k, v in data.items() if v is not None}
+    response = client.post(reverse("collaboration:effort-update", args=[logged.pk]), data)
+    assert response.status_code == 302
+    logged.refresh_from_db()
+    assert logged.people_reached == 99
