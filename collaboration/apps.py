@@ -8,11 +8,11 @@ class CollaborationConfig(AppConfig):
 
     def ready(self) -> None:
         from collaboration import panels
-        from collaboration.models import JointEffort
+        from collaboration.models import JointEffort, Observation
         from umebra import navigation, roles
         from umebra.roles import Role
 
-        roles.grant(Role.COORDINATOR, "collaboration.view_area")
+        # The Django admin's model permissions; what each role sees is in policy.py.
         roles.grant(
             Role.ADMIN,
             "collaboration.view_area",
@@ -25,4 +25,10 @@ class CollaborationConfig(AppConfig):
             url_name="collaboration:effort-list",
             model=JointEffort,
             order=20,
+        )
+        navigation.register(
+            label=_("Observations"),
+            url_name="collaboration:observation-list",
+            model=Observation,
+            order=30,
         )

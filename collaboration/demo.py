@@ -7,19 +7,41 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.text import slugify
 
-from collaboration.models import Area, EffortKind, JointEffort
+from collaboration.models import Area, EffortKind, JointEffort, Observation, ObservationKind
 from umebra.models import Organisation, User
 
+# name: (population, centre of a schematic boundary as longitude, latitude). The shapes are
+# drawn for the demo map, not surveyed: Holmsund in particular is placed nearer than it lies.
 AREAS = {
-    "Centrum": 8200,
-    "Ålidhem": 7100,
-    "Ersboda": 7600,
-    "Haga": 5400,
-    "Holmsund": 6400,
-    "Mariehem": 7000,
-    "Teg": 9300,
-    "Tomtebo": 4600,
+    "Centrum": (8200, (20.255, 63.825)),
+    "Ålidhem": (7100, (20.305, 63.818)),
+    "Ersboda": (7600, (20.285, 63.850)),
+    "Haga": (5400, (20.277, 63.830)),
+    "Holmsund": (6400, (20.340, 63.795)),
+    "Mariehem": (7000, (20.300, 63.835)),
+    "Teg": (9300, (20.255, 63.812)),
+    "Tomtebo": (4600, (20.330, 63.825)),
 }
+# How often something is observed in each area, relative to the others.
+OBSERVATION_WEIGHT = {"Ålidhem": 5, "Centrum": 4, "Ersboda": 3, "Teg": 2}
+PLACES = [
+    "gångtunneln vid skolan",
+    "busshållplatsen",
+    "centrumhusets baksida",
+    "lekplatsen",
+    "parkeringen vid affären",
+    "cykelparkeringen",
+]
+OBSERVATIONS = {
+    ObservationKind.VANDALISM: ["Krossad ruta i busskuren.", "Sönderslagen belysning."],
+    ObservationKind.DRUG_DEALING: ["Misstänkt langning, bil stannar kort och åker."],
+    ObservationKind.GATHERING: ["Större grupp ungdomar sent på kvällen, stökigt."],
+    ObservationKind.GRAFFITI: ["Ny klotter på elskåpet.", "Taggar på gångbron."],
+    ObservationKind.THREAT: ["Bråk mellan två grupper, ingen skadad."],
+    ObservationKind.FIRE: ["Brand i papperskorg, släckt."],
+    ObservationKind.LITTERING: ["Nedskräpning efter helgen."],
+}
+REPORTING = ["Fritid", "Bostaden AB", "Polisen LPO Umeå", "Umebrå", "ICA Ålidhem"]
 
 # kind: (typical organisations, descriptions, hours, people reached)
 EFFORTS = {
@@ -80,13 +102,49 @@ EFFORTS = {
 }
 
 
+def schematic_boundary(lon: float, lat: float) -> dict:
+    """A hexagon about 1 km across around the point, as a GeoJSON polygon."""
+    ring = [
+        [round(lon + 0.011 * dx, 5), round(lat + 0.005 * dy, 5)]
+        for dx, dy in [(-1, 0), (-0.5, 1), (0.5, 1), (1, 0), (0.5, -1), (-0.5, -1), (-1, 0)]
+    ]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
 def seed() -> None:
-    for name, population in AREAS.items():
+    for name, (population, centre) in AREAS.items():
         Area.objects.update_or_create(
-            slug=slugify(name), defaults={"name": name, "population": population}
+            slug=slugify(name),
+            defaults={
+                "name": name,
+                "population": population,
+                "boundary": schematic_boundary(*centre),
+            },
         )
     if not JointEffort.objects.exists():
         _seed_efforts()
+    if not Observation.objects.exists():
+        _seed_observations()
+
+
+def _seed_observations() -> None:
+    """About 1,500 observations over the last year, more in some areas than others."""
+    rng = random.Random(2026)
+    areas = list(Area.objects.all())
+    weights = [OBSERVATION_WEIGHT.get(area.name, 1) for area in areas]
+    organisations = list(Organisation.objects.filter(name__in=REPORTING))
+    now = timezone.now()
+    Observation.objects.bulk_create(
+        Observation(
+            area=rng.choices(areas, weights)[0],
+            place=rng.choice(PLACES),
+            occurred_at=now - datetime.timedelta(minutes=rng.randint(0, 365 * 24 * 60)),
+            kind=(kind := rng.choice(list(OBSERVATIONS))),
+            description=rng.choice(OBSERVATIONS[kind]),
+            organisation=rng.choice(organisations),
+        )
+        for _ in range(1500)
+    )
 
 
 def _seed_efforts() -> None:

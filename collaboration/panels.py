@@ -8,6 +8,7 @@ from django.utils import timezone
 from collaboration.policy import TAKING_PART
 from collaboration.selectors.areas import area_list
 from collaboration.selectors.efforts import effort_list
+from collaboration.selectors.observations import observation_list
 from umebra import home
 from umebra.models import Membership
 from umebra.roles import Role
@@ -26,6 +27,13 @@ def _this_weeks_efforts(request: HttpRequest, membership: Membership) -> dict:
     return {"efforts": efforts, "heading_week": True}
 
 
+def _this_weeks_observations(request: HttpRequest, membership: Membership) -> dict:
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    observations = observation_list(user=request.user).filter(occurred_at__date__gte=monday)
+    return {"observations": observations[:RECENT], "count": observations.count()}
+
+
 def _our_efforts(request: HttpRequest, membership: Membership) -> dict:
     return {"efforts": effort_list(user=request.user)[:RECENT], "heading_week": False}
 
@@ -42,6 +50,12 @@ def register() -> None:
         context=_our_efforts,
         roles=TAKING_PART,
         order=20,
+    )
+    home.register_panel(
+        template="collaboration/panels/observations.html",
+        context=_this_weeks_observations,
+        roles=[Role.COORDINATOR, Role.POLICE],
+        order=30,
     )
     home.register_panel(
         template="collaboration/panels/areas.html",

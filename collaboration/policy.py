@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from collaboration.models import Area, JointEffort
+from collaboration.models import Area, JointEffort, Observation
 from umebra import access
 from umebra.access import CHANGE, VIEW, Actor, Policy, RolePolicy
 from umebra.roles import Role
@@ -37,3 +37,27 @@ class JointEffortPolicy(Policy):
 
     def may_view_any(self, actor: Actor) -> bool:
         return actor.role == Role.COORDINATOR or actor.role in TAKING_PART
+
+
+# Who moves in the areas and reports what they see.
+REPORTERS = frozenset({Role.COORDINATOR, *TAKING_PART})
+
+
+@access.register(Observation)
+class ObservationPolicy(Policy):
+    """The local picture is for coordinators and police; reporters see their own reports."""
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if actor.role == Role.COORDINATOR:
+            return queryset
+        if action == VIEW and actor.role == Role.POLICE:
+            return queryset
+        if action == VIEW and actor.role in REPORTERS:
+            return queryset.filter(organisation_id=actor.organisation_id)
+        return queryset.none()
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role in REPORTERS
+
+    def may_view_any(self, actor: Actor) -> bool:
+        return actor.role in REPORTERS

@@ -2,5 +2,6 @@
 
 from collaboration.models.areas import Area
 from collaboration.models.efforts import EffortKind, JointEffort
+from collaboration.models.observations import Observation, ObservationKind
 
-__all__ = ["Area", "EffortKind", "JointEffort"]
+__all__ = ["Area", "EffortKind", "JointEffort", "Observation", "ObservationKind"]

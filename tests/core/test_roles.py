@@ -22,7 +22,7 @@ PERMISSION_TABLE = [
     (Role.ADMIN, "umebra.add_membership", True),
     (Role.ADMIN, "umebra.add_workerping", True),
     (Role.ADMIN, "collaboration.change_area", True),
-    (Role.COORDINATOR, "collaboration.view_area", True),
+    (Role.COORDINATOR, "collaboration.view_area", False),
     (Role.COORDINATOR, "umebra.change_user", False),
     (Role.COORDINATOR, "umebra.add_workerping", False),
     (Role.AUDITOR, "umebra.change_user", False),

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from collaboration.models import Area
-from collaboration.policy import TAKING_PART
+from collaboration.policy import REPORTERS, TAKING_PART
 from collaboration.services.efforts import effort_create
 from tests.factories import OrganisationFactory, UserFactory, log_in, member
 from umebra.audit.models import AccessAlert, AccessEvent, AuditSample, SampleItem
@@ -67,6 +67,8 @@ ROWS = {
         lambda w: ({"file_format": "csv"}, {}),
         only(EFFORT_VIEWERS, 200, 403),
     ),
+    "collaboration:observation-list": ("get", None, only(REPORTERS, 200, 403)),
+    "collaboration:observation-create": ("get", None, only(REPORTERS, 200, 403)),
     "audit:event-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-draw": (

@@ -34,9 +34,11 @@ def test_each_roles_home_page(log_in, username):
     assert serious_violations(page) == []
 
 
-def test_the_home_page_on_a_phone(log_in):
+@pytest.mark.parametrize("path", ["/", "/observations/new/", "/efforts/new/"])
+def test_pages_on_a_phone(log_in, live_server, path):
     page = log_in("samordnare")
     page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"{live_server.url}{path}")
     assert serious_violations(page) == []
     # Nothing forces the page wider than the phone's screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
@@ -51,6 +53,8 @@ def test_the_home_page_on_a_phone(log_in):
         ("samordnare", "/efforts/"),
         ("samordnare", "/efforts/new/"),
         ("fastighet", "/efforts/"),
+        ("samordnare", "/observations/"),
+        ("fastighet", "/observations/new/"),
     ],
 )
 def test_each_page(log_in, live_server, username, path):

@@ -1,0 +1,24 @@
+from django import forms
+
+from collaboration.models import Area, Observation
+from umebra import access
+
+
+class ObservationForm(forms.ModelForm):
+    """Short enough to fill in on a phone, standing where it happened."""
+
+    class Meta:
+        model = Observation
+        fields = ["area", "place", "occurred_at", "kind", "description"]
+        widgets = {
+            "occurred_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "kind": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = access.restrict(user, Area.objects.all())
+        self.fields["occurred_at"].input_formats = ["%Y-%m-%dT%H:%M"]

@@ -1,0 +1,62 @@
+"""Observations (*händelserapporter*, as in the EST method): short, structured and impersonal."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from collaboration.models.areas import Area
+from umebra.models import Organisation
+
+
+class ObservationKind(models.TextChoices):
+    VANDALISM = "vandalism", _("Vandalism")
+    DRUG_DEALING = "drug_dealing", _("Drug dealing")
+    GATHERING = "gathering", _("Gathering of young people")
+    GRAFFITI = "graffiti", _("Graffiti")
+    THREAT = "threat", _("Threat or violence")
+    FIRE = "fire", _("Fire")
+    LITTERING = "littering", _("Littering")
+    OTHER = "other", _("Other")
+
+
+class Observation(models.Model):
+    """What someone who moves in an area saw: where, when and what, never who."""
+
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="observations"
+    )
+    place = models.CharField(
+        _("place"), max_length=120, help_text=_("For example: the footbridge by the school.")
+    )
+    occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("what"), max_length=32, choices=ObservationKind.choices)
+    description = models.CharField(
+        _("description"),
+        max_length=300,
+        blank=True,
+        help_text=_("Short, and without names or anything else that identifies a person."),
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("reported by"),
+        on_delete=models.PROTECT,
+        related_name="observations",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["area", "occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d} {self.get_kind_display()}, {self.area}"

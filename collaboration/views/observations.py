@@ -1,0 +1,66 @@
+"""Observation pages: the phone form, and the local picture with its map and chart."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from collaboration.forms.observations import ObservationForm
+from collaboration.models import Observation
+from collaboration.selectors.observations import local_picture, observation_list
+from collaboration.services.observations import observation_create
+from umebra import access, charts
+from umebra.pages import form_status, paginate
+
+PICTURE_WEEKS = 12
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def observation_create_view(request: HttpRequest) -> HttpResponse:
+    access.require_add(request, Observation)
+    form = ObservationForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        observation_create(actor=access.actor_for(request.user), **form.cleaned_data)
+        messages.success(request, _("Thank you. The observation was recorded."))
+        return redirect("collaboration:observation-create")
+    return render(
+        request, "collaboration/observations/form.html", {"form": form}, status=form_status(form)
+    )
+
+
+@login_required
+@require_GET
+def observation_list_view(request: HttpRequest) -> HttpResponse:
+    access.require_view_any(request, Observation)
+    picture = local_picture(user=request.user, weeks=PICTURE_WEEKS)
+    rows = picture.area_rows()
+    week_labels = [f"v{week.isocalendar().week}" for week in picture.weeks]
+    shapes = [charts.Shape(area.name, area.boundary) for area in picture.areas if area.boundary]
+    page, query = paginate(request, observation_list(user=request.user), per_page=25)
+    return render(
+        request,
+        "collaboration/observations/list.html",
+        {
+            "rows": rows,
+            "week_labels": week_labels,
+            "week_totals": picture.week_totals(),
+            "map": charts.choropleth(
+                title=_("Observations per 1,000 residents, last %(weeks)d weeks")
+                % {"weeks": PICTURE_WEEKS},
+                shapes=shapes,
+                values={area.name: rate for area, _weekly, _total, rate in rows},
+                unit=_("per 1,000 residents"),
+            ),
+            "chart": charts.bar_chart(
+                title=_("Observations per week"),
+                labels=week_labels,
+                values=picture.week_totals(),
+            ),
+            "page": page,
+            "query": query,
+            "may_add": access.may_add(request.user, Observation),
+        },
+    )

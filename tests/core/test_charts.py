@@ -1,0 +1,54 @@
+"""Server-drawn SVG: well-formed, titled, escaped, and true to the figures."""
+
+import xml.etree.ElementTree as ET
+
+from umebra import charts
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(str(svg))
+
+
+def test_a_bar_chart_has_one_bar_per_value_scaled_to_a_round_axis():
+    root = parse(charts.bar_chart(title="Per vecka", labels=["v1", "v2", "v3"], values=[3, 7, 0]))
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title").text == "Per vecka"
+    bars = root.findall(f"{SVG}rect")
+    assert len(bars) == 3
+    heights = [float(bar.get("height")) for bar in bars]
+    assert heights[1] > heights[0] > heights[2] == 0
+    assert [bar.find(f"{SVG}title").text for bar in bars] == ["v1: 3", "v2: 7", "v3: 0"]
+
+
+def test_text_is_escaped():
+    root = parse(charts.bar_chart(title="<script>", labels=["<b>"], values=[1]))
+    assert root.find(f"{SVG}title").text == "<script>"  # parsed back: it was escaped
+
+
+def test_nice_ceilings():
+    assert [charts.nice_ceiling(v) for v in (0, 3, 7, 11, 26, 480)] == [1, 5, 10, 20, 50, 500]
+
+
+def test_a_map_colours_each_area_by_its_class_and_labels_it():
+    square = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}
+    moved = {"type": "Polygon", "coordinates": [[[2, 0], [3, 0], [3, 1], [2, 1], [2, 0]]]}
+    root = parse(
+        charts.choropleth(
+            title="Karta",
+            shapes=[charts.Shape("Låg", square), charts.Shape("Hög", moved)],
+            values={"Låg": 1.0, "Hög": 10.0},
+            unit="per 1 000",
+        )
+    )
+    fills = {
+        p.find(f"{SVG}title").text.split(":")[0]: p.get("fill") for p in root.iter(f"{SVG}path")
+    }
+    assert fills == {"Låg": charts.SEQUENTIAL[0], "Hög": charts.SEQUENTIAL[-1]}
+    labels = [t.text for t in root.iter(f"{SVG}tspan")]
+    assert labels == ["Låg", "1.0", "Hög", "10.0"]
+
+
+def test_a_map_without_boundaries_is_empty():
+    assert charts.choropleth(title="Karta", shapes=[], values={}, unit="") == ""

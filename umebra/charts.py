@@ -1,0 +1,236 @@
+"""Charts and maps drawn on the server as SVG: no script, no map tiles, no outside requests.
+
+Pages and PDF reports use the same functions. Each picture has a title for screen readers and
+is meant to stand beside a table with the same figures, so nothing is told by colour alone.
+"""
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import count
+
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+INK = "#1d2430"
+GRID = "#c9d1dc"
+BAR = "#0b4f8a"
+# Light to dark; text on the last two is white (contrast at least 4.5:1 either way).
+SEQUENTIAL = ["#eef3f9", "#c6d9ee", "#8db4dc", "#3f7fbf", "#0b4f8a"]
+NO_DATA = "#ffffff"
+
+_ids = count(1)
+
+
+def _svg(width: int, height: int, title: str, body: str) -> SafeString:
+    title_id = f"chart-title-{next(_ids)}"
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
+        'aria-labelledby="{}" class="chart"><title id="{}">{}</title>{}</svg>',
+        width,
+        height,
+        title_id,
+        title_id,
+        title,
+        mark_safe(body),  # built from escaped parts below
+    )
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above ``value``, for a readable axis."""
+    if value <= 0:
+        return 1
+    magnitude = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * magnitude:
+            return step * magnitude
+    return 10 * magnitude
+
+
+def bar_chart(
+    *,
+    title: str,
+    labels: Sequence[str],
+    values: Sequence[float],
+    width: int = 720,
+    height: int = 260,
+    label_every: int = 1,
+) -> SafeString:
+    """Vertical bars with a value axis; each bar carries its label and value as a tooltip."""
+    left, right, top, bottom = 44, 12, 12, 36
+    plot_width, plot_height = width - left - right, height - top - bottom
+    top_value = nice_ceiling(max(values, default=0))
+    parts = []
+    for fraction in (0, 0.25, 0.5, 0.75, 1):
+        y = round(top + plot_height * (1 - fraction), 1)
+        tick = top_value * fraction
+        parts.append(
+            format_html(
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}"/>'
+                '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="{}">{}</text>',
+                left,
+                width - right,
+                y,
+                y,
+                GRID,
+                left - 6,
+                round(y + 4, 1),
+                INK,
+                f"{tick:g}",
+            )
+        )
+    slot = plot_width / max(len(values), 1)
+    for index, (label, value) in enumerate(zip(labels, values, strict=True)):
+        bar_height = round(plot_height * value / top_value, 1)
+        x = left + index * slot
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>',
+                round(x + slot * 0.15, 1),
+                round(top + plot_height - bar_height, 1),
+                round(slot * 0.7, 1),
+                bar_height,
+                BAR,
+                label,
+                f"{value:g}",
+            )
+        )
+        if index % label_every == 0:
+            parts.append(
+                format_html(
+                    '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="{}">{}</text>',
+                    round(x + slot / 2, 1),
+                    height - bottom + 16,
+                    INK,
+                    label,
+                )
+            )
+    return _svg(width, height, title, "".join(parts))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A named area and its boundary as GeoJSON (a Polygon or MultiPolygon, WGS 84)."""
+
+    name: str
+    geometry: dict
+
+
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    if geometry["type"] == "Polygon":
+        return geometry["coordinates"]
+    if geometry["type"] == "MultiPolygon":
+        return [ring for polygon in geometry["coordinates"] for ring in polygon]
+    raise ValueError(f"not a polygon: {geometry['type']}")
+
+
+def class_breaks(values: Sequence[float], classes: int = len(SEQUENTIAL)) -> list[float]:
+    """Upper bounds of equal-width classes from 0 to the largest value."""
+    top = max(values, default=0) or 1
+    return [top * (n + 1) / classes for n in range(classes)]
+
+
+def choropleth(
+    *,
+    title: str,
+    shapes: Sequence[Shape],
+    values: dict[str, float],
+    unit: str,
+    width: int = 560,
+) -> SafeString:
+    """Areas coloured by value, each labelled with its name and value, with a legend."""
+    points = [point for shape in shapes for ring in _rings(shape.geometry) for point in ring]
+    if not points:
+        return SafeString("")
+    min_lon, max_lon = min(p[0] for p in points), max(p[0] for p in points)
+    min_lat, max_lat = min(p[1] for p in points), max(p[1] for p in points)
+    # Equirectangular, shrunk east-west by the latitude so that shapes keep their proportions.
+    squeeze = math.cos(math.radians((min_lat + max_lat) / 2))
+    span_x, span_y = (max_lon - min_lon) * squeeze or 1, (max_lat - min_lat) or 1
+    margin, legend_height = 10, 46
+    scale = (width - 2 * margin) / span_x
+    map_height = span_y * scale
+    height = int(map_height + 2 * margin + legend_height)
+
+    def project(point):
+        return (
+            round(margin + (point[0] - min_lon) * squeeze * scale, 1),
+            round(margin + (max_lat - point[1]) * scale, 1),
+        )
+
+    breaks = class_breaks([values.get(shape.name, 0) for shape in shapes])
+
+    def fill(value):
+        if value is None:
+            return NO_DATA
+        return SEQUENTIAL[next(i for i, bound in enumerate(breaks) if value <= bound + 1e-9)]
+
+    parts = []
+    for shape in shapes:
+        value = values.get(shape.name)
+        path = " ".join(
+            "M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in map(project, ring)) + " Z"
+            for ring in _rings(shape.geometry)
+        )
+        parts.append(
+            format_html(
+                '<path d="{}" fill="{}" stroke="{}" stroke-width="1.5">'
+                "<title>{}: {} {}</title></path>",
+                path,
+                fill(value),
+                INK,
+                shape.name,
+                "–" if value is None else f"{value:.1f}",
+                unit,
+            )
+        )
+    for shape in shapes:
+        value = values.get(shape.name)
+        ring = [project(p) for p in _rings(shape.geometry)[0]]
+        cx = round(sum(x for x, _ in ring) / len(ring), 1)
+        cy = round(sum(y for _, y in ring) / len(ring), 1)
+        colour = "#ffffff" if fill(value) in SEQUENTIAL[-2:] else INK
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="{}">'
+                '<tspan x="{}" font-weight="bold">{}</tspan>'
+                '<tspan x="{}" dy="14">{}</tspan></text>',
+                cx,
+                round(cy - 2, 1),
+                colour,
+                cx,
+                shape.name,
+                cx,
+                "–" if value is None else f"{value:.1f}",
+            )
+        )
+    legend_y = round(map_height + 2 * margin + 8, 1)
+    lower = 0.0
+    for index, (colour, bound) in enumerate(zip(SEQUENTIAL, breaks, strict=True)):
+        x = margin + index * 104
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="18" height="14" fill="{}" stroke="{}"/>'
+                '<text x="{}" y="{}" font-size="11" fill="{}">{}–{}</text>',
+                x,
+                legend_y,
+                colour,
+                INK,
+                x + 22,
+                round(legend_y + 11, 1),
+                INK,
+                f"{lower:.1f}",
+                f"{bound:.1f}",
+            )
+        )
+        lower = bound
+    parts.append(
+        format_html(
+            '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
+            margin,
+            round(legend_y + 32, 1),
+            INK,
+            unit,
+        )
+    )
+    return _svg(width, height, title, "".join(parts))
