@@ -8,7 +8,7 @@ class CollaborationConfig(AppConfig):
 
     def ready(self) -> None:
         from collaboration import panels
-        from collaboration.models import JointEffort, Observation
+        from collaboration.models import JointEffort, Observation, Undertaking
         from umebra import navigation, roles
         from umebra.roles import Role
 
@@ -25,6 +25,12 @@ class CollaborationConfig(AppConfig):
             url_name="collaboration:effort-list",
             model=JointEffort,
             order=20,
+        )
+        navigation.register(
+            label=_("Agreements and promises"),
+            url_name="collaboration:agreement-list",
+            model=Undertaking,
+            order=40,
         )
         navigation.register(
             label=_("Observations"),

@@ -7,7 +7,26 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.text import slugify
 
-from collaboration.models import Area, EffortKind, JointEffort, Observation, ObservationKind
+from collaboration.models import (
+    Activity,
+    ActivityStatus,
+    AgreementStatus,
+    Area,
+    CooperationAgreement,
+    EffortKind,
+    FeedbackChannel,
+    FollowUp,
+    FollowUpStatus,
+    JointEffort,
+    Observation,
+    ObservationKind,
+    ResidentFeedback,
+    Target,
+    TargetValue,
+    Undertaking,
+    UndertakingKind,
+    UndertakingStatus,
+)
 from umebra.models import Organisation, User
 
 # name: (population, centre of a schematic boundary as longitude, latitude). The shapes are
@@ -125,6 +144,156 @@ def seed() -> None:
         _seed_efforts()
     if not Observation.objects.exists():
         _seed_observations()
+    if not CooperationAgreement.objects.exists():
+        _seed_agreements()
+
+
+def _quarters_back(today: datetime.date, count: int) -> list[tuple[int, int]]:
+    """The last ``count`` finished quarters, oldest first."""
+    year, quarter = today.year, (today.month - 1) // 3 + 1
+    result = []
+    for _ in range(count):
+        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+        result.append((year, quarter))
+    return list(reversed(result))
+
+
+def _seed_agreements() -> None:
+    """The cooperation agreement, two citizen promises and the Ålidhem safety agreement."""
+    org = {o.name: o for o in Organisation.objects.all()}
+    area = {a.name: a for a in Area.objects.all()}
+    today = timezone.localdate()
+    start = today.replace(month=1, day=1) - datetime.timedelta(days=365)
+    agreement = CooperationAgreement.objects.create(
+        title="Samverkansöverenskommelse Umeå kommun och Polisen",
+        municipality=org["Umeå kommun"],
+        police=org["Polisen LPO Umeå"],
+        municipality_signatory="Kommunstyrelsens ordförande",
+        police_signatory="Lokalpolisområdeschef LPO Umeå",
+        valid_from=start,
+        valid_to=start.replace(year=start.year + 4) - datetime.timedelta(days=1),
+        focus="Trygga offentliga miljöer\nUnga i riskzon\nNarkotika i centrala Umeå",
+        status=AgreementStatus.ACTIVE,
+    )
+    promise_end = start.replace(year=start.year + 2) - datetime.timedelta(days=1)
+    quarters = _quarters_back(today, 4)
+    for title, problem, areas, activities, targets in [
+        (
+            "Tryggare kvällar i Ålidhem",
+            "Boende känner sig otrygga kvällstid kring Ålidhems centrum, enligt "
+            "trygghetsundersökningen och medborgardialogen hösten före.",
+            ["Ålidhem"],
+            [
+                (
+                    "Polisen LPO Umeå",
+                    "Synlig polis fredag och lördag kväll",
+                    ActivityStatus.ONGOING,
+                ),
+                ("Umebrå", "Förbättrad belysning på gångvägarna", ActivityStatus.DONE),
+                ("Fritid", "Öppen fritidsgård fredagar till 23", ActivityStatus.DONE),
+            ],
+            [("Andel som känner sig trygga kvällstid", "%", "Trygghetsundersökning", 54, 65)],
+        ),
+        (
+            "Minskad narkotikahandel i centrum",
+            "Polisens lägesbild och rapporter från butiker visar öppen narkotikahandel "
+            "vid resecentrum.",
+            ["Centrum"],
+            [
+                ("Polisen LPO Umeå", "Riktade insatser mot öppen handel", ActivityStatus.ONGOING),
+                (
+                    "Socialtjänsten",
+                    "Uppsökande arbete bland unga vid resecentrum",
+                    ActivityStatus.PLANNED,
+                ),
+            ],
+            [("Anmälda narkotikabrott (överlåtelse)", "st/kvartal", "Polisen", 40, 25)],
+        ),
+    ]:
+        promise = Undertaking.objects.create(
+            kind=UndertakingKind.CITIZEN_PROMISE,
+            title=title,
+            problem=problem,
+            agreement=agreement,
+            valid_from=start,
+            valid_to=promise_end,
+            status=UndertakingStatus.ACTIVE,
+            published=True,
+        )
+        _fill(promise, org, [area[a] for a in areas], ["Umeå kommun", "Polisen LPO Umeå"],
+              activities, targets, quarters, today)  # fmt: skip
+    safety = Undertaking.objects.create(
+        kind=UndertakingKind.SAFETY_AGREEMENT,
+        title="Trygghetsöverenskommelse Ålidhem centrum",
+        problem="Stök, snatterier och langning kring centrumhuset och busshållplatsen.",
+        place="Ålidhem centrum",
+        valid_from=start,
+        valid_to=promise_end,
+        status=UndertakingStatus.ACTIVE,
+    )
+    _fill(
+        safety,
+        org,
+        [area["Ålidhem"]],
+        ["Umeå kommun", "Polisen LPO Umeå", "ICA Ålidhem", "Bostaden AB"],
+        [
+            ("Bostaden AB", "Kameror och belysning vid centrumhusets baksida", ActivityStatus.DONE),
+            ("ICA Ålidhem", "Rapportera händelser veckovis (EST)", ActivityStatus.ONGOING),
+            ("Polisen LPO Umeå", "Kontaktpolis på plats varannan vecka", ActivityStatus.ONGOING),
+        ],
+        [
+            ("Snatterier anmälda", "st/kvartal", "Polisen", 30, 18),
+            ("Händelserapporter om langning", "st/kvartal", "EST", 12, 4),
+        ],
+        quarters,
+        today,
+    )
+    JointEffort.objects.filter(kind=EffortKind.SAFETY_WALK, areas=area["Ålidhem"]).update(
+        undertaking=safety
+    )
+
+
+def _fill(undertaking, org, areas, parties, activities, targets, quarters, today) -> None:
+    """Areas, parties, activities, targets, four quarters of follow-up and feedback."""
+    undertaking.areas.set(areas)
+    undertaking.parties.set([org[name] for name in parties])
+    for n, (responsible, description, status) in enumerate(activities):
+        Activity.objects.create(
+            undertaking=undertaking,
+            description=description,
+            responsible=org[responsible],
+            due=today + datetime.timedelta(days=60 * n - 30),
+            status=status,
+        )
+    made = [
+        Target.objects.create(
+            undertaking=undertaking,
+            name=name,
+            unit=unit,
+            source=source,
+            baseline=baseline,
+            target=target,
+        )
+        for name, unit, source, baseline, target in targets
+    ]
+    for step, (year, quarter) in enumerate(quarters, start=1):
+        follow_up = FollowUp.objects.create(
+            undertaking=undertaking,
+            year=year,
+            quarter=quarter,
+            status=FollowUpStatus.ON_TRACK if step % 3 else FollowUpStatus.AT_RISK,
+            comment="Enligt plan." if step % 3 else "Försenat: personalbrist under sommaren.",
+        )
+        for target in made:
+            value = target.baseline + (target.target - target.baseline) * Decimal(step) / 6
+            TargetValue.objects.create(follow_up=follow_up, target=target, value=round(value, 1))
+    ResidentFeedback.objects.create(
+        undertaking=undertaking,
+        date=today - datetime.timedelta(days=45),
+        channel=FeedbackChannel.MEETING,
+        description="Återkoppling på boendemöte i biblioteket om vad som gjorts hittills.",
+        people_reached=35,
+    )
 
 
 def _seed_observations() -> None:

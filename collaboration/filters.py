@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from collaboration.models import Area, EffortKind, JointEffort
+from collaboration.models import Area, EffortKind, JointEffort, Undertaking
 from umebra import access
 from umebra.models import Organisation
 
@@ -33,11 +33,18 @@ class EffortFilter(django_filters.FilterSet):
         empty_label=_("All"),
     )
 
+    undertaking = django_filters.ModelChoiceFilter(
+        queryset=Undertaking.objects.none(),
+        label=_("Serves the promise or agreement"),
+        empty_label=_("All"),
+    )
+
     class Meta:
         model = JointEffort
-        fields = ["date_from", "date_to", "area", "kind", "organisation"]
+        fields = ["date_from", "date_to", "area", "kind", "organisation", "undertaking"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["area"].queryset = access.restrict(user, Area.objects.all())
         self.filters["organisation"].queryset = access.restrict(user, Organisation.objects.all())
+        self.filters["undertaking"].queryset = access.restrict(user, Undertaking.objects.all())

@@ -2,9 +2,21 @@
 
 from django.db.models import QuerySet
 
-from collaboration.models import Area, JointEffort, Observation
+from collaboration.models import (
+    Activity,
+    Area,
+    CooperationAgreement,
+    FollowUp,
+    JointEffort,
+    Observation,
+    ResidentFeedback,
+    Target,
+    TargetValue,
+    Undertaking,
+    UndertakingKind,
+)
 from umebra import access
-from umebra.access import CHANGE, VIEW, Actor, Policy, RolePolicy
+from umebra.access import CHANGE, VIEW, Actor, ParentPolicy, Policy, RolePolicy
 from umebra.roles import Role
 
 # Roles whose organisation takes part in efforts and agreements, and who see those they are in.
@@ -61,3 +73,65 @@ class ObservationPolicy(Policy):
 
     def may_view_any(self, actor: Actor) -> bool:
         return actor.role in REPORTERS
+
+
+@access.register(CooperationAgreement)
+class CooperationAgreementPolicy(RolePolicy):
+    """The agreement between municipality and police is a public document of the two."""
+
+    roles = {
+        VIEW: frozenset({Role.COORDINATOR, Role.POLICE, Role.POLITICIAN}),
+        CHANGE: frozenset({Role.COORDINATOR}),
+    }
+    add = frozenset({Role.COORDINATOR})
+
+
+@access.register(Undertaking)
+class UndertakingPolicy(Policy):
+    """Coordinators run promises and safety agreements, politicians follow them, each party
+    sees those it is party to, and anyone may read a published citizen promise."""
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if actor.role == Role.COORDINATOR:
+            return queryset
+        if action == VIEW and actor.role == Role.POLITICIAN:
+            return queryset
+        if action == VIEW and actor.role in TAKING_PART:
+            return queryset.filter(parties=actor.organisation_id)
+        return queryset.none()
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role == Role.COORDINATOR
+
+    def may_view_any(self, actor: Actor) -> bool:
+        return actor.role in {Role.COORDINATOR, Role.POLITICIAN, *TAKING_PART}
+
+    def public(self, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(kind=UndertakingKind.CITIZEN_PROMISE, published=True)
+
+
+# The parts of a promise or safety agreement follow it: whoever may see (or change) the
+# undertaking may see (or change) its activities, targets, follow-ups and feedback log.
+@access.register(Activity)
+class ActivityPolicy(ParentPolicy):
+    parent = "undertaking"
+
+
+@access.register(Target)
+class TargetPolicy(ParentPolicy):
+    parent = "undertaking"
+
+
+@access.register(FollowUp)
+class FollowUpPolicy(ParentPolicy):
+    parent = "undertaking"
+
+
+@access.register(ResidentFeedback)
+class ResidentFeedbackPolicy(ParentPolicy):
+    parent = "undertaking"
+
+
+@access.register(TargetValue)
+class TargetValuePolicy(ParentPolicy):
+    parent = "follow_up"

@@ -1,9 +1,40 @@
 from django.urls import path, re_path
 
-from collaboration.views import efforts, observations
+from collaboration.views import agreements, efforts, observations
 
 app_name = "collaboration"
 urlpatterns = [
+    path("promises/", agreements.public_promises_view, name="public-promises"),
+    path("agreements/", agreements.agreement_list_view, name="agreement-list"),
+    path("agreements/new/", agreements.agreement_form_view, name="agreement-create"),
+    path("agreements/<int:pk>/", agreements.agreement_detail_view, name="agreement-detail"),
+    path("agreements/<int:pk>/edit/", agreements.agreement_form_view, name="agreement-update"),
+    path("undertakings/new/", agreements.undertaking_form_view, name="undertaking-create"),
+    path("undertakings/<int:pk>/", agreements.undertaking_detail_view, name="undertaking-detail"),
+    path(
+        "undertakings/<int:pk>/edit/", agreements.undertaking_form_view, name="undertaking-update"
+    ),
+    path(
+        "undertakings/<int:pk>/activities/new/",
+        agreements.activity_create_view,
+        name="activity-create",
+    ),
+    path("activities/<int:pk>/edit/", agreements.activity_update_view, name="activity-update"),
+    path(
+        "undertakings/<int:pk>/indicators/new/",
+        agreements.target_create_view,
+        name="target-create",
+    ),
+    path(
+        "undertakings/<int:pk>/follow-ups/new/",
+        agreements.follow_up_create_view,
+        name="follow-up-create",
+    ),
+    path(
+        "undertakings/<int:pk>/feedback/new/",
+        agreements.feedback_create_view,
+        name="feedback-create",
+    ),
     path("observations/", observations.observation_list_view, name="observation-list"),
     path("observations/new/", observations.observation_create_view, name="observation-create"),
     path("efforts/", efforts.effort_list_view, name="effort-list"),

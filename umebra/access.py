@@ -92,6 +92,29 @@ class RolePolicy(Policy):
         return actor.role in self.roles.get(VIEW, ())
 
 
+class ParentPolicy(Policy):
+    """Rules of a model that lives inside another: whatever may be done to the parent may be
+    done to its parts (a promise's activities, a case's notes when no stricter rule applies).
+
+    ``parent`` names the foreign key to the parent.
+    """
+
+    parent: ClassVar[str]
+
+    def _parent_model(self, queryset: QuerySet) -> type[models.Model]:
+        return queryset.model._meta.get_field(self.parent).related_model
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        parent_model = self._parent_model(queryset)
+        parents = policy_for(parent_model).restrict(actor, parent_model.objects.all(), action)
+        return queryset.filter(**{f"{self.parent}__in": parents.values("pk")})
+
+    def public(self, queryset: QuerySet) -> QuerySet:
+        parent_model = self._parent_model(queryset)
+        parents = policy_for(parent_model).public(parent_model.objects.all())
+        return queryset.filter(**{f"{self.parent}__in": parents.values("pk")})
+
+
 _policies: dict[type[models.Model], Policy] = {}
 
 
@@ -136,6 +159,12 @@ def restrict(user: User, queryset: QuerySet[M], action: str = VIEW) -> QuerySet[
     if actor.membership is None:
         return queryset.none()
     return policy_for(queryset.model).restrict(actor, queryset, action)
+
+
+def allows(user: User, obj: models.Model, action: str) -> bool:
+    """Whether ``user`` may ``action`` this one object (to offer an edit button, say)."""
+    queryset = type(obj)._default_manager.filter(pk=obj.pk)
+    return restrict(user, queryset, action).exists()
 
 
 def restrict_public(queryset: QuerySet[M]) -> QuerySet[M]:

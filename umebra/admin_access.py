@@ -30,7 +30,4 @@ class AccessRestrictedAdmin(admin.ModelAdmin):
         return allowed and self._allows(request, obj, access.DELETE)
 
     def _allows(self, request, obj, action: str) -> bool:
-        if obj is None:
-            return True
-        queryset = self.model._default_manager.filter(pk=obj.pk)
-        return access.restrict(request.user, queryset, action).exists()
+        return obj is None or access.allows(request.user, obj, action)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from collaboration.models import Area, JointEffort
+from collaboration.models import Area, CooperationAgreement, JointEffort, Undertaking
 from umebra import access
 from umebra.models import Organisation
 
@@ -20,6 +20,8 @@ class EffortForm(forms.ModelForm):
             "hours",
             "cost",
             "people_reached",
+            "agreement",
+            "undertaking",
         ]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -36,3 +38,7 @@ class EffortForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["areas"].queryset = access.restrict(user, Area.objects.all())
         self.fields["organisations"].queryset = access.restrict(user, Organisation.objects.all())
+        self.fields["agreement"].queryset = access.restrict(
+            user, CooperationAgreement.objects.all()
+        )
+        self.fields["undertaking"].queryset = access.restrict(user, Undertaking.objects.all())

@@ -1,7 +1,41 @@
 """The shared, mostly non-personal work of the collaboration (DESIGN.md section 3)."""
 
+from collaboration.models.agreements import (
+    Activity,
+    ActivityStatus,
+    AgreementStatus,
+    CooperationAgreement,
+    FeedbackChannel,
+    FollowUp,
+    FollowUpStatus,
+    ResidentFeedback,
+    Target,
+    TargetValue,
+    Undertaking,
+    UndertakingKind,
+    UndertakingStatus,
+)
 from collaboration.models.areas import Area
 from collaboration.models.efforts import EffortKind, JointEffort
 from collaboration.models.observations import Observation, ObservationKind
 
-__all__ = ["Area", "EffortKind", "JointEffort", "Observation", "ObservationKind"]
+__all__ = [
+    "Activity",
+    "ActivityStatus",
+    "AgreementStatus",
+    "Area",
+    "CooperationAgreement",
+    "EffortKind",
+    "FeedbackChannel",
+    "FollowUp",
+    "FollowUpStatus",
+    "JointEffort",
+    "Observation",
+    "ObservationKind",
+    "ResidentFeedback",
+    "Target",
+    "TargetValue",
+    "Undertaking",
+    "UndertakingKind",
+    "UndertakingStatus",
+]

@@ -50,6 +50,22 @@ class JointEffort(models.Model):
         validators=[MinValueValidator(Decimal(0))],
     )
     people_reached = models.PositiveIntegerField(_("people reached"), default=0)
+    agreement = models.ForeignKey(
+        "collaboration.CooperationAgreement",
+        verbose_name=_("serves the cooperation agreement"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="efforts",
+    )
+    undertaking = models.ForeignKey(
+        "collaboration.Undertaking",
+        verbose_name=_("serves the promise or safety agreement"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="efforts",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("logged by"),

@@ -8,7 +8,9 @@ from django.db import transaction
 from collaboration.models import Area, JointEffort
 from umebra.models import Organisation, User
 
-EFFORT_FIELDS = ("date", "kind", "description", "hours", "cost", "people_reached")
+EFFORT_FIELDS = (
+    "date", "kind", "description", "hours", "cost", "people_reached", "agreement", "undertaking",
+)  # fmt: skip
 
 
 @transaction.atomic

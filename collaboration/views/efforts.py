@@ -51,7 +51,7 @@ def effort_export_view(request: HttpRequest, file_format: str) -> HttpResponse:
     access.require_view_any(request, JointEffort)
     header = [
         _("Date"), _("Kind"), _("Areas"), _("Organisations"), _("Description"),
-        _("Hours"), _("Cost (SEK)"), _("People reached"),
+        _("Hours"), _("Cost (SEK)"), _("People reached"), _("Serves"),
     ]  # fmt: skip
     rows = (
         [
@@ -63,6 +63,7 @@ def effort_export_view(request: HttpRequest, file_format: str) -> HttpResponse:
             effort.hours,
             effort.cost,
             effort.people_reached,
+            str(effort.undertaking or effort.agreement or ""),
         ]
         for effort in _filtered(request).qs
     )
@@ -90,11 +91,10 @@ def effort_create_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def effort_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     effort = access.get_object_or_404(request, effort_list(user=request.user), pk=pk)
-    may_change = access.restrict(request.user, JointEffort.objects.filter(pk=pk), access.CHANGE)
     return render(
         request,
         "collaboration/efforts/detail.html",
-        {"effort": effort, "may_change": may_change.exists()},
+        {"effort": effort, "may_change": access.allows(request.user, effort, access.CHANGE)},
     )
 
 

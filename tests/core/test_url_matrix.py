@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from collaboration.models import Area
 from collaboration.policy import REPORTERS, TAKING_PART
+from collaboration.services import agreements
 from collaboration.services.efforts import effort_create
 from tests.factories import OrganisationFactory, UserFactory, log_in, member
 from umebra.audit.models import AccessAlert, AccessEvent, AuditSample, SampleItem
@@ -38,6 +39,7 @@ def every_role(status: int, anonymous: int = 302) -> dict:
 AUDITOR = {Role.AUDITOR}
 COORDINATOR = {Role.COORDINATOR}
 EFFORT_VIEWERS = {Role.COORDINATOR, *TAKING_PART}
+UNDERTAKING_VIEWERS = {Role.COORDINATOR, Role.POLITICIAN, *TAKING_PART}
 
 # name: (method, how to build kwargs and data, expected answers)
 ROWS = {
@@ -69,6 +71,40 @@ ROWS = {
     ),
     "collaboration:observation-list": ("get", None, only(REPORTERS, 200, 403)),
     "collaboration:observation-create": ("get", None, only(REPORTERS, 200, 403)),
+    "collaboration:public-promises": ("get", None, every_role(200, anonymous=200)),
+    "collaboration:agreement-list": ("get", None, only(UNDERTAKING_VIEWERS, 200, 403)),
+    "collaboration:agreement-create": ("get", None, only(COORDINATOR, 200, 403)),
+    "collaboration:agreement-detail": (
+        "get",
+        lambda w: ({"pk": w["agreement"].pk}, {}),
+        only({Role.COORDINATOR, Role.POLICE, Role.POLITICIAN}, 200, 404),
+    ),
+    "collaboration:agreement-update": (
+        "get",
+        lambda w: ({"pk": w["agreement"].pk}, {}),
+        only(COORDINATOR, 200, 404),
+    ),
+    "collaboration:undertaking-create": ("get", None, only(COORDINATOR, 200, 403)),
+    "collaboration:undertaking-detail": (
+        "get",
+        lambda w: ({"pk": w["promise"].pk}, {}),
+        only({Role.COORDINATOR, Role.POLITICIAN}, 200, 404),
+    ),
+    **{
+        name: ("get", lambda w: ({"pk": w["promise"].pk}, {}), only(COORDINATOR, 200, 404))
+        for name in (
+            "collaboration:undertaking-update",
+            "collaboration:activity-create",
+            "collaboration:target-create",
+            "collaboration:follow-up-create",
+            "collaboration:feedback-create",
+        )
+    },
+    "collaboration:activity-update": (
+        "get",
+        lambda w: ({"pk": w["activity"].pk}, {}),
+        only(COORDINATOR, 200, 404),
+    ),
     "audit:event-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-draw": (
@@ -126,7 +162,28 @@ def world():
         areas=[Area.objects.create(name="Haga", slug="haga", population=5400)],
         organisations=[OrganisationFactory(name="Någon annan")],
     )
-    return {"sample": sample, "item": item, "alert": alert, "effort": effort}
+    someone = OrganisationFactory(name="Någon annan")
+    agreement = agreements.agreement_save(
+        title="Överenskommelse", municipality=someone, police=someone,
+        valid_from=timezone.localdate(), valid_to=timezone.localdate(), focus="Trygghet",
+    )  # fmt: skip
+    promise = agreements.undertaking_save(
+        kind="citizen_promise", title="Löfte", problem="Problem", agreement=agreement,
+        valid_from=timezone.localdate(), valid_to=timezone.localdate(),
+        areas=[], parties=[someone],
+    )  # fmt: skip
+    activity = agreements.activity_save(
+        undertaking=promise, description="Göra", responsible=someone, due=timezone.localdate()
+    )
+    return {
+        "sample": sample,
+        "item": item,
+        "alert": alert,
+        "effort": effort,
+        "agreement": agreement,
+        "promise": promise,
+        "activity": activity,
+    }
 
 
 def client_for(who) -> Client:

@@ -23,8 +23,18 @@ def serious_violations(page) -> list[str]:
     ]
 
 
-def test_the_login_page(page, live_server):
-    page.goto(f"{live_server.url}/login/")
+@pytest.mark.parametrize("path", ["/login/", "/promises/"])
+def test_the_pages_without_login(page, live_server, demo, path):
+    page.goto(f"{live_server.url}{path}")
+    assert serious_violations(page) == []
+
+
+def test_a_promise_page(log_in, live_server):
+    from collaboration.models import Undertaking
+
+    promise = Undertaking.objects.filter(kind="citizen_promise").first()
+    page = log_in("samordnare")
+    page.goto(f"{live_server.url}/undertakings/{promise.pk}/")
     assert serious_violations(page) == []
 
 
@@ -55,6 +65,9 @@ def test_pages_on_a_phone(log_in, live_server, path):
         ("fastighet", "/efforts/"),
         ("samordnare", "/observations/"),
         ("fastighet", "/observations/new/"),
+        ("samordnare", "/agreements/"),
+        ("samordnare", "/undertakings/new/?kind=citizen_promise"),
+        ("politiker", "/agreements/"),
     ],
 )
 def test_each_page(log_in, live_server, username, path):

@@ -1,0 +1,121 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from collaboration.models import (
+    Activity,
+    Area,
+    CooperationAgreement,
+    FollowUp,
+    ResidentFeedback,
+    Target,
+    Undertaking,
+    UndertakingKind,
+)
+from umebra import access
+from umebra.models import Organisation
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = CooperationAgreement
+        fields = [
+            "title", "municipality", "police", "municipality_signatory", "police_signatory",
+            "valid_from", "valid_to", "focus", "status", "document",
+        ]  # fmt: skip
+        widgets = {"valid_from": DateInput, "valid_to": DateInput}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisations = access.restrict(user, Organisation.objects.all())
+        self.fields["municipality"].queryset = organisations
+        self.fields["police"].queryset = organisations
+
+
+class UndertakingForm(forms.ModelForm):
+    class Meta:
+        model = Undertaking
+        fields = [
+            "title", "problem", "agreement", "place", "areas", "parties",
+            "valid_from", "valid_to", "status", "published",
+        ]  # fmt: skip
+        widgets = {
+            "valid_from": DateInput,
+            "valid_to": DateInput,
+            "areas": forms.CheckboxSelectMultiple,
+            "parties": forms.CheckboxSelectMultiple,
+            "problem": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, user, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.kind = kind
+        self.fields["areas"].queryset = access.restrict(user, Area.objects.all())
+        self.fields["parties"].queryset = access.restrict(user, Organisation.objects.all())
+        self.fields["agreement"].queryset = access.restrict(
+            user, CooperationAgreement.objects.all()
+        )
+        if kind == UndertakingKind.CITIZEN_PROMISE:
+            del self.fields["place"]
+        else:
+            del self.fields["published"]
+            del self.fields["agreement"]
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = ["description", "responsible", "due", "status"]
+        widgets = {"due": DateInput, "description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, undertaking: Undertaking, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only a party to the undertaking can be responsible for part of it.
+        self.fields["responsible"].queryset = undertaking.parties.all()
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ["name", "unit", "source", "baseline", "target"]
+
+
+class FeedbackForm(forms.ModelForm):
+    class Meta:
+        model = ResidentFeedback
+        fields = ["date", "channel", "description", "people_reached"]
+        widgets = {"date": DateInput, "description": forms.Textarea(attrs={"rows": 3})}
+
+
+class FollowUpForm(forms.ModelForm):
+    """The quarter's status and comment, and a value field for each of the targets."""
+
+    class Meta:
+        model = FollowUp
+        fields = ["year", "quarter", "status", "comment"]
+        widgets = {"comment": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, undertaking: Undertaking, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.targets = list(undertaking.targets.all())
+        for target in self.targets:
+            self.fields[f"target_{target.pk}"] = forms.DecimalField(
+                label=f"{target.name} ({target.unit})",
+                required=False,
+                max_digits=12,
+                decimal_places=2,
+                help_text=_("Baseline %(baseline)s, target %(target)s.")
+                % {"baseline": target.baseline, "target": target.target},
+            )
+
+    def values(self) -> dict:
+        return {t: self.cleaned_data.get(f"target_{t.pk}") for t in self.targets}
+
+    def follow_up_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}

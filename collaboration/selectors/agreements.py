@@ -1,0 +1,94 @@
+"""Reads of agreements, promises and safety agreements, always through the access layer."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from collaboration.models import (
+    ActivityStatus,
+    CooperationAgreement,
+    FollowUp,
+    Target,
+    TargetValue,
+    Undertaking,
+)
+from umebra import access
+from umebra.models import User
+
+
+def agreement_list(*, user: User) -> QuerySet[CooperationAgreement]:
+    return access.restrict(
+        user, CooperationAgreement.objects.select_related("municipality", "police")
+    )
+
+
+def _with_progress(undertakings: QuerySet[Undertaking]) -> QuerySet[Undertaking]:
+    """Undertakings with what a list or the public page shows of them, in a few queries."""
+    latest_first = FollowUp.objects.order_by("-year", "-quarter")
+    return undertakings.prefetch_related(
+        "areas",
+        "parties",
+        Prefetch("follow_ups", queryset=latest_first),
+        Prefetch(
+            "targets",
+            queryset=Target.objects.prefetch_related(
+                Prefetch(
+                    "values",
+                    queryset=TargetValue.objects.order_by(
+                        "-follow_up__year", "-follow_up__quarter"
+                    ),
+                )
+            ),
+        ),
+    ).annotate(
+        activities_total=Count("activities", distinct=True),
+        activities_done=Count(
+            "activities", filter=Q(activities__status=ActivityStatus.DONE), distinct=True
+        ),
+    )
+
+
+def undertaking_list(*, user: User, kind: str | None = None) -> QuerySet[Undertaking]:
+    undertakings = access.restrict(user, Undertaking.objects.select_related("agreement"))
+    if kind:
+        undertakings = undertakings.filter(kind=kind)
+    return _with_progress(undertakings).order_by("-valid_from", "title")
+
+
+def public_promises() -> QuerySet[Undertaking]:
+    """The published citizen promises: the one list shown without login."""
+    promises = access.restrict_public(Undertaking.objects.all())
+    return _with_progress(promises).order_by("-valid_from", "title")
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    target: Target
+    latest: object  # the latest value, or None
+    progress: float | None  # 0 to 1 of the way from baseline to target
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.progress is None else round(100 * self.progress)
+
+
+def target_progress(undertaking: Undertaking) -> list[TargetProgress]:
+    """Each target with its latest value (prefetched newest first) and progress to date."""
+    result = []
+    for target in undertaking.targets.all():
+        values = list(target.values.all())
+        latest = values[0].value if values else None
+        result.append(TargetProgress(target, latest, target.progress(latest)))
+    return result
+
+
+def undertaking_parts(*, user: User, undertaking: Undertaking) -> dict:
+    """Everything the detail page shows of an undertaking the user may see."""
+    return {
+        "activities": access.restrict(user, undertaking.activities.select_related("responsible")),
+        "follow_ups": access.restrict(
+            user, undertaking.follow_ups.prefetch_related("values__target")
+        ),
+        "feedback": access.restrict(user, undertaking.feedback.all()),
+        "targets": target_progress(undertaking),
+    }

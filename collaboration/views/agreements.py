@@ -1,0 +1,226 @@
+"""Agreement pages: cooperation agreements, citizen promises and safety agreements, their
+activities, targets, quarterly follow-ups and feedback to residents, and the public page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from collaboration.forms.agreements import (
+    ActivityForm,
+    AgreementForm,
+    FeedbackForm,
+    FollowUpForm,
+    TargetForm,
+    UndertakingForm,
+)
+from collaboration.models import (
+    Activity,
+    CooperationAgreement,
+    Undertaking,
+    UndertakingKind,
+)
+from collaboration.selectors.agreements import (
+    agreement_list,
+    public_promises,
+    target_progress,
+    undertaking_list,
+    undertaking_parts,
+)
+from collaboration.services import agreements as services
+from umebra import access
+from umebra.pages import form_status
+
+
+@login_required
+@require_GET
+def agreement_list_view(request: HttpRequest) -> HttpResponse:
+    access.require_view_any(request, Undertaking)
+    user = request.user
+    return render(
+        request,
+        "collaboration/agreements/list.html",
+        {
+            "agreements": agreement_list(user=user),
+            "promises": undertaking_list(user=user, kind=UndertakingKind.CITIZEN_PROMISE),
+            "safety_agreements": undertaking_list(user=user, kind=UndertakingKind.SAFETY_AGREEMENT),
+            "may_add_agreement": access.may_add(user, CooperationAgreement),
+            "may_add": access.may_add(user, Undertaking),
+        },
+    )
+
+
+@login_required
+@require_GET
+def agreement_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = access.get_object_or_404(request, agreement_list(user=request.user), pk=pk)
+    return render(
+        request,
+        "collaboration/agreements/agreement_detail.html",
+        {
+            "agreement": agreement,
+            "promises": undertaking_list(user=request.user).filter(agreement=agreement),
+            "may_change": access.allows(request.user, agreement, access.CHANGE),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        access.require_add(request, CooperationAgreement)
+        agreement = None
+    else:
+        agreement = access.get_object_or_404(request, CooperationAgreement, access.CHANGE, pk=pk)
+    form = AgreementForm(
+        request.POST or None, request.FILES or None, instance=agreement, user=request.user
+    )
+    if form.is_valid():
+        saved = services.agreement_save(instance=agreement, **form.cleaned_data)
+        messages.success(request, _("The agreement was saved."))
+        return redirect("collaboration:agreement-detail", pk=saved.pk)
+    return _form_page(request, form, _("Cooperation agreement"), agreement)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def undertaking_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        access.require_add(request, Undertaking)
+        undertaking, kind = None, request.GET.get("kind", UndertakingKind.CITIZEN_PROMISE)
+        if kind not in UndertakingKind.values:
+            raise Http404
+    else:
+        undertaking = access.get_object_or_404(request, Undertaking, access.CHANGE, pk=pk)
+        kind = undertaking.kind
+    form = UndertakingForm(request.POST or None, instance=undertaking, user=request.user, kind=kind)
+    if form.is_valid():
+        saved = services.undertaking_save(instance=undertaking, kind=kind, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect("collaboration:undertaking-detail", pk=saved.pk)
+    return _form_page(request, form, UndertakingKind(kind).label, undertaking)
+
+
+@login_required
+@require_GET
+def undertaking_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    undertaking = access.get_object_or_404(request, undertaking_list(user=request.user), pk=pk)
+    return render(
+        request,
+        "collaboration/agreements/undertaking_detail.html",
+        {
+            "undertaking": undertaking,
+            "may_change": access.allows(request.user, undertaking, access.CHANGE),
+            **undertaking_parts(user=request.user, undertaking=undertaking),
+        },
+    )
+
+
+def _part_view(request: HttpRequest, pk: int, form_class, save, title: str):
+    """Add a part (activity, target, follow-up, feedback) to an undertaking one may change."""
+    undertaking = access.get_object_or_404(request, Undertaking, access.CHANGE, pk=pk)
+    needs_undertaking = form_class in (ActivityForm, FollowUpForm)
+    form_kwargs = {"undertaking": undertaking} if needs_undertaking else {}
+    form = form_class(request.POST or None, **form_kwargs)
+    if form.is_valid():
+        try:
+            save(request, undertaking, form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("collaboration:undertaking-detail", pk=pk)
+    return _form_page(request, form, title, None, undertaking=undertaking)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _part_view(
+        request,
+        pk,
+        ActivityForm,
+        lambda request, undertaking, form: services.activity_save(
+            undertaking=undertaking, **form.cleaned_data
+        ),
+        _("New activity"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = access.get_object_or_404(request, Activity, access.CHANGE, pk=pk)
+    form = ActivityForm(request.POST or None, instance=activity, undertaking=activity.undertaking)
+    if form.is_valid():
+        services.activity_save(
+            undertaking=activity.undertaking, instance=activity, **form.cleaned_data
+        )
+        messages.success(request, _("Saved."))
+        return redirect("collaboration:undertaking-detail", pk=activity.undertaking_id)
+    return _form_page(request, form, _("Activity"), activity, undertaking=activity.undertaking)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _part_view(
+        request,
+        pk,
+        TargetForm,
+        lambda request, undertaking, form: services.target_save(
+            undertaking=undertaking, **form.cleaned_data
+        ),
+        _("New indicator"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def follow_up_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _part_view(
+        request,
+        pk,
+        FollowUpForm,
+        lambda request, undertaking, form: services.follow_up_create(
+            undertaking=undertaking,
+            created_by=request.user,
+            values=form.values(),
+            **form.follow_up_fields(),
+        ),
+        _("Quarterly follow-up"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def feedback_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _part_view(
+        request,
+        pk,
+        FeedbackForm,
+        lambda request, undertaking, form: services.feedback_save(
+            undertaking=undertaking, **form.cleaned_data
+        ),
+        _("Feedback to residents"),
+    )
+
+
+@require_GET
+def public_promises_view(request: HttpRequest) -> HttpResponse:
+    """The citizen promises and their progress, for everyone, without login."""
+    promises = [(promise, target_progress(promise)) for promise in public_promises()]
+    return render(request, "collaboration/public/promises.html", {"promises": promises})
+
+
+def _form_page(request, form, title: str, instance, **extra) -> HttpResponse:
+    return render(
+        request,
+        "collaboration/agreements/form.html",
+        {"form": form, "title": title, "instance": instance, **extra},
+        status=form_status(form),
+    )
