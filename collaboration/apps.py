@@ -8,7 +8,7 @@ class CollaborationConfig(AppConfig):
 
     def ready(self) -> None:
         from collaboration import panels
-        from collaboration.models import JointEffort, Observation, Undertaking
+        from collaboration.models import CollaborationGroup, JointEffort, Observation, Undertaking
         from umebra import navigation, roles
         from umebra.roles import Role
 
@@ -31,6 +31,12 @@ class CollaborationConfig(AppConfig):
             url_name="collaboration:agreement-list",
             model=Undertaking,
             order=40,
+        )
+        navigation.register(
+            label=_("Collaboration groups"),
+            url_name="collaboration:group-list",
+            model=CollaborationGroup,
+            order=50,
         )
         navigation.register(
             label=_("Observations"),

@@ -12,12 +12,17 @@ from collaboration.models import (
     ActivityStatus,
     AgreementStatus,
     Area,
+    Cadence,
+    CollaborationGroup,
     CooperationAgreement,
+    Decision,
     EffortKind,
     FeedbackChannel,
     FollowUp,
     FollowUpStatus,
+    GroupLevel,
     JointEffort,
+    Meeting,
     Observation,
     ObservationKind,
     ResidentFeedback,
@@ -146,6 +151,57 @@ def seed() -> None:
         _seed_observations()
     if not CooperationAgreement.objects.exists():
         _seed_agreements()
+    if not CollaborationGroup.objects.exists():
+        _seed_groups()
+
+
+def _seed_groups() -> None:
+    """The chain from the strategic council down, with an overlap left in on purpose."""
+    org = {o.name: o for o in Organisation.objects.all()}
+    area = {a.name: a for a in Area.objects.all()}
+    today = timezone.localdate()
+    chain = [
+        ("Brottsförebyggande rådet", GroupLevel.STRATEGIC, None, Cadence.QUARTERLY,
+         "Strategiskt forum: prioriterar utifrån lägesbilden och beslutar om åtgärdsplanen.",
+         ["Umeå kommun", "Polisen LPO Umeå", "Bostaden AB"], []),
+        ("Samverkansgrupp Ålidhem", GroupLevel.TACTICAL, "Brottsförebyggande rådet",
+         Cadence.MONTHLY, "Samordnar insatser för tryggheten i Ålidhem och följer upp "
+         "trygghetsöverenskommelsen.",
+         ["Umebrå", "Polisen LPO Umeå", "Bostaden AB", "ICA Ålidhem", "Fritid"], ["Ålidhem"]),
+        ("Operativ grupp unga", GroupLevel.OPERATIONAL, "Brottsförebyggande rådet",
+         Cadence.WEEKLY, "Veckovis avstämning om unga i riskzon och helgens fältarbete.",
+         ["Socialtjänsten", "Polisen LPO Umeå", "Fritid", "Ersängsskolan"], ["Ersboda"]),
+        ("Trygghetsgrupp Ålidhem centrum", GroupLevel.OPERATIONAL, "Samverkansgrupp Ålidhem",
+         Cadence.FORTNIGHTLY, "Samordnar insatser för tryggheten i Ålidhem och följer upp "
+         "trygghetsöverenskommelsen för centrumhuset.",
+         ["Umebrå", "Polisen LPO Umeå", "Bostaden AB", "ICA Ålidhem"], ["Ålidhem"]),
+    ]  # fmt: skip
+    groups = {}
+    for name, level, parent, cadence, mandate, members, areas in chain:
+        group = CollaborationGroup.objects.create(
+            name=name, level=level, parent=groups.get(parent), cadence=cadence,
+            mandate=mandate, owner=org["Umebrå"],
+        )  # fmt: skip
+        group.members.set([org[m] for m in members])
+        group.areas.set([area[a] for a in areas])
+        groups[name] = group
+    for weeks_ago, decisions in [
+        (6, [("Bostaden AB", "Se över belysningen vid gångtunneln", -14, True)]),
+        (2, [("Polisen LPO Umeå", "Förstärkt närvaro fredagskvällar i november", 5, False),
+             ("Fritid", "Öppna fritidsgården längre under jullovet", 10, False)]),
+    ]:  # fmt: skip
+        meeting = Meeting.objects.create(
+            group=groups["Samverkansgrupp Ålidhem"],
+            date=today - datetime.timedelta(weeks=weeks_ago),
+            agenda="1. Lägesbild från EST-rapporterna\n2. Uppföljning av beslut\n3. Nya insatser",
+            minutes="Händelserapporterna visar fler samlingar kvällstid vid centrumhuset.",
+        )
+        for owner, text, due_in, done in decisions:
+            due = today + datetime.timedelta(days=due_in)
+            Decision.objects.create(
+                meeting=meeting, text=text, owner=org[owner], due=due,
+                done_on=due if done else None,
+            )  # fmt: skip
 
 
 def _quarters_back(today: datetime.date, count: int) -> list[tuple[int, int]]:

@@ -6,14 +6,18 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from collaboration.policy import TAKING_PART
+from collaboration.selectors.agreements import activities_due, undertaking_list
 from collaboration.selectors.areas import area_list
 from collaboration.selectors.efforts import effort_list
+from collaboration.selectors.groups import decisions_open
 from collaboration.selectors.observations import observation_list
 from umebra import home
 from umebra.models import Membership
 from umebra.roles import Role
 
 RECENT = 10
+# What counts as due soon on the coordinator's home page.
+DUE_SOON = datetime.timedelta(days=14)
 
 
 def _areas(request: HttpRequest, membership: Membership) -> dict:
@@ -34,11 +38,36 @@ def _this_weeks_observations(request: HttpRequest, membership: Membership) -> di
     return {"observations": observations[:RECENT], "count": observations.count()}
 
 
+def _due_soon(request: HttpRequest, membership: Membership) -> dict:
+    due_by = timezone.localdate() + DUE_SOON
+    return {
+        "decisions": decisions_open(user=request.user, due_by=due_by)[:RECENT],
+        "activities": activities_due(user=request.user, due_by=due_by)[:RECENT],
+        "today": timezone.localdate(),
+    }
+
+
+def _our_undertakings(request: HttpRequest, membership: Membership) -> dict:
+    return {"undertakings": undertaking_list(user=request.user)}
+
+
 def _our_efforts(request: HttpRequest, membership: Membership) -> dict:
     return {"efforts": effort_list(user=request.user)[:RECENT], "heading_week": False}
 
 
 def register() -> None:
+    home.register_panel(
+        template="collaboration/panels/due_soon.html",
+        context=_due_soon,
+        roles=[Role.COORDINATOR],
+        order=15,
+    )
+    home.register_panel(
+        template="collaboration/panels/undertakings.html",
+        context=_our_undertakings,
+        roles=TAKING_PART,
+        order=15,
+    )
     home.register_panel(
         template="collaboration/panels/efforts.html",
         context=_this_weeks_efforts,

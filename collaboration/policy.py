@@ -5,9 +5,12 @@ from django.db.models import QuerySet
 from collaboration.models import (
     Activity,
     Area,
+    CollaborationGroup,
     CooperationAgreement,
+    Decision,
     FollowUp,
     JointEffort,
+    Meeting,
     Observation,
     ResidentFeedback,
     Target,
@@ -135,3 +138,33 @@ class ResidentFeedbackPolicy(ParentPolicy):
 @access.register(TargetValue)
 class TargetValuePolicy(ParentPolicy):
     parent = "follow_up"
+
+
+@access.register(CollaborationGroup)
+class CollaborationGroupPolicy(Policy):
+    """Coordinators keep the groups; politicians see the whole chain; members their groups."""
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if actor.role == Role.COORDINATOR:
+            return queryset
+        if action == VIEW and actor.role == Role.POLITICIAN:
+            return queryset
+        if action == VIEW and actor.role in TAKING_PART:
+            return queryset.filter(members=actor.organisation_id)
+        return queryset.none()
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role == Role.COORDINATOR
+
+    def may_view_any(self, actor: Actor) -> bool:
+        return actor.role in {Role.COORDINATOR, Role.POLITICIAN, *TAKING_PART}
+
+
+@access.register(Meeting)
+class MeetingPolicy(ParentPolicy):
+    parent = "group"
+
+
+@access.register(Decision)
+class DecisionPolicy(ParentPolicy):
+    parent = "meeting"

@@ -1,9 +1,17 @@
 from django.urls import path, re_path
 
-from collaboration.views import agreements, efforts, observations
+from collaboration.views import agreements, efforts, groups, observations
 
 app_name = "collaboration"
 urlpatterns = [
+    path("groups/", groups.group_list_view, name="group-list"),
+    path("groups/new/", groups.group_form_view, name="group-create"),
+    path("groups/<int:pk>/", groups.group_detail_view, name="group-detail"),
+    path("groups/<int:pk>/edit/", groups.group_form_view, name="group-update"),
+    path("groups/<int:group_pk>/meetings/new/", groups.meeting_form_view, name="meeting-create"),
+    path("meetings/<int:pk>/edit/", groups.meeting_form_view, name="meeting-update"),
+    path("meetings/<int:pk>/decisions/new/", groups.decision_create_view, name="decision-create"),
+    path("decisions/<int:pk>/done/", groups.decision_done_view, name="decision-done"),
     path("promises/", agreements.public_promises_view, name="public-promises"),
     path("agreements/", agreements.agreement_list_view, name="agreement-list"),
     path("agreements/new/", agreements.agreement_form_view, name="agreement-create"),

@@ -17,6 +17,13 @@ from collaboration.models.agreements import (
 )
 from collaboration.models.areas import Area
 from collaboration.models.efforts import EffortKind, JointEffort
+from collaboration.models.groups import (
+    Cadence,
+    CollaborationGroup,
+    Decision,
+    GroupLevel,
+    Meeting,
+)
 from collaboration.models.observations import Observation, ObservationKind
 
 __all__ = [
@@ -24,12 +31,17 @@ __all__ = [
     "ActivityStatus",
     "AgreementStatus",
     "Area",
+    "Cadence",
+    "CollaborationGroup",
     "CooperationAgreement",
+    "Decision",
     "EffortKind",
     "FeedbackChannel",
     "FollowUp",
     "FollowUpStatus",
+    "GroupLevel",
     "JointEffort",
+    "Meeting",
     "Observation",
     "ObservationKind",
     "ResidentFeedback",

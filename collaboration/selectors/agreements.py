@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from collaboration.models import (
+    Activity,
     ActivityStatus,
     CooperationAgreement,
     FollowUp,
@@ -92,3 +93,12 @@ def undertaking_parts(*, user: User, undertaking: Undertaking) -> dict:
         "feedback": access.restrict(user, undertaking.feedback.all()),
         "targets": target_progress(undertaking),
     }
+
+
+def activities_due(*, user: User, due_by) -> QuerySet[Activity]:
+    """Activities not done or cancelled that are due by ``due_by``, soonest first."""
+    finished = [ActivityStatus.DONE, ActivityStatus.CANCELLED]
+    activities = Activity.objects.exclude(status__in=finished).filter(due__lte=due_by)
+    return access.restrict(user, activities.select_related("undertaking", "responsible")).order_by(
+        "due", "id"
+    )

@@ -4,7 +4,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from collaboration.models import (
@@ -18,23 +18,12 @@ from collaboration.models import (
     Undertaking,
 )
 from umebra.models import Organisation, User
-
-
-def _save(instance: models.Model, fields: Mapping) -> models.Model:
-    """Set ``fields`` on ``instance`` (new or existing), validate it whole and save it.
-
-    The ``*_save`` services below create when given no ``instance`` and update when given one.
-    """
-    for name, value in fields.items():
-        setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
-    return instance
+from umebra.saving import save_validated
 
 
 @transaction.atomic
 def agreement_save(*, instance: CooperationAgreement | None = None, **fields):
-    return _save(instance or CooperationAgreement(), fields)
+    return save_validated(instance or CooperationAgreement(), fields)
 
 
 @transaction.atomic
@@ -45,7 +34,7 @@ def undertaking_save(
     parties: Iterable[Organisation],
     **fields,
 ) -> Undertaking:
-    undertaking = _save(instance or Undertaking(), fields)
+    undertaking = save_validated(instance or Undertaking(), fields)
     undertaking.areas.set(areas)
     undertaking.parties.set(parties)
     return undertaking
@@ -53,17 +42,17 @@ def undertaking_save(
 
 @transaction.atomic
 def activity_save(*, undertaking: Undertaking, instance: Activity | None = None, **fields):
-    return _save(instance or Activity(undertaking=undertaking), fields)
+    return save_validated(instance or Activity(undertaking=undertaking), fields)
 
 
 @transaction.atomic
 def target_save(*, undertaking: Undertaking, instance: Target | None = None, **fields):
-    return _save(instance or Target(undertaking=undertaking), fields)
+    return save_validated(instance or Target(undertaking=undertaking), fields)
 
 
 @transaction.atomic
 def feedback_save(*, undertaking: Undertaking, **fields) -> ResidentFeedback:
-    return _save(ResidentFeedback(undertaking=undertaking), fields)
+    return save_validated(ResidentFeedback(undertaking=undertaking), fields)
 
 
 @transaction.atomic
@@ -81,7 +70,7 @@ def follow_up_create(
         raise ValidationError(
             {"quarter": _("This quarter has already been followed up; change that follow-up.")}
         )
-    follow_up = _save(FollowUp(undertaking=undertaking, created_by=created_by), fields)
+    follow_up = save_validated(FollowUp(undertaking=undertaking, created_by=created_by), fields)
     TargetValue.objects.bulk_create(
         TargetValue(follow_up=follow_up, target=target, value=value)
         for target, value in values.items()

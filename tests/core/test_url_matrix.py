@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from collaboration.models import Area
 from collaboration.policy import REPORTERS, TAKING_PART
-from collaboration.services import agreements
+from collaboration.services import agreements, groups
 from collaboration.services.efforts import effort_create
 from tests.factories import OrganisationFactory, UserFactory, log_in, member
 from umebra.audit.models import AccessAlert, AccessEvent, AuditSample, SampleItem
@@ -105,6 +105,38 @@ ROWS = {
         lambda w: ({"pk": w["activity"].pk}, {}),
         only(COORDINATOR, 200, 404),
     ),
+    "collaboration:group-list": ("get", None, only(UNDERTAKING_VIEWERS, 200, 403)),
+    "collaboration:group-create": ("get", None, only(COORDINATOR, 200, 403)),
+    "collaboration:group-detail": (
+        "get",
+        lambda w: ({"pk": w["group"].pk}, {}),
+        only({Role.COORDINATOR, Role.POLITICIAN}, 200, 404),
+    ),
+    "collaboration:group-update": (
+        "get",
+        lambda w: ({"pk": w["group"].pk}, {}),
+        only(COORDINATOR, 200, 404),
+    ),
+    "collaboration:meeting-create": (
+        "get",
+        lambda w: ({"group_pk": w["group"].pk}, {}),
+        only(COORDINATOR, 200, 404),
+    ),
+    "collaboration:meeting-update": (
+        "get",
+        lambda w: ({"pk": w["meeting"].pk}, {}),
+        only(COORDINATOR, 200, 404),
+    ),
+    "collaboration:decision-create": (
+        "get",
+        lambda w: ({"pk": w["meeting"].pk}, {}),
+        only(COORDINATOR, 200, 404),
+    ),
+    "collaboration:decision-done": (
+        "post",
+        lambda w: ({"pk": w["decision"].pk}, {"done": "1"}),
+        only(COORDINATOR, 302, 404),
+    ),
     "audit:event-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-draw": (
@@ -175,7 +207,16 @@ def world():
     activity = agreements.activity_save(
         undertaking=promise, description="Göra", responsible=someone, due=timezone.localdate()
     )
+    council = groups.group_save(
+        name="Rådet", level="strategic", mandate="Prioritera", owner=someone,
+        cadence="quarterly", members=[someone], areas=[],
+    )  # fmt: skip
+    meeting = groups.meeting_save(group=council, date=timezone.localdate(), agenda="1. Läget")
+    decision = groups.decision_create(meeting=meeting, text="Göra", owner=someone)
     return {
+        "group": council,
+        "meeting": meeting,
+        "decision": decision,
         "sample": sample,
         "item": item,
         "alert": alert,

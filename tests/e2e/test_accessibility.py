@@ -68,6 +68,8 @@ def test_pages_on_a_phone(log_in, live_server, path):
         ("samordnare", "/agreements/"),
         ("samordnare", "/undertakings/new/?kind=citizen_promise"),
         ("politiker", "/agreements/"),
+        ("samordnare", "/groups/"),
+        ("fastighet", "/groups/"),
     ],
 )
 def test_each_page(log_in, live_server, username, path):
@@ -86,4 +88,13 @@ def test_the_two_factor_pages(page, live_server, demo):
     page.get_by_label("Lösenord").fill(PASSWORD)
     page.get_by_role("button", name="Logga in").click()
     page.wait_for_url("**/login/enrol/**")
+    assert serious_violations(page) == []
+
+
+def test_a_group_page(log_in, live_server):
+    from collaboration.models import CollaborationGroup
+
+    group = CollaborationGroup.objects.get(name="Samverkansgrupp Ålidhem")
+    page = log_in("samordnare")
+    page.goto(f"{live_server.url}/groups/{group.pk}/")
     assert serious_violations(page) == []

@@ -1,0 +1,51 @@
+from django import forms
+
+from collaboration.forms.agreements import DateInput
+from collaboration.models import Area, CollaborationGroup, Decision, Meeting
+from umebra import access
+from umebra.models import Organisation
+
+
+class GroupForm(forms.ModelForm):
+    class Meta:
+        model = CollaborationGroup
+        fields = ["name", "level", "mandate", "owner", "members", "areas", "cadence", "parent"]
+        widgets = {
+            "members": forms.CheckboxSelectMultiple,
+            "areas": forms.CheckboxSelectMultiple,
+            "mandate": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisations = access.restrict(user, Organisation.objects.all())
+        self.fields["owner"].queryset = organisations
+        self.fields["members"].queryset = organisations
+        self.fields["areas"].queryset = access.restrict(user, Area.objects.all())
+        parents = access.restrict(user, CollaborationGroup.objects.all())
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["date", "agenda", "minutes"]
+        widgets = {
+            "date": DateInput,
+            "agenda": forms.Textarea(attrs={"rows": 4}),
+            "minutes": forms.Textarea(attrs={"rows": 6}),
+        }
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["text", "owner", "due"]
+        widgets = {"due": DateInput, "text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The owner of an action is one of the group's members.
+        self.fields["owner"].queryset = meeting.group.members.all()

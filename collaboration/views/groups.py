@@ -1,0 +1,112 @@
+"""Collaboration group pages: the chain with its overlaps, a group, its meetings, decisions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from collaboration.forms.groups import DecisionForm, GroupForm, MeetingForm
+from collaboration.models import CollaborationGroup, Decision, Meeting
+from collaboration.selectors.groups import group_list, group_overlaps, group_tree, meeting_list
+from collaboration.services import groups as services
+from umebra import access
+from umebra.pages import form_status
+
+
+@login_required
+@require_GET
+def group_list_view(request: HttpRequest) -> HttpResponse:
+    access.require_view_any(request, CollaborationGroup)
+    groups = list(group_list(user=request.user))
+    return render(
+        request,
+        "collaboration/groups/list.html",
+        {
+            "tree": group_tree(groups),
+            "overlaps": group_overlaps(groups),
+            "may_add": access.may_add(request.user, CollaborationGroup),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        access.require_add(request, CollaborationGroup)
+        group = None
+    else:
+        group = access.get_object_or_404(request, CollaborationGroup, access.CHANGE, pk=pk)
+    form = GroupForm(request.POST or None, instance=group, user=request.user)
+    if form.is_valid():
+        saved = services.group_save(instance=group, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect("collaboration:group-detail", pk=saved.pk)
+    return _form_page(request, form, _("Collaboration group"))
+
+
+@login_required
+@require_GET
+def group_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access.get_object_or_404(request, group_list(user=request.user), pk=pk)
+    return render(
+        request,
+        "collaboration/groups/detail.html",
+        {
+            "group": group,
+            "meetings": meeting_list(user=request.user, group=group).prefetch_related(
+                "decisions__owner"
+            ),
+            "may_change": access.allows(request.user, group, access.CHANGE),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_form_view(
+    request: HttpRequest, group_pk: int | None = None, pk: int | None = None
+) -> HttpResponse:
+    if pk is None:
+        group = access.get_object_or_404(request, CollaborationGroup, access.CHANGE, pk=group_pk)
+        meeting = None
+    else:
+        meeting = access.get_object_or_404(request, Meeting, access.CHANGE, pk=pk)
+        group = meeting.group
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if form.is_valid():
+        services.meeting_save(group=group, instance=meeting, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect("collaboration:group-detail", pk=group.pk)
+    return _form_page(request, form, _("Meeting"), group=group)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_object_or_404(request, Meeting, access.CHANGE, pk=pk)
+    form = DecisionForm(request.POST or None, meeting=meeting)
+    if form.is_valid():
+        services.decision_create(meeting=meeting, **form.cleaned_data)
+        messages.success(request, _("The decision is now tracked as an action."))
+        return redirect("collaboration:group-detail", pk=meeting.group_id)
+    return _form_page(request, form, _("Decision"), group=meeting.group)
+
+
+@login_required
+@require_POST
+def decision_done_view(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = access.get_object_or_404(request, Decision, access.CHANGE, pk=pk)
+    services.decision_mark_done(decision=decision, done=request.POST.get("done") == "1")
+    return redirect("collaboration:group-detail", pk=decision.meeting.group_id)
+
+
+def _form_page(request, form, title: str, **extra) -> HttpResponse:
+    return render(
+        request,
+        "collaboration/groups/form.html",
+        {"form": form, "title": title, **extra},
+        status=form_status(form),
+    )
