@@ -8,7 +8,13 @@ class CollaborationConfig(AppConfig):
 
     def ready(self) -> None:
         from collaboration import panels
-        from collaboration.models import CollaborationGroup, JointEffort, Observation, Undertaking
+        from collaboration.models import (
+            Area,
+            CollaborationGroup,
+            JointEffort,
+            Observation,
+            Undertaking,
+        )
         from umebra import navigation, roles
         from umebra.roles import Role
 
@@ -37,6 +43,9 @@ class CollaborationConfig(AppConfig):
             url_name="collaboration:group-list",
             model=CollaborationGroup,
             order=50,
+        )
+        navigation.register(
+            label=_("Areas"), url_name="collaboration:area-list", model=Area, order=60
         )
         navigation.register(
             label=_("Observations"),

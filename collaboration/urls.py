@@ -1,9 +1,12 @@
 from django.urls import path, re_path
 
-from collaboration.views import agreements, efforts, groups, observations
+from collaboration.views import agreements, areas, efforts, groups, observations
 
 app_name = "collaboration"
 urlpatterns = [
+    path("areas/", areas.area_list_view, name="area-list"),
+    path("areas/new/", areas.area_form_view, name="area-create"),
+    path("areas/<int:pk>/edit/", areas.area_form_view, name="area-update"),
     path("groups/", groups.group_list_view, name="group-list"),
     path("groups/new/", groups.group_form_view, name="group-create"),
     path("groups/<int:pk>/", groups.group_detail_view, name="group-detail"),

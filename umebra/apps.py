@@ -17,6 +17,7 @@ class UmebraConfig(AppConfig):
     def ready(self) -> None:
         from umebra import navigation, panels, roles
         from umebra.audit.models import AccessEvent
+        from umebra.models import Organisation
         from umebra.roles import Role
 
         roles.grant(
@@ -30,6 +31,9 @@ class UmebraConfig(AppConfig):
             "umebra.add_workerping",
         )
         panels.register()
+        navigation.register(
+            label=_("Organisations"), url_name="organisation-list", model=Organisation, order=70
+        )
         navigation.register(
             label=_("Access log"), url_name="audit:event-list", model=AccessEvent, order=80
         )

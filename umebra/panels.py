@@ -25,6 +25,6 @@ def register() -> None:
     home.register_panel(
         template="umebra/panels/organisations.html",
         context=_organisations,
-        roles=[Role.ADMIN, Role.COORDINATOR],
+        roles=[Role.ADMIN],
         order=90,
     )

@@ -33,9 +33,32 @@ class _StaffPolicy(RolePolicy):
         return super().restrict(actor, queryset, action)
 
 
+# Roles that only an administrator hands out: they see every organisation's staff or the log.
+ADMINISTRATOR_GRANTS = frozenset({Role.ADMIN, Role.AUDITOR})
+
+
 @access.register(Membership)
 class MembershipPolicy(_StaffPolicy):
+    """Coordinators manage who acts for which organisation, except the roles that oversee
+    the system itself, which only an administrator grants or ends."""
+
     own_organisation_lookup = "organisation_id"
+    roles = {VIEW: ACROSS_ORGANISATIONS, CHANGE: frozenset({Role.ADMIN, Role.COORDINATOR})}
+    add = frozenset({Role.ADMIN, Role.COORDINATOR})
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        queryset = super().restrict(actor, queryset, action)
+        if action != VIEW and actor.role != Role.ADMIN:
+            queryset = queryset.exclude(role__in=ADMINISTRATOR_GRANTS)
+        return queryset
+
+    def grantable_roles(self, actor: Actor) -> list[Role]:
+        """The roles this actor may give someone."""
+        if actor.role == Role.ADMIN:
+            return list(Role)
+        if actor.role == Role.COORDINATOR:
+            return [role for role in Role if role not in ADMINISTRATOR_GRANTS]
+        return []
 
 
 @access.register(User)

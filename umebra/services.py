@@ -3,12 +3,15 @@
 import datetime
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from umebra.access import Actor, policy_for
 from umebra.jobs import job_claim, job_enqueue, job_finish
 from umebra.models import Membership, Organisation, User, WorkerPing
 from umebra.roles import Role, group_name
+from umebra.saving import save_validated
 from umebra.selectors import membership_current
 
 
@@ -37,8 +40,15 @@ def membership_create(
     role: Role,
     valid_from: datetime.date | None = None,
     valid_to: datetime.date | None = None,
+    granted_by: Actor | None = None,
 ) -> Membership:
-    """Let ``user`` act for ``organisation`` in ``role`` for a period that overlaps no other."""
+    """Let ``user`` act for ``organisation`` in ``role`` for a period that overlaps no other.
+
+    ``granted_by`` is the person handing out the role, where one does (not the demo seed):
+    coordinators may not hand out the roles that oversee the system.
+    """
+    if granted_by is not None and role not in policy_for(Membership).grantable_roles(granted_by):
+        raise PermissionDenied(f"{granted_by.role} may not grant {role}")
     membership = Membership(
         user=user,
         organisation=organisation,
@@ -60,6 +70,11 @@ def membership_end(*, membership: Membership, on: datetime.date | None = None) -
     membership.save(update_fields=["valid_to"])
     user_sync_groups(user=membership.user)
     return membership
+
+
+@transaction.atomic
+def organisation_save(*, instance: Organisation | None = None, **fields) -> Organisation:
+    return save_validated(instance or Organisation(), fields)
 
 
 def memberships_sync_groups() -> int:

@@ -1,7 +1,33 @@
 """Districts of the municipality."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def validate_boundary(value) -> None:
+    """A GeoJSON Polygon or MultiPolygon in WGS 84, with closed rings."""
+    if value in (None, ""):
+        return
+    if not isinstance(value, dict) or value.get("type") not in ("Polygon", "MultiPolygon"):
+        raise ValidationError(_("The boundary must be a GeoJSON Polygon or MultiPolygon."))
+    polygons = value.get("coordinates")
+    if value["type"] == "Polygon":
+        polygons = [polygons]
+    try:
+        rings = [ring for polygon in polygons for ring in polygon]
+        for ring in rings:
+            if len(ring) < 4 or ring[0] != ring[-1]:
+                raise ValidationError(
+                    _("Each ring needs at least four points and must end where it begins.")
+                )
+            for lon, lat in ring:
+                if not (-180 <= float(lon) <= 180 and -90 <= float(lat) <= 90):
+                    raise ValidationError(
+                        _("Coordinates are longitude, latitude in degrees (WGS 84).")
+                    )
+    except (TypeError, ValueError) as error:
+        raise ValidationError(_("The boundary's coordinates cannot be read.")) from error
 
 
 class Area(models.Model):
@@ -15,6 +41,7 @@ class Area(models.Model):
         null=True,
         blank=True,
         help_text=_("A GeoJSON polygon for maps, in WGS 84 coordinates."),
+        validators=[validate_boundary],
     )
 
     class Meta:

@@ -40,6 +40,8 @@ AUDITOR = {Role.AUDITOR}
 COORDINATOR = {Role.COORDINATOR}
 EFFORT_VIEWERS = {Role.COORDINATOR, *TAKING_PART}
 UNDERTAKING_VIEWERS = {Role.COORDINATOR, Role.POLITICIAN, *TAKING_PART}
+# Who keeps organisations, memberships and areas.
+KEEPERS = {Role.COORDINATOR, Role.ADMIN}
 
 # name: (method, how to build kwargs and data, expected answers)
 ROWS = {
@@ -137,6 +139,27 @@ ROWS = {
         lambda w: ({"pk": w["decision"].pk}, {"done": "1"}),
         only(COORDINATOR, 302, 404),
     ),
+    "organisation-list": ("get", None, every_role(200)),
+    "organisation-create": ("get", None, only(KEEPERS, 200, 403)),
+    "organisation-detail": ("get", lambda w: ({"pk": w["someone"].pk}, {}), every_role(200)),
+    "organisation-update": (
+        "get",
+        lambda w: ({"pk": w["someone"].pk}, {}),
+        only(KEEPERS, 200, 404),
+    ),
+    "membership-create": ("get", lambda w: ({"pk": w["someone"].pk}, {}), only(KEEPERS, 200, 403)),
+    "membership-end": (
+        "post",
+        lambda w: ({"pk": w["membership"].pk}, {}),
+        only(KEEPERS, 302, 404),
+    ),
+    "collaboration:area-list": ("get", None, every_role(200)),
+    "collaboration:area-create": ("get", None, only(KEEPERS, 200, 403)),
+    "collaboration:area-update": (
+        "get",
+        lambda w: ({"pk": w["area"].pk}, {}),
+        only(KEEPERS, 200, 404),
+    ),
     "audit:event-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-draw": (
@@ -213,7 +236,11 @@ def world():
     )  # fmt: skip
     meeting = groups.meeting_save(group=council, date=timezone.localdate(), agenda="1. Läget")
     decision = groups.decision_create(meeting=meeting, text="Göra", owner=someone)
+    staff = member(Role.PARTNER, someone)
     return {
+        "someone": someone,
+        "membership": staff.memberships.get(),
+        "area": effort.areas.get(),
         "group": council,
         "meeting": meeting,
         "decision": decision,

@@ -22,7 +22,7 @@ SWEDISH_ROLE_HEADINGS = {
 }
 
 # role × home-page panel × shown?
-PANELS = {"Områden": {Role.COORDINATOR}, "Aktörer": {Role.COORDINATOR, Role.ADMIN}}
+PANELS = {"Områden": {Role.COORDINATOR}, "Aktörer": {Role.ADMIN}}
 PANELS["Bakgrundsjobb"] = {Role.ADMIN}
 
 

@@ -70,6 +70,9 @@ def test_pages_on_a_phone(log_in, live_server, path):
         ("politiker", "/agreements/"),
         ("samordnare", "/groups/"),
         ("fastighet", "/groups/"),
+        ("samordnare", "/organisations/"),
+        ("samordnare", "/areas/"),
+        ("samordnare", "/areas/new/"),
     ],
 )
 def test_each_page(log_in, live_server, username, path):

@@ -1,0 +1,53 @@
+"""Forms of the core: organisations and memberships."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from umebra import access
+from umebra.models import Membership, Organisation, User
+from umebra.validators import normalise_organisation_number
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "organisation_number", "is_public_authority", "parent"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = access.restrict(user, Organisation.objects.all())
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+
+    def clean_organisation_number(self) -> str:
+        number = self.cleaned_data["organisation_number"]
+        return normalise_organisation_number(number) if number else ""
+
+
+class MembershipForm(forms.ModelForm):
+    """Give an existing account a role in this organisation for a period."""
+
+    class Meta:
+        model = Membership
+        fields = ["user", "role", "valid_from", "valid_to"]
+        widgets = {"valid_from": DateInput, "valid_to": DateInput}
+        help_texts = {
+            "user": _("Accounts are created by the administrator."),
+        }
+
+    def __init__(self, *args, actor: access.Actor, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+        self.fields["user"].queryset = access.restrict(actor.user, User.objects.all()).order_by(
+            "username"
+        )
+        grantable = access.policy_for(Membership).grantable_roles(actor)
+        self.fields["role"].choices = [(role.value, role.label) for role in grantable]
