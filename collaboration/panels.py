@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from collaboration.policy import TAKING_PART
 from collaboration.selectors.agreements import activities_due, undertaking_list
-from collaboration.selectors.areas import area_list
 from collaboration.selectors.efforts import effort_list
 from collaboration.selectors.groups import decisions_open
 from collaboration.selectors.observations import observation_list
@@ -18,10 +17,6 @@ from umebra.roles import Role
 RECENT = 10
 # What counts as due soon on the coordinator's home page.
 DUE_SOON = datetime.timedelta(days=14)
-
-
-def _areas(request: HttpRequest, membership: Membership) -> dict:
-    return {"areas": area_list(user=request.user)}
 
 
 def _this_weeks_efforts(request: HttpRequest, membership: Membership) -> dict:
@@ -85,10 +80,4 @@ def register() -> None:
         context=_this_weeks_observations,
         roles=[Role.COORDINATOR, Role.POLICE],
         order=30,
-    )
-    home.register_panel(
-        template="collaboration/panels/areas.html",
-        context=_areas,
-        roles=[Role.COORDINATOR],
-        order=50,
     )

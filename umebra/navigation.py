@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from umebra import access
+from umebra.two_factor.services import two_factor_required
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,11 @@ def register(*, label: str, url_name: str, model: type[models.Model], order: int
 
 
 def entries_for(request: HttpRequest) -> list[dict]:
-    if not request.user.is_authenticated:
+    user = request.user
+    # Half logged in (the second factor still to come): nothing to navigate to yet.
+    if not user.is_authenticated or (not user.is_verified() and two_factor_required(user)):
         return []
-    actor = access.actor_for(request.user)
+    actor = access.actor_for(user)
     if actor.membership is None:
         return []
     items = []

@@ -22,8 +22,16 @@ SWEDISH_ROLE_HEADINGS = {
 }
 
 # role × home-page panel × shown?
-PANELS = {"Områden": {Role.COORDINATOR}, "Aktörer": {Role.ADMIN}}
-PANELS["Bakgrundsjobb"] = {Role.ADMIN}
+PANELS = {
+    "Aktörer": {Role.ADMIN},
+    "Bakgrundsjobb": {Role.ADMIN},
+    "Ska vara klart inom två veckor": {Role.COORDINATOR},
+    "Veckans insatser": {Role.COORDINATOR},
+    "Veckans observationer": {Role.COORDINATOR, Role.POLICE},
+    "Era överenskommelser": {Role.SOCIAL_WORKER, Role.SCHOOL_STAFF, Role.POLICE,
+                             Role.AGENCY_INSPECTOR, Role.PARTNER},
+    "Granskning av åtkomstloggen": {Role.AUDITOR},
+}  # fmt: skip
 
 
 def test_the_login_page_is_in_swedish_by_default(client):
