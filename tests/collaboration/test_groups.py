@@ -131,3 +131,17 @@ def test_who_sees_which_groups(client, orgs, role, in_shop, status, names):
     assert response.status_code == status
     if names is not None:
         assert {g.name for g, _depth in response.context["tree"]} == names
+
+
+def test_the_group_list_takes_a_fixed_number_of_queries(
+    client, orgs, django_assert_max_num_queries
+):
+    log_in(client, member(Role.COORDINATOR))
+    parent = group("Rådet", [orgs["Kommun"]])
+    with django_assert_max_num_queries(40) as few:
+        client.get(reverse("collaboration:group-list"))
+    for n in range(8):
+        group(f"Grupp {n}", [orgs["Kommun"], orgs["Polis"]], parent=parent)
+    with django_assert_max_num_queries(40) as many:
+        client.get(reverse("collaboration:group-list"))
+    assert len(many.captured_queries) == len(few.captured_queries)
