@@ -11,8 +11,11 @@ class CollaborationConfig(AppConfig):
         from collaboration.models import (
             Area,
             CollaborationGroup,
+            Fund,
+            Indicator,
             JointEffort,
             Observation,
+            SituationPicture,
             Undertaking,
         )
         from umebra import navigation, roles
@@ -43,6 +46,21 @@ class CollaborationConfig(AppConfig):
             url_name="collaboration:group-list",
             model=CollaborationGroup,
             order=50,
+        )
+        navigation.register(
+            label=_("Situation picture and plan"),
+            url_name="collaboration:cycle-overview",
+            model=SituationPicture,
+            order=35,
+        )
+        navigation.register(
+            label=_("Indicators"),
+            url_name="collaboration:indicator-list",
+            model=Indicator,
+            order=36,
+        )
+        navigation.register(
+            label=_("Funds"), url_name="collaboration:fund-list", model=Fund, order=55
         )
         navigation.register(
             label=_("Areas"), url_name="collaboration:area-list", model=Area, order=60

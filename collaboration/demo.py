@@ -8,29 +8,45 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from collaboration.models import (
+    ActionPlan,
+    ActionRow,
     Activity,
     ActivityStatus,
     AgreementStatus,
     Area,
+    BudgetLine,
     Cadence,
     CollaborationGroup,
     CooperationAgreement,
     Decision,
+    DocumentStatus,
     EffortKind,
     FeedbackChannel,
     FollowUp,
     FollowUpStatus,
+    Frequency,
+    Fund,
+    GrantApplication,
+    GrantStatus,
     GroupLevel,
+    Indicator,
+    IndicatorSource,
+    IndicatorValue,
     JointEffort,
     Meeting,
     Observation,
     ObservationKind,
+    Problem,
     ResidentFeedback,
+    RowStatus,
+    SituationPicture,
+    Spending,
     Target,
     TargetValue,
     Undertaking,
     UndertakingKind,
     UndertakingStatus,
+    ValueStatus,
 )
 from umebra.models import Organisation, User
 
@@ -153,6 +169,179 @@ def seed() -> None:
         _seed_agreements()
     if not CollaborationGroup.objects.exists():
         _seed_groups()
+    if not Indicator.objects.exists():
+        _seed_indicators()
+    if not SituationPicture.objects.exists():
+        _seed_picture_and_plan()
+    if not Fund.objects.exists():
+        _seed_fund()
+
+
+# name: (unit, source, frequency, level per 1,000 residents a month, higher is better)
+INDICATORS = {
+    "Anmälda skadegörelsebrott": ("st", IndicatorSource.POLICE_STATISTICS, Frequency.MONTHLY, 1.2, False),
+    "Anmälda narkotikabrott": ("st", IndicatorSource.POLICE_STATISTICS, Frequency.MONTHLY, 0.6, False),
+    "Anmälda stölder i butik": ("st", IndicatorSource.POLICE_STATISTICS, Frequency.MONTHLY, 0.9, False),
+    "Händelserapporter (EST)": ("st", IndicatorSource.OBSERVATIONS, Frequency.MONTHLY, 2.0, False),
+    "Andel trygga kvällstid": ("%", IndicatorSource.SAFETY_SURVEY, Frequency.QUARTERLY, None, True),
+}  # fmt: skip
+
+
+def _seed_indicators() -> None:
+    """A year of values for every area: monthly counts and a quarterly survey share."""
+    rng = random.Random(196)
+    areas = list(Area.objects.all())
+    first_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=365)).replace(
+        day=1
+    )
+    months = []
+    month = first_month
+    for _ in range(12):
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+        months.append(month)
+    values = []
+    for name, (unit, source, frequency, rate, higher) in INDICATORS.items():
+        indicator = Indicator.objects.create(
+            name=name, unit=unit, source=source, frequency=frequency, higher_is_better=higher,
+            uncertain=source == IndicatorSource.SAFETY_SURVEY,
+        )  # fmt: skip
+        for area in areas:
+            weight = OBSERVATION_WEIGHT.get(area.name, 1)
+            for n, period in enumerate(months):
+                if frequency == Frequency.QUARTERLY and period.month % 3 != 1:
+                    continue
+                if rate is None:
+                    value = Decimal(round(72 - 4 * weight + rng.uniform(-3, 3) + n * 0.3, 1))
+                else:
+                    expected = rate * weight * area.population / 1000 / 2
+                    value = Decimal(max(0, round(rng.gauss(expected, expected / 4))))
+                values.append(
+                    IndicatorValue(
+                        indicator=indicator,
+                        area=area,
+                        period=period,
+                        value=value,
+                        status=ValueStatus.PRELIMINARY if n >= 10 else ValueStatus.FINAL,
+                    )
+                )
+    IndicatorValue.objects.bulk_create(values)
+
+
+def _seed_picture_and_plan() -> None:
+    today = timezone.localdate()
+    adopted = today - datetime.timedelta(days=240)
+    picture = SituationPicture.objects.create(
+        title=f"Lägesbild Umeå {adopted.year}",
+        mapping="Skadegörelse och narkotikabrott är vanligast i Ålidhem och centrum. "
+        "Anmälningarna har ökat kvällstid kring centrumhusen.",
+        other_information="Skolans elevhälsa rapporterar fler unga som söker sig till "
+        "centrum kvällstid. Fritidsgårdarnas besökstal har minskat.",
+        analysis="Brist på vuxennärvaro kvällstid, platser som är mörka och oövervakade, och "
+        "en liten grupp unga som rekryteras till narkotikaförsäljning.",
+        sources="Polisens anmälningsstatistik, NTU, Umeå kommuns trygghetsundersökning, "
+        "händelserapporter (EST), elevhälsan.",
+        source_limits="NTU-siffror är osäkra på kommunnivå; polisens siffror för de senaste "
+        "två månaderna är preliminära.",
+        status=DocumentStatus.ADOPTED,
+        adopted_by="Kommunfullmäktige",
+        adopted_on=adopted,
+        case_number=f"KS-{adopted.year}/00196",
+    )
+    picture.indicators.set(Indicator.objects.all())
+    area = {a.name: a for a in Area.objects.all()}
+    problems = []
+    for priority, title, offender, target, place, areas in [
+        (1, "Öppen narkotikaförsäljning i centrum", "En liten grupp äldre som rekryterar unga",
+         "Unga i riskzon; butiker", "Resecentrum, kvällstid", ["Centrum"]),
+        (2, "Otrygghet kvällstid i Ålidhem", "Grupper av unga utan vuxennärvaro",
+         "Boende, butikspersonal", "Centrumhusets baksida, dålig belysning", ["Ålidhem"]),
+    ]:  # fmt: skip
+        problem = Problem.objects.create(
+            picture=picture, priority=priority, title=title, description=title + ".",
+            offender=offender, victim_target=target, place=place,
+        )  # fmt: skip
+        problem.areas.set([area[a] for a in areas])
+        problems.append(problem)
+    plan = ActionPlan.objects.create(
+        title=f"Åtgärdsplan {adopted.year}–{adopted.year + 1}",
+        picture=picture,
+        status=DocumentStatus.ADOPTED,
+        adopted_by="Kommunfullmäktige",
+        adopted_on=adopted + datetime.timedelta(days=30),
+        case_number=f"KS-{adopted.year}/00197",
+    )
+    org = {o.name: o for o in Organisation.objects.all()}
+    promises = {u.title: u for u in Undertaking.objects.all()}
+    for problem, cause, measure, goal, who, status, promise in [
+        (problems[0], "Rekrytering av unga", "Uppsökande arbete och riktade polisinsatser",
+         "Anmälda överlåtelsebrott minskar från 40 till 25 per kvartal inom två år",
+         "Polisen LPO Umeå", RowStatus.YELLOW, "Minskad narkotikahandel i centrum"),
+        (problems[1], "Mörka platser utan vuxennärvaro", "Belysning, kameror och vuxna på stan",
+         "Andelen trygga kvällstid ökar från 54 till 65 % till nästa trygghetsundersökning",
+         "Bostaden AB", RowStatus.GREEN, "Tryggare kvällar i Ålidhem"),
+        (problems[1], "Få fritidsaktiviteter kvällstid", "Fritidsgården öppen fredagar till 23",
+         "Minst 60 besökare per fredag under terminerna",
+         "Fritid", RowStatus.RED, None),
+    ]:  # fmt: skip
+        row = ActionRow.objects.create(
+            plan=plan, cause=cause, measure=measure, goal=goal, when="Löpande, följs upp kvartalsvis",
+            responsible=org[who], follow_up="Kvartalsvis i brottsförebyggande rådet", status=status,
+        )  # fmt: skip
+        row.problems.set([problem])
+        if promise:
+            row.undertakings.set([promises[promise]])
+
+
+DECISION_NOTES = {
+    GrantStatus.REJECTED: "Ligger utanför anslagets syfte.",
+    GrantStatus.SUPPLEMENT_REQUESTED: "Komplettera med budget per aktivitet.",
+}
+
+
+def _seed_fund() -> None:
+    """The 6 MSEK yearly safety fund with applications in different states."""
+    org = {o.name: o for o in Organisation.objects.all()}
+    fund = Fund.objects.create(
+        name="Trygghetsanslaget",
+        year=timezone.localdate().year,
+        amount=Decimal(6_000_000),
+        description="Kommunens årliga anslag för trygghetsskapande och brottsförebyggande "
+        "åtgärder, som förvaltningar och bolag söker.",
+    )
+    today = timezone.localdate()
+    for applicant, title, requested, status, granted, outcome, spent in [
+        ("Fritid", "Kvällsöppen fritidsgård Ålidhem", 450_000, GrantStatus.FINAL_REPORTED,
+         450_000, (2400, "besök"), 430_000),
+        ("Bostaden AB", "Belysning och kameror vid centrumhuset", 800_000,
+         GrantStatus.PROGRESS_REPORTED, 600_000, None, 350_000),
+        ("Ersängsskolan", "Vuxna i skolan på kvällstid", 300_000, GrantStatus.GRANTED,
+         300_000, None, 60_000),
+        ("Socialtjänsten", "Föräldrastöd för unga i riskzon", 500_000,
+         GrantStatus.SUPPLEMENT_REQUESTED, None, None, 0),
+        ("Fritid", "Sommarlovsaktiviteter", 200_000, GrantStatus.RECEIVED, None, None, 0),
+        ("ICA Ålidhem", "Väktare i butiken", 250_000, GrantStatus.REJECTED, None, None, 0),
+    ]:  # fmt: skip
+        application = GrantApplication.objects.create(
+            fund=fund, applicant=org[applicant], title=title, problem="Se lägesbilden.",
+            measure=title + ".", goals="Mätbara mål enligt ansökan.",
+            evaluation="Följs upp med besöksstatistik och trygghetsundersökningen.",
+            amount_requested=Decimal(requested), status=status,
+            amount_granted=Decimal(granted) if granted else None,
+            outcome=Decimal(outcome[0]) if outcome else None,
+            outcome_unit=outcome[1] if outcome else "",
+            decision_note=DECISION_NOTES.get(status, ""),
+        )  # fmt: skip
+        BudgetLine.objects.create(
+            application=application, item="Personal", amount=Decimal(requested * 0.7)
+        )
+        BudgetLine.objects.create(
+            application=application, item="Material", amount=Decimal(requested * 0.3)
+        )
+        if spent:
+            Spending.objects.create(
+                application=application, date=today - datetime.timedelta(days=60),
+                amount=Decimal(spent), description="Personal och material enligt budget",
+            )  # fmt: skip
 
 
 def _seed_groups() -> None:

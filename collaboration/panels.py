@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from collaboration.policy import TAKING_PART
 from collaboration.selectors.agreements import activities_due, undertaking_list
+from collaboration.selectors.cycle import picture_in_force, picture_is_stale, red_rows
 from collaboration.selectors.efforts import effort_list
 from collaboration.selectors.groups import decisions_open
 from collaboration.selectors.observations import observation_list
@@ -42,6 +43,16 @@ def _due_soon(request: HttpRequest, membership: Membership) -> dict:
     }
 
 
+def _cycle(request: HttpRequest, membership: Membership) -> dict:
+    """The law's cycle: is the situation picture in force still fresh, and what is off track?"""
+    in_force = picture_in_force(user=request.user)
+    return {
+        "in_force": in_force,
+        "stale": picture_is_stale(in_force, timezone.localdate()),
+        "red_rows": red_rows(user=request.user),
+    }
+
+
 def _our_undertakings(request: HttpRequest, membership: Membership) -> dict:
     return {"undertakings": undertaking_list(user=request.user)}
 
@@ -51,6 +62,12 @@ def _our_efforts(request: HttpRequest, membership: Membership) -> dict:
 
 
 def register() -> None:
+    home.register_panel(
+        template="collaboration/panels/cycle.html",
+        context=_cycle,
+        roles=[Role.COORDINATOR],
+        order=12,
+    )
     home.register_panel(
         template="collaboration/panels/due_soon.html",
         context=_due_soon,

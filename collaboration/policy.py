@@ -3,16 +3,28 @@
 from django.db.models import QuerySet
 
 from collaboration.models import (
+    ActionPlan,
+    ActionRow,
     Activity,
     Area,
+    BudgetLine,
     CollaborationGroup,
     CooperationAgreement,
     Decision,
+    DocumentStatus,
     FollowUp,
+    Fund,
+    GrantApplication,
+    GrantReport,
+    Indicator,
+    IndicatorValue,
     JointEffort,
     Meeting,
     Observation,
+    Problem,
     ResidentFeedback,
+    SituationPicture,
+    Spending,
     Target,
     TargetValue,
     Undertaking,
@@ -168,3 +180,104 @@ class MeetingPolicy(ParentPolicy):
 @access.register(Decision)
 class DecisionPolicy(ParentPolicy):
     parent = "meeting"
+
+
+EVERY_ROLE = frozenset(Role)
+
+
+@access.register(Indicator)
+class IndicatorPolicy(RolePolicy):
+    """Indicators are aggregate statistics: everyone who takes part may read them."""
+
+    roles = {VIEW: EVERY_ROLE, CHANGE: frozenset({Role.COORDINATOR})}
+    add = frozenset({Role.COORDINATOR})
+
+
+@access.register(IndicatorValue)
+class IndicatorValuePolicy(ParentPolicy):
+    parent = "indicator"
+
+
+class _AdoptedDocumentPolicy(Policy):
+    """Coordinators draft the documents of the law's cycle; once adopted they are everyone's."""
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if actor.role == Role.COORDINATOR:
+            return queryset
+        if action == VIEW:
+            return queryset.filter(status__in=[DocumentStatus.ADOPTED, DocumentStatus.SUPERSEDED])
+        return queryset.none()
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role == Role.COORDINATOR
+
+    def may_view_any(self, actor: Actor) -> bool:
+        return actor.role is not None
+
+
+@access.register(SituationPicture)
+class SituationPicturePolicy(_AdoptedDocumentPolicy):
+    pass
+
+
+@access.register(ActionPlan)
+class ActionPlanPolicy(_AdoptedDocumentPolicy):
+    pass
+
+
+@access.register(Problem)
+class ProblemPolicy(ParentPolicy):
+    parent = "picture"
+
+
+@access.register(ActionRow)
+class ActionRowPolicy(ParentPolicy):
+    parent = "plan"
+
+
+@access.register(Fund)
+class FundPolicy(RolePolicy):
+    """Coordinators run the funds; politicians follow how the money works."""
+
+    roles = {
+        VIEW: frozenset({Role.COORDINATOR, Role.POLITICIAN}),
+        CHANGE: frozenset({Role.COORDINATOR}),
+    }
+    add = frozenset({Role.COORDINATOR})
+
+
+# Units and partners that apply for grants see their own applications.
+APPLICANTS = frozenset({*TAKING_PART})
+
+
+@access.register(GrantApplication)
+class GrantApplicationPolicy(Policy):
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if actor.role == Role.COORDINATOR:
+            return queryset
+        if action == VIEW and actor.role == Role.POLITICIAN:
+            return queryset
+        if action == VIEW and actor.role in APPLICANTS:
+            return queryset.filter(applicant_id=actor.organisation_id)
+        return queryset.none()
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role == Role.COORDINATOR
+
+    def may_view_any(self, actor: Actor) -> bool:
+        return actor.role in {Role.COORDINATOR, Role.POLITICIAN, *APPLICANTS}
+
+
+@access.register(BudgetLine)
+class BudgetLinePolicy(ParentPolicy):
+    parent = "application"
+
+
+@access.register(Spending)
+class SpendingPolicy(ParentPolicy):
+    parent = "application"
+
+
+@access.register(GrantReport)
+class GrantReportPolicy(ParentPolicy):
+    parent = "application"

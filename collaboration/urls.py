@@ -1,9 +1,80 @@
 from django.urls import path, re_path
 
-from collaboration.views import agreements, areas, efforts, groups, observations
+from collaboration.views import (
+    agreements,
+    areas,
+    efforts,
+    funds,
+    groups,
+    indicators,
+    observations,
+    situation,
+)
 
 app_name = "collaboration"
 urlpatterns = [
+    path("indicators/", indicators.indicator_list_view, name="indicator-list"),
+    path("indicators/new/", indicators.indicator_form_view, name="indicator-create"),
+    path("indicators/import/", indicators.indicator_import_view, name="indicator-import"),
+    path("indicators/<int:pk>/", indicators.indicator_detail_view, name="indicator-detail"),
+    path("indicators/<int:pk>/edit/", indicators.indicator_form_view, name="indicator-update"),
+    path(
+        "indicators/<int:pk>/values/new/",
+        indicators.indicator_value_create_view,
+        name="indicator-value-create",
+    ),
+    path("situation/", situation.cycle_overview_view, name="cycle-overview"),
+    path("situation/pictures/new/", situation.picture_form_view, name="picture-create"),
+    path("situation/pictures/<int:pk>/", situation.picture_detail_view, name="picture-detail"),
+    path("situation/pictures/<int:pk>/edit/", situation.picture_form_view, name="picture-update"),
+    path(
+        "situation/pictures/<int:pk>/problems/new/",
+        situation.problem_create_view,
+        name="problem-create",
+    ),
+    path(
+        "situation/pictures/<int:pk>/status/",
+        situation.document_transition_view,
+        {"kind": "picture"},
+        name="picture-transition",
+    ),
+    path("situation/plans/new/", situation.plan_form_view, name="plan-create"),
+    path("situation/plans/<int:pk>/", situation.plan_detail_view, name="plan-detail"),
+    path("situation/plans/<int:pk>/edit/", situation.plan_form_view, name="plan-update"),
+    path(
+        "situation/plans/<int:pk>/status/",
+        situation.document_transition_view,
+        {"kind": "plan"},
+        name="plan-transition",
+    ),
+    path("situation/plans/<int:plan_pk>/rows/new/", situation.row_form_view, name="row-create"),
+    path("situation/rows/<int:pk>/edit/", situation.row_form_view, name="row-update"),
+    path("funds/", funds.fund_list_view, name="fund-list"),
+    path("funds/new/", funds.fund_form_view, name="fund-create"),
+    path("funds/<int:pk>/", funds.fund_detail_view, name="fund-detail"),
+    path("funds/<int:pk>/edit/", funds.fund_form_view, name="fund-update"),
+    path(
+        "funds/<int:fund_pk>/applications/new/",
+        funds.application_form_view,
+        name="application-create",
+    ),
+    path("applications/<int:pk>/", funds.application_detail_view, name="application-detail"),
+    path("applications/<int:pk>/edit/", funds.application_form_view, name="application-update"),
+    path(
+        "applications/<int:pk>/status/",
+        funds.application_transition_view,
+        name="application-transition",
+    ),
+    path(
+        "applications/<int:pk>/budget/new/",
+        funds.budget_line_create_view,
+        name="budget-line-create",
+    ),
+    path(
+        "applications/<int:pk>/spending/new/",
+        funds.spending_create_view,
+        name="spending-create",
+    ),
     path("areas/", areas.area_list_view, name="area-list"),
     path("areas/new/", areas.area_form_view, name="area-create"),
     path("areas/<int:pk>/edit/", areas.area_form_view, name="area-update"),

@@ -234,3 +234,104 @@ def choropleth(
         )
     )
     return _svg(width, height, title, "".join(parts))
+
+
+# Line colours and dash patterns: told apart by pattern too, not by colour alone.
+LINE_STYLES = [
+    ("#0b4f8a", ""),
+    ("#a4161a", "6 3"),
+    ("#1b6b34", "2 3"),
+    ("#8a4b00", "8 3 2 3"),
+    ("#5b2a86", "12 4"),
+    ("#1d2430", "1 2"),
+    ("#0e7490", "4 4"),
+    ("#7c2d12", "10 2 2 2"),
+]
+
+
+def line_chart(
+    *,
+    title: str,
+    labels: Sequence[str],
+    series: dict[str, Sequence[float | None]],
+    width: int = 720,
+    height: int = 280,
+) -> SafeString:
+    """One line per series over ``labels``; a gap where a value is missing; a legend below."""
+    left, right, top = 52, 12, 12
+    legend_rows = (len(series) + 3) // 4
+    bottom = 36 + 18 * legend_rows
+    plot_width, plot_height = width - left - right, height - top - bottom
+    present = [v for values in series.values() for v in values if v is not None]
+    top_value = nice_ceiling(max(present, default=0))
+    step = plot_width / max(len(labels) - 1, 1)
+    parts = []
+    for fraction in (0, 0.25, 0.5, 0.75, 1):
+        y = round(top + plot_height * (1 - fraction), 1)
+        parts.append(
+            format_html(
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}"/>'
+                '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="{}">{}</text>',
+                left,
+                width - right,
+                y,
+                y,
+                GRID,
+                left - 6,
+                round(y + 4, 1),
+                INK,
+                f"{top_value * fraction:g}",
+            )
+        )
+    label_every = max(1, len(labels) // 12)
+    for index, label in enumerate(labels):
+        if index % label_every == 0:
+            parts.append(
+                format_html(
+                    '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="{}">{}</text>',
+                    round(left + index * step, 1),
+                    top + plot_height + 16,
+                    INK,
+                    label,
+                )
+            )
+    for number, (name, values) in enumerate(series.items()):
+        colour, dash = LINE_STYLES[number % len(LINE_STYLES)]
+        runs: list[list[str]] = [[]]  # a missing value starts a new run: the line has a gap
+        for index, value in enumerate(values):
+            if value is None:
+                runs.append([])
+                continue
+            x = round(left + index * step, 1)
+            y = round(top + plot_height * (1 - float(value) / top_value), 1)
+            runs[-1].append(f"{x},{y}")
+        for points in filter(None, runs):
+            parts.append(
+                format_html(
+                    '<polyline points="{}" fill="none" stroke="{}" stroke-width="2" '
+                    'stroke-dasharray="{}"><title>{}</title></polyline>',
+                    " ".join(points),
+                    colour,
+                    dash,
+                    name,
+                )
+            )
+        legend_x = left + (number % 4) * 165
+        legend_y = top + plot_height + 30 + 18 * (number // 4)
+        parts.append(
+            format_html(
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="2" '
+                'stroke-dasharray="{}"/><text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
+                legend_x,
+                legend_x + 24,
+                legend_y,
+                legend_y,
+                colour,
+                dash,
+                legend_x + 30,
+                legend_y + 4,
+                INK,
+                name,
+            )
+        )
+    return _svg(width, height, title, "".join(parts))

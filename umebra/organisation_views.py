@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from umebra import access, services
 from umebra.forms import MembershipForm, OrganisationForm
 from umebra.models import Membership, Organisation
-from umebra.pages import form_status
+from umebra.pages import form_page
 from umebra.selectors import organisation_list_with_member_counts
 
 
@@ -63,12 +63,7 @@ def organisation_form_view(request: HttpRequest, pk: int | None = None) -> HttpR
         saved = services.organisation_save(instance=organisation, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("organisation-detail", pk=saved.pk)
-    return render(
-        request,
-        "umebra/organisations/form.html",
-        {"form": form, "title": _("Organisation")},
-        status=form_status(form),
-    )
+    return form_page(request, form, _("Organisation"))
 
 
 @login_required
@@ -88,12 +83,7 @@ def membership_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The membership was added."))
             return redirect("organisation-detail", pk=organisation.pk)
-    return render(
-        request,
-        "umebra/organisations/form.html",
-        {"form": form, "title": _("New membership in %(name)s") % {"name": organisation}},
-        status=form_status(form),
-    )
+    return form_page(request, form, _("New membership"), parent=organisation)
 
 
 @login_required

@@ -17,6 +17,15 @@ from collaboration.models.agreements import (
 )
 from collaboration.models.areas import Area
 from collaboration.models.efforts import EffortKind, JointEffort
+from collaboration.models.funds import (
+    GRANT_TRANSITIONS,
+    BudgetLine,
+    Fund,
+    GrantApplication,
+    GrantReport,
+    GrantStatus,
+    Spending,
+)
 from collaboration.models.groups import (
     Cadence,
     CollaborationGroup,
@@ -24,30 +33,65 @@ from collaboration.models.groups import (
     GroupLevel,
     Meeting,
 )
+from collaboration.models.indicators import (
+    Frequency,
+    Indicator,
+    IndicatorSource,
+    IndicatorValue,
+    ValueStatus,
+)
 from collaboration.models.observations import Observation, ObservationKind
+from collaboration.models.situation import (
+    DOCUMENT_TRANSITIONS,
+    ActionPlan,
+    ActionRow,
+    DocumentStatus,
+    Problem,
+    RowStatus,
+    SituationPicture,
+)
 
 __all__ = [
+    "DOCUMENT_TRANSITIONS",
+    "GRANT_TRANSITIONS",
+    "ActionPlan",
+    "ActionRow",
     "Activity",
     "ActivityStatus",
     "AgreementStatus",
     "Area",
+    "BudgetLine",
     "Cadence",
     "CollaborationGroup",
     "CooperationAgreement",
     "Decision",
+    "DocumentStatus",
     "EffortKind",
     "FeedbackChannel",
     "FollowUp",
     "FollowUpStatus",
+    "Frequency",
+    "Fund",
+    "GrantApplication",
+    "GrantReport",
+    "GrantStatus",
     "GroupLevel",
+    "Indicator",
+    "IndicatorSource",
+    "IndicatorValue",
     "JointEffort",
     "Meeting",
     "Observation",
     "ObservationKind",
+    "Problem",
     "ResidentFeedback",
+    "RowStatus",
+    "SituationPicture",
+    "Spending",
     "Target",
     "TargetValue",
     "Undertaking",
     "UndertakingKind",
     "UndertakingStatus",
+    "ValueStatus",
 ]

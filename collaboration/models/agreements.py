@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from collaboration.models.areas import Area
@@ -82,6 +83,9 @@ class CooperationAgreement(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("collaboration:agreement-detail", args=[self.pk])
 
     def clean(self) -> None:
         if errors := _period_errors(self):
@@ -156,6 +160,9 @@ class Undertaking(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("collaboration:undertaking-detail", args=[self.pk])
 
     def clean(self) -> None:
         errors = _period_errors(self)

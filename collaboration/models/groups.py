@@ -8,6 +8,7 @@ mandate, and the overview points out groups that overlap.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from collaboration.models.areas import Area
@@ -68,6 +69,9 @@ class CollaborationGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("collaboration:group-detail", args=[self.pk])
 
     def clean(self) -> None:
         """The chain must end: a group may not report, however indirectly, to itself."""

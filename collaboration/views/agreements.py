@@ -32,7 +32,7 @@ from collaboration.selectors.agreements import (
 )
 from collaboration.services import agreements as services
 from umebra import access
-from umebra.pages import form_status
+from umebra.pages import form_page
 
 
 @login_required
@@ -83,7 +83,7 @@ def agreement_form_view(request: HttpRequest, pk: int | None = None) -> HttpResp
         saved = services.agreement_save(instance=agreement, **form.cleaned_data)
         messages.success(request, _("The agreement was saved."))
         return redirect("collaboration:agreement-detail", pk=saved.pk)
-    return _form_page(request, form, _("Cooperation agreement"), agreement)
+    return form_page(request, form, _("Cooperation agreement"))
 
 
 @login_required
@@ -102,7 +102,7 @@ def undertaking_form_view(request: HttpRequest, pk: int | None = None) -> HttpRe
         saved = services.undertaking_save(instance=undertaking, kind=kind, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("collaboration:undertaking-detail", pk=saved.pk)
-    return _form_page(request, form, UndertakingKind(kind).label, undertaking)
+    return form_page(request, form, UndertakingKind(kind).label)
 
 
 @login_required
@@ -134,7 +134,7 @@ def _part_view(request: HttpRequest, pk: int, form_class, save, title: str):
         else:
             messages.success(request, _("Saved."))
             return redirect("collaboration:undertaking-detail", pk=pk)
-    return _form_page(request, form, title, None, undertaking=undertaking)
+    return form_page(request, form, title, parent=undertaking)
 
 
 @login_required
@@ -162,7 +162,7 @@ def activity_update_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Saved."))
         return redirect("collaboration:undertaking-detail", pk=activity.undertaking_id)
-    return _form_page(request, form, _("Activity"), activity, undertaking=activity.undertaking)
+    return form_page(request, form, _("Activity"), parent=activity.undertaking)
 
 
 @login_required
@@ -215,12 +215,3 @@ def public_promises_view(request: HttpRequest) -> HttpResponse:
     """The citizen promises and their progress, for everyone, without login."""
     promises = [(promise, target_progress(promise)) for promise in public_promises()]
     return render(request, "collaboration/public/promises.html", {"promises": promises})
-
-
-def _form_page(request, form, title: str, instance, **extra) -> HttpResponse:
-    return render(
-        request,
-        "collaboration/agreements/form.html",
-        {"form": form, "title": title, "instance": instance, **extra},
-        status=form_status(form),
-    )

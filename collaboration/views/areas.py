@@ -11,7 +11,7 @@ from collaboration.forms.areas import AreaForm
 from collaboration.models import Area
 from collaboration.selectors.areas import area_list
 from umebra import access, charts
-from umebra.pages import form_status
+from umebra.pages import form_page
 from umebra.saving import save_validated
 
 
@@ -51,9 +51,4 @@ def area_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         save_validated(area or Area(), form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("collaboration:area-list")
-    return render(
-        request,
-        "collaboration/groups/form.html",
-        {"form": form, "title": _("Area")},
-        status=form_status(form),
-    )
+    return form_page(request, form, _("Area"))

@@ -12,7 +12,7 @@ from collaboration.models import CollaborationGroup, Decision, Meeting
 from collaboration.selectors.groups import group_list, group_overlaps, group_tree, meeting_list
 from collaboration.services import groups as services
 from umebra import access
-from umebra.pages import form_status
+from umebra.pages import form_page
 
 
 @login_required
@@ -44,7 +44,7 @@ def group_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse
         saved = services.group_save(instance=group, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("collaboration:group-detail", pk=saved.pk)
-    return _form_page(request, form, _("Collaboration group"))
+    return form_page(request, form, _("Collaboration group"))
 
 
 @login_required
@@ -80,7 +80,7 @@ def meeting_form_view(
         services.meeting_save(group=group, instance=meeting, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("collaboration:group-detail", pk=group.pk)
-    return _form_page(request, form, _("Meeting"), group=group)
+    return form_page(request, form, _("Meeting"), parent=group)
 
 
 @login_required
@@ -92,7 +92,7 @@ def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         services.decision_create(meeting=meeting, **form.cleaned_data)
         messages.success(request, _("The decision is now tracked as an action."))
         return redirect("collaboration:group-detail", pk=meeting.group_id)
-    return _form_page(request, form, _("Decision"), group=meeting.group)
+    return form_page(request, form, _("Decision"), parent=meeting.group)
 
 
 @login_required
@@ -101,12 +101,3 @@ def decision_done_view(request: HttpRequest, pk: int) -> HttpResponse:
     decision = access.get_object_or_404(request, Decision, access.CHANGE, pk=pk)
     services.decision_mark_done(decision=decision, done=request.POST.get("done") == "1")
     return redirect("collaboration:group-detail", pk=decision.meeting.group_id)
-
-
-def _form_page(request, form, title: str, **extra) -> HttpResponse:
-    return render(
-        request,
-        "collaboration/groups/form.html",
-        {"form": form, "title": title, **extra},
-        status=form_status(form),
-    )

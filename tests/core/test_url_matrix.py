@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from collaboration.models import Area
 from collaboration.policy import REPORTERS, TAKING_PART
-from collaboration.services import agreements, groups
+from collaboration.services import agreements, cycle, funds, groups, indicators
 from collaboration.services.efforts import effort_create
 from tests.factories import OrganisationFactory, UserFactory, log_in, member
 from umebra.audit.models import AccessAlert, AccessEvent, AuditSample, SampleItem
@@ -36,12 +36,18 @@ def every_role(status: int, anonymous: int = 302) -> dict:
     return only(set(Role), status, status, anonymous)
 
 
+def pk_of(key: str, kwarg: str = "pk"):
+    """Build a row's URL arguments from the object ``key`` of the world fixture."""
+    return lambda world: ({kwarg: world[key].pk}, {})
+
+
 AUDITOR = {Role.AUDITOR}
 COORDINATOR = {Role.COORDINATOR}
 EFFORT_VIEWERS = {Role.COORDINATOR, *TAKING_PART}
 UNDERTAKING_VIEWERS = {Role.COORDINATOR, Role.POLITICIAN, *TAKING_PART}
 # Who keeps organisations, memberships and areas.
 KEEPERS = {Role.COORDINATOR, Role.ADMIN}
+FUND_VIEWERS = {Role.COORDINATOR, Role.POLITICIAN}
 
 # name: (method, how to build kwargs and data, expected answers)
 ROWS = {
@@ -160,6 +166,56 @@ ROWS = {
         lambda w: ({"pk": w["area"].pk}, {}),
         only(KEEPERS, 200, 404),
     ),
+    "collaboration:indicator-list": ("get", None, every_role(200)),
+    "collaboration:indicator-create": ("get", None, only(COORDINATOR, 200, 403)),
+    "collaboration:indicator-import": ("get", None, only(COORDINATOR, 200, 403)),
+    "collaboration:indicator-detail": ("get", pk_of("indicator"), every_role(200)),
+    "collaboration:cycle-overview": ("get", None, every_role(200)),
+    "collaboration:picture-create": ("get", None, only(COORDINATOR, 200, 403)),
+    "collaboration:plan-create": ("get", None, only(COORDINATOR, 200, 403)),
+    "collaboration:fund-list": ("get", None, only(FUND_VIEWERS, 200, 403)),
+    "collaboration:fund-create": ("get", None, only(COORDINATOR, 200, 403)),
+    "collaboration:fund-detail": ("get", pk_of("fund"), only(FUND_VIEWERS, 200, 404)),
+    "collaboration:application-detail": (
+        "get",
+        pk_of("application"),
+        only(FUND_VIEWERS, 200, 404),
+    ),
+    "collaboration:picture-transition": (
+        "post",
+        lambda w: ({"pk": w["picture"].pk}, {"status": "review"}),
+        only(COORDINATOR, 302, 404),
+    ),
+    "collaboration:plan-transition": (
+        "post",
+        lambda w: ({"pk": w["plan"].pk}, {"status": "review"}),
+        only(COORDINATOR, 302, 404),
+    ),
+    "collaboration:application-transition": (
+        "post",
+        lambda w: ({"pk": w["application"].pk}, {"status": "supplement_requested", "note": "x"}),
+        only(COORDINATOR, 302, 404),
+    ),
+    # Drafts, and every form that changes something of the law's cycle: the coordinator's.
+    **{
+        f"collaboration:{name}": ("get", pk_of(key, kwarg), only(COORDINATOR, 200, 404))
+        for name, key, kwarg in [
+            ("indicator-update", "indicator", "pk"),
+            ("indicator-value-create", "indicator", "pk"),
+            ("picture-detail", "picture", "pk"),
+            ("picture-update", "picture", "pk"),
+            ("problem-create", "picture", "pk"),
+            ("plan-detail", "plan", "pk"),
+            ("plan-update", "plan", "pk"),
+            ("row-create", "plan", "plan_pk"),
+            ("row-update", "row", "pk"),
+            ("fund-update", "fund", "pk"),
+            ("application-create", "fund", "fund_pk"),
+            ("application-update", "application", "pk"),
+            ("budget-line-create", "application", "pk"),
+            ("spending-create", "application", "pk"),
+        ]
+    },
     "audit:event-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-draw": (
@@ -237,7 +293,27 @@ def world():
     meeting = groups.meeting_save(group=council, date=timezone.localdate(), agenda="1. Läget")
     decision = groups.decision_create(meeting=meeting, text="Göra", owner=someone)
     staff = member(Role.PARTNER, someone)
+    indicator = indicators.indicator_save(
+        name="Skadegörelse", unit="st", source="police_statistics", frequency="monthly"
+    )
+    picture = cycle.picture_save(title="Utkast", mapping="m", analysis="a", sources="s")
+    plan = cycle.plan_save(title="Plan", picture=picture)
+    row = cycle.row_save(
+        plan=plan, cause="c", measure="m", goal="g", when="w", responsible=someone,
+        follow_up="f",
+    )  # fmt: skip
+    fund = funds.fund_save(name="Anslaget", year=2026, amount=1000)
+    application = funds.application_save(
+        fund=fund, applicant=someone, title="Ansökan", problem="p", measure="m", goals="g",
+        evaluation="e", amount_requested=100,
+    )  # fmt: skip
     return {
+        "indicator": indicator,
+        "picture": picture,
+        "plan": plan,
+        "row": row,
+        "fund": fund,
+        "application": application,
         "someone": someone,
         "membership": staff.memberships.get(),
         "area": effort.areas.get(),

@@ -1,0 +1,161 @@
+"""Funds and grant applications: the workflow from received to closed, and effect per krona."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from collaboration.forms.cycle import (
+    ApplicationForm,
+    ApplicationTransitionForm,
+    BudgetLineForm,
+    FundForm,
+    SpendingForm,
+)
+from collaboration.models import GRANT_TRANSITIONS, Fund, GrantApplication
+from collaboration.selectors.cycle import effect_per_thousand, fund_applications, fund_list
+from collaboration.services import funds as services
+from umebra import access
+from umebra.pages import form_page
+from umebra.workflow import allowed_next
+
+
+@login_required
+@require_GET
+def fund_list_view(request: HttpRequest) -> HttpResponse:
+    access.require_view_any(request, Fund)
+    return render(
+        request,
+        "collaboration/funds/list.html",
+        {"funds": fund_list(user=request.user), "may_add": access.may_add(request.user, Fund)},
+    )
+
+
+@login_required
+@require_GET
+def fund_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    fund = access.get_object_or_404(request, fund_list(user=request.user), pk=pk)
+    applications = [
+        (application, effect_per_thousand(application))
+        for application in fund_applications(user=request.user, fund=fund)
+    ]
+    return render(
+        request,
+        "collaboration/funds/detail.html",
+        {
+            "fund": fund,
+            "applications": applications,
+            "may_add": access.may_add(request.user, GrantApplication),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def fund_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        access.require_add(request, Fund)
+        fund = None
+    else:
+        fund = access.get_object_or_404(request, Fund, access.CHANGE, pk=pk)
+    form = FundForm(request.POST or None, instance=fund)
+    if form.is_valid():
+        saved = services.fund_save(instance=fund, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect(saved)
+    return form_page(request, form, _("Fund"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_form_view(
+    request: HttpRequest, fund_pk: int | None = None, pk: int | None = None
+) -> HttpResponse:
+    if pk is None:
+        fund = access.get_object_or_404(request, Fund, access.CHANGE, pk=fund_pk)
+        access.require_add(request, GrantApplication)
+        application = None
+    else:
+        application = access.get_object_or_404(request, GrantApplication, access.CHANGE, pk=pk)
+        fund = application.fund
+    form = ApplicationForm(request.POST or None, instance=application, user=request.user)
+    if form.is_valid():
+        saved = services.application_save(fund=fund, instance=application, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect(saved)
+    return form_page(request, form, _("Grant application"), parent=fund)
+
+
+@login_required
+@require_GET
+def application_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    application = access.get_object_or_404(
+        request, GrantApplication.objects.select_related("fund", "applicant"), pk=pk
+    )
+    may_change = access.allows(request.user, application, access.CHANGE)
+    transition_form = None
+    if may_change:
+        transition_form = ApplicationTransitionForm()
+        allowed = allowed_next(GRANT_TRANSITIONS, application.status)
+        choices = transition_form.fields["status"].choices
+        transition_form.fields["status"].choices = [c for c in choices if c[0] in allowed]
+    return render(
+        request,
+        "collaboration/funds/application.html",
+        {
+            "application": application,
+            "budget_lines": access.restrict(request.user, application.budget_lines.all()),
+            "spending": access.restrict(request.user, application.spending.all()),
+            "reports": access.restrict(request.user, application.reports.all()),
+            "may_change": may_change,
+            "transition_form": transition_form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def application_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
+    application = access.get_object_or_404(request, GrantApplication, access.CHANGE, pk=pk)
+    form = ApplicationTransitionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.application_transition(
+                application=application, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The status was changed."))
+    else:
+        messages.error(request, _("Check the figures: %s") % form.errors.as_text())
+    return redirect(application)
+
+
+def _part_view(request: HttpRequest, pk: int, form_class, save, title: str) -> HttpResponse:
+    application = access.get_object_or_404(request, GrantApplication, access.CHANGE, pk=pk)
+    form = form_class(request.POST or None)
+    if form.is_valid():
+        try:
+            save(application=application, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(application)
+    return form_page(request, form, title, parent=application)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def budget_line_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _part_view(request, pk, BudgetLineForm, services.budget_line_add, _("Budget line"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def spending_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _part_view(request, pk, SpendingForm, services.spending_add, _("Spending"))

@@ -1,0 +1,107 @@
+"""Indicator pages: the list, trends per area, values by hand and a CSV import."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from collaboration.forms.cycle import IndicatorForm, IndicatorImportForm, IndicatorValueForm
+from collaboration.models import Indicator
+from collaboration.selectors.cycle import indicator_list, indicator_series, indicator_values
+from collaboration.services import indicators as services
+from umebra import access, charts
+from umebra.pages import form_page, paginate
+
+
+@login_required
+@require_GET
+def indicator_list_view(request: HttpRequest) -> HttpResponse:
+    access.require_view_any(request, Indicator)
+    return render(
+        request,
+        "collaboration/indicators/list.html",
+        {
+            "indicators": indicator_list(user=request.user),
+            "may_add": access.may_add(request.user, Indicator),
+        },
+    )
+
+
+@login_required
+@require_GET
+def indicator_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = access.get_object_or_404(request, Indicator, pk=pk)
+    series = indicator_series(user=request.user, indicator=indicator)
+    page, query = paginate(request, indicator_values(user=request.user, indicator=indicator))
+    return render(
+        request,
+        "collaboration/indicators/detail.html",
+        {
+            "indicator": indicator,
+            "chart": charts.line_chart(
+                title=_("%(name)s per area (%(unit)s)")
+                % {"name": indicator.name, "unit": indicator.unit},
+                labels=series.labels,
+                series=series.lines,
+            ),
+            "preliminary": series.preliminary,
+            "page": page,
+            "query": query,
+            "may_change": access.allows(request.user, indicator, access.CHANGE),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        access.require_add(request, Indicator)
+        indicator = None
+    else:
+        indicator = access.get_object_or_404(request, Indicator, access.CHANGE, pk=pk)
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    if form.is_valid():
+        saved = services.indicator_save(instance=indicator, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect(saved)
+    return form_page(request, form, _("Indicator"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_value_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = access.get_object_or_404(request, Indicator, access.CHANGE, pk=pk)
+    form = IndicatorValueForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        services.indicator_value_save(indicator=indicator, **form.cleaned_data)
+        messages.success(request, _("The value was recorded."))
+        return redirect(indicator)
+    return form_page(request, form, _("New value"), parent=indicator)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_import_view(request: HttpRequest) -> HttpResponse:
+    """Import values from CSV; a file with any bad row is refused whole, row by row."""
+    access.require_add(request, Indicator)
+    form = IndicatorImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if form.is_valid():
+        result = services.indicator_values_import(data=form.cleaned_data["file"].read())
+        if result.ok:
+            messages.success(
+                request,
+                _("%(rows)d rows imported: %(created)d new values, %(updated)d updated.")
+                % {"rows": result.rows, "created": result.created, "updated": result.updated},
+            )
+            return redirect("collaboration:indicator-list")
+    status = 400 if form.is_bound and (form.errors or (result and not result.ok)) else 200
+    return render(
+        request,
+        "collaboration/indicators/import.html",
+        {"form": form, "result": result},
+        status=status,
+    )

@@ -1,0 +1,163 @@
+"""The situation picture and the action plan: drafted, reviewed, adopted, superseded."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from collaboration.forms.cycle import AdoptionForm, PictureForm, PlanForm, ProblemForm, RowForm
+from collaboration.models import DOCUMENT_TRANSITIONS, ActionPlan, ActionRow, SituationPicture
+from collaboration.selectors.cycle import (
+    picture_in_force,
+    picture_is_stale,
+    picture_list,
+    plan_list,
+    plan_rows,
+)
+from collaboration.services import cycle as services
+from umebra import access
+from umebra.pages import form_page
+from umebra.workflow import allowed_next
+
+
+@login_required
+@require_GET
+def cycle_overview_view(request: HttpRequest) -> HttpResponse:
+    access.require_view_any(request, SituationPicture)
+    in_force = picture_in_force(user=request.user)
+    return render(
+        request,
+        "collaboration/situation/overview.html",
+        {
+            "pictures": picture_list(user=request.user),
+            "plans": plan_list(user=request.user),
+            "in_force": in_force,
+            "stale": picture_is_stale(in_force, timezone.localdate()),
+            "may_add": access.may_add(request.user, SituationPicture),
+        },
+    )
+
+
+@login_required
+@require_GET
+def picture_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    picture = access.get_object_or_404(request, SituationPicture, pk=pk)
+    may_change = access.allows(request.user, picture, access.CHANGE)
+    return render(
+        request,
+        "collaboration/situation/picture.html",
+        {
+            "picture": picture,
+            "problems": access.restrict(request.user, picture.problems.prefetch_related("areas")),
+            "may_change": may_change,
+            "transition_form": _transition_form(picture) if may_change else None,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def picture_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        access.require_add(request, SituationPicture)
+        picture = None
+    else:
+        picture = access.get_object_or_404(request, SituationPicture, access.CHANGE, pk=pk)
+    form = PictureForm(request.POST or None, instance=picture, user=request.user)
+    if form.is_valid():
+        saved = services.picture_save(instance=picture, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect(saved)
+    return form_page(request, form, _("Situation picture"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def problem_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    picture = access.get_object_or_404(request, SituationPicture, access.CHANGE, pk=pk)
+    form = ProblemForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        services.problem_save(picture=picture, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect(picture)
+    return form_page(request, form, _("Prioritised problem"), parent=picture)
+
+
+@login_required
+@require_GET
+def plan_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = access.get_object_or_404(request, plan_list(user=request.user), pk=pk)
+    may_change = access.allows(request.user, plan, access.CHANGE)
+    return render(
+        request,
+        "collaboration/situation/plan.html",
+        {
+            "plan": plan,
+            "rows": plan_rows(user=request.user, plan=plan),
+            "may_change": may_change,
+            "transition_form": _transition_form(plan) if may_change else None,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        access.require_add(request, ActionPlan)
+        plan = None
+    else:
+        plan = access.get_object_or_404(request, ActionPlan, access.CHANGE, pk=pk)
+    form = PlanForm(request.POST or None, instance=plan, user=request.user)
+    if form.is_valid():
+        saved = services.plan_save(instance=plan, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect(saved)
+    return form_page(request, form, _("Action plan"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def row_form_view(request: HttpRequest, plan_pk: int | None = None, pk: int | None = None):
+    if pk is None:
+        plan = access.get_object_or_404(request, ActionPlan, access.CHANGE, pk=plan_pk)
+        row = None
+    else:
+        row = access.get_object_or_404(request, ActionRow, access.CHANGE, pk=pk)
+        plan = row.plan
+    form = RowForm(request.POST or None, instance=row, user=request.user, plan=plan)
+    if form.is_valid():
+        services.row_save(plan=plan, instance=row, updated_by=request.user, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect(plan)
+    return form_page(request, form, _("Action plan row"), parent=plan)
+
+
+@login_required
+@require_POST
+def document_transition_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    model = {"picture": SituationPicture, "plan": ActionPlan}[kind]
+    document = access.get_object_or_404(request, model, access.CHANGE, pk=pk)
+    form = AdoptionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.document_transition(document=document, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The status was changed."))
+    else:
+        messages.error(request, _("Choose a status."))
+    return redirect(document)
+
+
+def _transition_form(document) -> AdoptionForm:
+    """The transition form, offering only the statuses the document may move to."""
+    form = AdoptionForm()
+    allowed = allowed_next(DOCUMENT_TRANSITIONS, document.status)
+    form.fields["status"].choices = [c for c in form.fields["status"].choices if c[0] in allowed]
+    return form

@@ -1,0 +1,39 @@
+"""Status workflows: which transitions a status allows, and a clear reason when it does not.
+
+A model with a workflow declares its transitions as a mapping from each status to the
+statuses it may move to. Services call :func:`check_transition` before they change the
+status, so a transition that is not allowed is refused with a reason the user can read,
+whichever page, task or command asked for it.
+"""
+
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext as _
+
+Transitions = Mapping[str, frozenset[str]]
+
+
+def allowed_next(transitions: Transitions, current: str) -> frozenset[str]:
+    return transitions.get(current, frozenset())
+
+
+def check_transition(
+    transitions: Transitions, choices: type[models.TextChoices], current: str, target: str
+) -> None:
+    """Raise ``ValidationError`` naming both statuses if ``current`` may not become ``target``."""
+    if target in allowed_next(transitions, current):
+        return
+    allowed = sorted(str(choices(s).label) for s in allowed_next(transitions, current))
+    raise ValidationError(
+        _("“%(current)s” cannot become “%(target)s”. %(allowed)s")
+        % {
+            "current": choices(current).label,
+            "target": choices(target).label,
+            "allowed": (_("From here it can become: %s.") % ", ".join(allowed))
+            if allowed
+            else _("It is final and cannot change."),
+        },
+        code="transition",
+    )
