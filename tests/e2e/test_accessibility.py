@@ -29,7 +29,6 @@ def test_the_pages_without_login(page, live_server, demo, path):
     assert serious_violations(page) == []
 
 
-
 @pytest.mark.parametrize("username", [username for username, _org, _role in DEMO_USERS])
 def test_each_roles_home_page(log_in, username):
     page = log_in(username)
@@ -112,4 +111,3 @@ def test_the_two_factor_pages(page, live_server, demo):
     page.get_by_role("button", name="Logga in").click()
     page.wait_for_url("**/login/enrol/**")
     assert serious_violations(page) == []
-
