@@ -1,5 +1,7 @@
 """Who may see and change collaboration data (registered with ``umebra.access``)."""
 
+from typing import ClassVar
+
 from django.db.models import QuerySet
 
 from collaboration.models import (
@@ -40,6 +42,34 @@ TAKING_PART = frozenset(
 )
 
 
+class PartyPolicy(Policy):
+    """Coordinators keep these; each party sees those its organisation is in.
+
+    ``party_lookup`` leads from the object to the organisations taking part; politicians
+    follow them all where ``politicians_follow``.
+    """
+
+    party_lookup: ClassVar[str]
+    politicians_follow: ClassVar[bool] = True
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if actor.role == Role.COORDINATOR:
+            return queryset
+        if action == VIEW and self.politicians_follow and actor.role == Role.POLITICIAN:
+            return queryset
+        if action == VIEW and actor.role in TAKING_PART:
+            return queryset.filter(**{self.party_lookup: actor.organisation_id})
+        return queryset.none()
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role == Role.COORDINATOR
+
+    def may_view_any(self, actor: Actor) -> bool:
+        return actor.role in {Role.COORDINATOR, *TAKING_PART} or (
+            self.politicians_follow and actor.role == Role.POLITICIAN
+        )
+
+
 @access.register(Area)
 class AreaPolicy(RolePolicy):
     """Districts and their populations are public facts."""
@@ -49,21 +79,11 @@ class AreaPolicy(RolePolicy):
 
 
 @access.register(JointEffort)
-class JointEffortPolicy(Policy):
+class JointEffortPolicy(PartyPolicy):
     """Coordinators keep the log; every other party sees the efforts it took part in."""
 
-    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
-        if actor.role == Role.COORDINATOR:
-            return queryset
-        if action == VIEW and actor.role in TAKING_PART:
-            return queryset.filter(organisations=actor.organisation_id)
-        return queryset.none()
-
-    def may_add(self, actor: Actor) -> bool:
-        return actor.role == Role.COORDINATOR
-
-    def may_view_any(self, actor: Actor) -> bool:
-        return actor.role == Role.COORDINATOR or actor.role in TAKING_PART
+    party_lookup = "organisations"
+    politicians_follow = False
 
 
 # Who moves in the areas and reports what they see.
@@ -102,24 +122,11 @@ class CooperationAgreementPolicy(RolePolicy):
 
 
 @access.register(Undertaking)
-class UndertakingPolicy(Policy):
+class UndertakingPolicy(PartyPolicy):
     """Coordinators run promises and safety agreements, politicians follow them, each party
     sees those it is party to, and anyone may read a published citizen promise."""
 
-    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
-        if actor.role == Role.COORDINATOR:
-            return queryset
-        if action == VIEW and actor.role == Role.POLITICIAN:
-            return queryset
-        if action == VIEW and actor.role in TAKING_PART:
-            return queryset.filter(parties=actor.organisation_id)
-        return queryset.none()
-
-    def may_add(self, actor: Actor) -> bool:
-        return actor.role == Role.COORDINATOR
-
-    def may_view_any(self, actor: Actor) -> bool:
-        return actor.role in {Role.COORDINATOR, Role.POLITICIAN, *TAKING_PART}
+    party_lookup = "parties"
 
     def public(self, queryset: QuerySet) -> QuerySet:
         return queryset.filter(kind=UndertakingKind.CITIZEN_PROMISE, published=True)
@@ -153,23 +160,10 @@ class TargetValuePolicy(ParentPolicy):
 
 
 @access.register(CollaborationGroup)
-class CollaborationGroupPolicy(Policy):
+class CollaborationGroupPolicy(PartyPolicy):
     """Coordinators keep the groups; politicians see the whole chain; members their groups."""
 
-    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
-        if actor.role == Role.COORDINATOR:
-            return queryset
-        if action == VIEW and actor.role == Role.POLITICIAN:
-            return queryset
-        if action == VIEW and actor.role in TAKING_PART:
-            return queryset.filter(members=actor.organisation_id)
-        return queryset.none()
-
-    def may_add(self, actor: Actor) -> bool:
-        return actor.role == Role.COORDINATOR
-
-    def may_view_any(self, actor: Actor) -> bool:
-        return actor.role in {Role.COORDINATOR, Role.POLITICIAN, *TAKING_PART}
+    party_lookup = "members"
 
 
 @access.register(Meeting)
@@ -246,26 +240,11 @@ class FundPolicy(RolePolicy):
     add = frozenset({Role.COORDINATOR})
 
 
-# Units and partners that apply for grants see their own applications.
-APPLICANTS = frozenset({*TAKING_PART})
-
-
 @access.register(GrantApplication)
-class GrantApplicationPolicy(Policy):
-    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
-        if actor.role == Role.COORDINATOR:
-            return queryset
-        if action == VIEW and actor.role == Role.POLITICIAN:
-            return queryset
-        if action == VIEW and actor.role in APPLICANTS:
-            return queryset.filter(applicant_id=actor.organisation_id)
-        return queryset.none()
+class GrantApplicationPolicy(PartyPolicy):
+    """Coordinators handle applications; politicians follow them; applicants see their own."""
 
-    def may_add(self, actor: Actor) -> bool:
-        return actor.role == Role.COORDINATOR
-
-    def may_view_any(self, actor: Actor) -> bool:
-        return actor.role in {Role.COORDINATOR, Role.POLITICIAN, *APPLICANTS}
+    party_lookup = "applicant_id"
 
 
 @access.register(BudgetLine)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from umebra import access, services
 from umebra.forms import MembershipForm, OrganisationForm
 from umebra.models import Membership, Organisation
-from umebra.pages import form_page
+from umebra.pages import create_or_update, form_page
 from umebra.selectors import organisation_list_with_member_counts
 
 
@@ -53,17 +53,15 @@ def organisation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if pk is None:
-        access.require_add(request, Organisation)
-        organisation = None
-    else:
-        organisation = access.get_object_or_404(request, Organisation, access.CHANGE, pk=pk)
-    form = OrganisationForm(request.POST or None, instance=organisation, user=request.user)
-    if form.is_valid():
-        saved = services.organisation_save(instance=organisation, **form.cleaned_data)
-        messages.success(request, _("Saved."))
-        return redirect("organisation-detail", pk=saved.pk)
-    return form_page(request, form, _("Organisation"))
+    return create_or_update(
+        request,
+        model=Organisation,
+        pk=pk,
+        form_class=OrganisationForm,
+        save=services.organisation_save,
+        title=_("Organisation"),
+        form_kwargs={"user": request.user},
+    )
 
 
 @login_required

@@ -1,8 +1,14 @@
 """Small helpers every app's views share."""
 
+from collections.abc import Callable
+
+from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from umebra import access
 
 PAGE_SIZE = 50
 
@@ -34,3 +40,34 @@ def form_page(request: HttpRequest, form, title: str, *, parent=None, **extra) -
         {"form": form, "title": title, "parent": parent, **extra},
         status=form_status(form),
     )
+
+
+def create_or_update(
+    request: HttpRequest,
+    *,
+    model,
+    pk: int | None,
+    form_class,
+    save: Callable,
+    title: str,
+    form_kwargs: dict | None = None,
+) -> HttpResponse:
+    """The page that creates an object (no ``pk``) or changes one, through the access layer.
+
+    Creating needs the policy's ``may_add``; changing fetches the object with ``CHANGE`` (404
+    otherwise). A valid form goes to ``save(instance=…, **cleaned_data)``, the service, and
+    the browser on to the saved object's page.
+    """
+    if pk is None:
+        access.require_add(request, model)
+        instance = None
+    else:
+        instance = access.get_object_or_404(request, model, access.CHANGE, pk=pk)
+    form = form_class(
+        request.POST or None, request.FILES or None, instance=instance, **(form_kwargs or {})
+    )
+    if form.is_valid():
+        saved = save(instance=instance, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect(saved)
+    return form_page(request, form, title)

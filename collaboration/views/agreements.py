@@ -32,7 +32,7 @@ from collaboration.selectors.agreements import (
 )
 from collaboration.services import agreements as services
 from umebra import access
-from umebra.pages import form_page
+from umebra.pages import create_or_update, form_page
 
 
 @login_required
@@ -71,19 +71,15 @@ def agreement_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if pk is None:
-        access.require_add(request, CooperationAgreement)
-        agreement = None
-    else:
-        agreement = access.get_object_or_404(request, CooperationAgreement, access.CHANGE, pk=pk)
-    form = AgreementForm(
-        request.POST or None, request.FILES or None, instance=agreement, user=request.user
+    return create_or_update(
+        request,
+        model=CooperationAgreement,
+        pk=pk,
+        form_class=AgreementForm,
+        save=services.agreement_save,
+        title=_("Cooperation agreement"),
+        form_kwargs={"user": request.user},
     )
-    if form.is_valid():
-        saved = services.agreement_save(instance=agreement, **form.cleaned_data)
-        messages.success(request, _("The agreement was saved."))
-        return redirect("collaboration:agreement-detail", pk=saved.pk)
-    return form_page(request, form, _("Cooperation agreement"))
 
 
 @login_required

@@ -19,7 +19,7 @@ from collaboration.models import GRANT_TRANSITIONS, Fund, GrantApplication
 from collaboration.selectors.cycle import effect_per_thousand, fund_applications, fund_list
 from collaboration.services import funds as services
 from umebra import access
-from umebra.pages import form_page
+from umebra.pages import create_or_update, form_page
 from umebra.workflow import allowed_next
 
 
@@ -56,17 +56,9 @@ def fund_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def fund_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if pk is None:
-        access.require_add(request, Fund)
-        fund = None
-    else:
-        fund = access.get_object_or_404(request, Fund, access.CHANGE, pk=pk)
-    form = FundForm(request.POST or None, instance=fund)
-    if form.is_valid():
-        saved = services.fund_save(instance=fund, **form.cleaned_data)
-        messages.success(request, _("Saved."))
-        return redirect(saved)
-    return form_page(request, form, _("Fund"))
+    return create_or_update(
+        request, model=Fund, pk=pk, form_class=FundForm, save=services.fund_save, title=_("Fund")
+    )
 
 
 @login_required

@@ -12,7 +12,7 @@ from collaboration.models import CollaborationGroup, Decision, Meeting
 from collaboration.selectors.groups import group_list, group_overlaps, group_tree, meeting_list
 from collaboration.services import groups as services
 from umebra import access
-from umebra.pages import form_page
+from umebra.pages import create_or_update, form_page
 
 
 @login_required
@@ -34,17 +34,15 @@ def group_list_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if pk is None:
-        access.require_add(request, CollaborationGroup)
-        group = None
-    else:
-        group = access.get_object_or_404(request, CollaborationGroup, access.CHANGE, pk=pk)
-    form = GroupForm(request.POST or None, instance=group, user=request.user)
-    if form.is_valid():
-        saved = services.group_save(instance=group, **form.cleaned_data)
-        messages.success(request, _("Saved."))
-        return redirect("collaboration:group-detail", pk=saved.pk)
-    return form_page(request, form, _("Collaboration group"))
+    return create_or_update(
+        request,
+        model=CollaborationGroup,
+        pk=pk,
+        form_class=GroupForm,
+        save=services.group_save,
+        title=_("Collaboration group"),
+        form_kwargs={"user": request.user},
+    )
 
 
 @login_required

@@ -12,7 +12,7 @@ from collaboration.models import Indicator
 from collaboration.selectors.cycle import indicator_list, indicator_series, indicator_values
 from collaboration.services import indicators as services
 from umebra import access, charts
-from umebra.pages import form_page, paginate
+from umebra.pages import create_or_update, form_page, paginate
 
 
 @login_required
@@ -57,17 +57,14 @@ def indicator_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if pk is None:
-        access.require_add(request, Indicator)
-        indicator = None
-    else:
-        indicator = access.get_object_or_404(request, Indicator, access.CHANGE, pk=pk)
-    form = IndicatorForm(request.POST or None, instance=indicator)
-    if form.is_valid():
-        saved = services.indicator_save(instance=indicator, **form.cleaned_data)
-        messages.success(request, _("Saved."))
-        return redirect(saved)
-    return form_page(request, form, _("Indicator"))
+    return create_or_update(
+        request,
+        model=Indicator,
+        pk=pk,
+        form_class=IndicatorForm,
+        save=services.indicator_save,
+        title=_("Indicator"),
+    )
 
 
 @login_required

@@ -20,7 +20,7 @@ from collaboration.selectors.cycle import (
 )
 from collaboration.services import cycle as services
 from umebra import access
-from umebra.pages import form_page
+from umebra.pages import create_or_update, form_page
 from umebra.workflow import allowed_next
 
 
@@ -62,17 +62,15 @@ def picture_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def picture_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if pk is None:
-        access.require_add(request, SituationPicture)
-        picture = None
-    else:
-        picture = access.get_object_or_404(request, SituationPicture, access.CHANGE, pk=pk)
-    form = PictureForm(request.POST or None, instance=picture, user=request.user)
-    if form.is_valid():
-        saved = services.picture_save(instance=picture, **form.cleaned_data)
-        messages.success(request, _("Saved."))
-        return redirect(saved)
-    return form_page(request, form, _("Situation picture"))
+    return create_or_update(
+        request,
+        model=SituationPicture,
+        pk=pk,
+        form_class=PictureForm,
+        save=services.picture_save,
+        title=_("Situation picture"),
+        form_kwargs={"user": request.user},
+    )
 
 
 @login_required
@@ -107,17 +105,15 @@ def plan_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if pk is None:
-        access.require_add(request, ActionPlan)
-        plan = None
-    else:
-        plan = access.get_object_or_404(request, ActionPlan, access.CHANGE, pk=pk)
-    form = PlanForm(request.POST or None, instance=plan, user=request.user)
-    if form.is_valid():
-        saved = services.plan_save(instance=plan, **form.cleaned_data)
-        messages.success(request, _("Saved."))
-        return redirect(saved)
-    return form_page(request, form, _("Action plan"))
+    return create_or_update(
+        request,
+        model=ActionPlan,
+        pk=pk,
+        form_class=PlanForm,
+        save=services.plan_save,
+        title=_("Action plan"),
+        form_kwargs={"user": request.user},
+    )
 
 
 @login_required
