@@ -3,7 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CasesConfig(AppConfig):
-    """LOS operations and SIG cases: operational and personal data under secrecy (issue 6)."""
+    """LOS operations and SIG cases: operational and personal data under secrecy."""
 
     name = "cases"
     verbose_name = _("Cases")
+
+    def ready(self) -> None:
+        from cases.models import SigCase
+        from umebra import navigation
+
+        navigation.register(
+            label=_("SIG cases"), url_name="cases:case-list", model=SigCase, order=25
+        )

@@ -217,6 +217,25 @@ def require_view_any(request: HttpRequest, model: type[models.Model]) -> None:
         raise PermissionDenied
 
 
+def record(
+    actor: Actor,
+    action: AccessAction,
+    model: type[models.Model],
+    object_id: str = "",
+    *,
+    reason: str = "",
+) -> None:
+    """Write an access event for a write that a service made on ``actor``'s behalf."""
+    event_record(
+        user=actor.user,
+        membership=actor.membership,
+        action=action,
+        object_type=model._meta.label_lower,
+        object_id=str(object_id),
+        reason=reason,
+    )
+
+
 def log(
     request: HttpRequest,
     action: AccessAction,

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "guardian",
     # Order matters where apps register with the core: the core first, then the apps that
     # stand on it (DESIGN.md section 5).
     "umebra",
@@ -113,7 +114,11 @@ AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out user is refused before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "guardian.backends.ObjectPermissionBackend",
 ]
+# Object permissions live in per-model tables with a direct foreign key (cases.models);
+# no guardian "anonymous user" is made: anonymous visitors get nothing.
+ANONYMOUS_USER_NAME = None
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -200,6 +205,10 @@ CELERY_BEAT_SCHEDULE = {
     "memberships-sync-groups": {
         "task": "umebra.tasks.memberships_sync_groups",
         "schedule": crontab(minute=5, hour=0),
+    },
+    "cases-consents-expire": {
+        "task": "cases.tasks.consents_expire",
+        "schedule": crontab(minute=10, hour=0),
     },
     "audit-draw-monthly-sample": {
         "task": "umebra.audit.tasks.sample_draw_last_month",

@@ -33,6 +33,7 @@ urlpatterns = [
         "memberships/<int:pk>/end/", organisation_views.membership_end_view, name="membership-end"
     ),
     path("", include("collaboration.urls")),
+    path("", include("cases.urls")),
     path("system/worker-check/", views.worker_ping_view, name="worker-ping"),
     path("healthz", views.healthz_view, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),

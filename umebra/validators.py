@@ -1,5 +1,6 @@
 """Validators for Swedish identity numbers, shared by every app that stores them."""
 
+import datetime
 import re
 
 from django.core.exceptions import ValidationError
@@ -42,3 +43,55 @@ def normalise_organisation_number(value: str) -> str:
 
 def validate_organisation_number(value: str) -> None:
     normalise_organisation_number(value)
+
+
+_PERSONAL_NUMBER = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$")
+
+
+def normalise_personal_number(value: str, *, today: datetime.date | None = None) -> str:
+    """Return ``YYYYMMDD-NNNN`` for a valid Swedish personal identity number.
+
+    Accepts 12 digits (with or without a hyphen) or 10 digits, where ``+`` marks someone
+    over 100. Coordination numbers (day + 60) are accepted too. Raises ``ValidationError``
+    with a reason a person can act on.
+    """
+    match = _PERSONAL_NUMBER.match(value.strip().replace(" ", ""))
+    if not match:
+        raise ValidationError(
+            _("A personal identity number is written YYYYMMDD-NNNN."), code="format"
+        )
+    century, year, month, day, separator, last = match.groups()
+    today = today or datetime.date.today()
+    if century is None:
+        # Ten digits: the century that makes the person younger than 100, unless '+'.
+        born = 2000 + int(year) if 2000 + int(year) <= today.year else 1900 + int(year)
+        if separator == "+":
+            born -= 100
+        century = str(born)[:2]
+    real_day = int(day) - 60 if int(day) > 60 else int(day)
+    try:
+        birth = datetime.date(int(century + year), int(month), real_day)
+    except ValueError as error:
+        raise ValidationError(
+            _("The date of birth in the personal identity number does not exist."), code="date"
+        ) from error
+    if birth > today:
+        raise ValidationError(_("The date of birth lies in the future."), code="date")
+    if not luhn_valid(year + month + day + last):
+        raise ValidationError(
+            _("The personal identity number's check digit is wrong. Check for a typo."),
+            code="checksum",
+        )
+    return f"{century}{year}{month}{day}-{last}"
+
+
+def birth_date_of(personal_number: str) -> datetime.date:
+    """The date of birth in a normalised personal identity number (YYYYMMDD-NNNN)."""
+    day = int(personal_number[6:8])
+    return datetime.date(
+        int(personal_number[:4]), int(personal_number[4:6]), day - 60 if day > 60 else day
+    )
+
+
+def validate_personal_number(value: str) -> None:
+    normalise_personal_number(value)

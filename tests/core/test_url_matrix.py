@@ -12,11 +12,14 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from cases.policy import CASE_ROLES
+from cases.services import sig
 from collaboration.models import Area
 from collaboration.policy import REPORTERS, TAKING_PART
 from collaboration.services import agreements, cycle, funds, groups, indicators
 from collaboration.services.efforts import effort_create
 from tests.factories import OrganisationFactory, UserFactory, log_in, member
+from umebra import access
 from umebra.audit.models import AccessAlert, AccessEvent, AuditSample, SampleItem
 from umebra.audit.services import event_record
 from umebra.roles import Role
@@ -216,6 +219,33 @@ ROWS = {
             ("spending-create", "application", "pk"),
         ]
     },
+    "cases:case-list": ("get", None, only(CASE_ROLES, 200, 403)),
+    "cases:case-open": ("get", None, only({Role.SOCIAL_WORKER}, 200, 403)),
+    # The world's case is owned by another social worker and nobody here is granted it.
+    "cases:case-detail": ("get", pk_of("case"), only(set(), 200, 404)),
+    "cases:consent-create": ("get", pk_of("case"), only(set(), 200, 404)),
+    "cases:action-create": ("get", pk_of("case"), only(set(), 200, 404)),
+    "cases:case-status": (
+        "post",
+        lambda w: ({"pk": w["case"].pk}, {"status": "awaiting_consent"}),
+        only(set(), 302, 404),
+    ),
+    "cases:consent-revoke": (
+        "post",
+        lambda w: ({"pk": w["consent"].pk}, {"reason": "x"}),
+        only(set(), 302, 404),
+    ),
+    "cases:grant-create": ("post", pk_of("case"), only(set(), 302, 404)),
+    "cases:grant-withdraw": (
+        "post",
+        lambda w: ({"pk": w["case"].pk, "user_pk": w["case"].owner_id}, {}),
+        only(set(), 302, 404),
+    ),
+    "cases:note-create": (
+        "post",
+        lambda w: ({"pk": w["case"].pk}, {"visibility": "case", "text": "x"}),
+        only(set(), 302, 404),
+    ),
     "audit:event-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-draw": (
@@ -307,7 +337,18 @@ def world():
         fund=fund, applicant=someone, title="Ansökan", problem="p", measure="m", goals="g",
         evaluation="e", amount_requested=100,
     )  # fmt: skip
+    owner = member(Role.SOCIAL_WORKER, someone)
+    case = sig.case_open(
+        actor=access.actor_for(owner), name="Alva", personal_number="20080412-2380",
+        area=effort.areas.get(),
+    )  # fmt: skip
+    consent = sig.consent_record(
+        actor=access.actor_for(owner), case=case, organisations=[someone], information="x",
+        valid_from=timezone.localdate(), valid_to=timezone.localdate(), signed_by_person=True,
+    )  # fmt: skip
     return {
+        "case": case,
+        "consent": consent,
         "indicator": indicator,
         "picture": picture,
         "plan": plan,

@@ -27,20 +27,20 @@ def demo(transactional_db):
     call_command("seed_demo", stdout=None)
 
 
+def log_in_on(page: Page, base_url: str, username: str) -> Page:
+    """Log in through the real forms as a demo user, both factors where the role needs them."""
+    page.goto(f"{base_url}/login/")
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_load_state()
+    if "/login/verify/" in page.url:
+        page.get_by_label("Kod").fill(totp_code(DEMO_TOTP_SECRET))
+        page.get_by_role("button", name="Verifiera").click()
+    page.wait_for_url(f"{base_url}/")
+    return page
+
+
 @pytest.fixture
 def log_in(page: Page, live_server, demo):
-    """Log in through the real forms as a demo user, both factors where the role needs them."""
-
-    def log_in_as(username: str) -> Page:
-        page.goto(f"{live_server.url}/login/")
-        page.get_by_label("Användarnamn").fill(username)
-        page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-        page.get_by_role("button", name="Logga in").click()
-        page.wait_for_load_state()
-        if "/login/verify/" in page.url:
-            page.get_by_label("Kod").fill(totp_code(DEMO_TOTP_SECRET))
-            page.get_by_role("button", name="Verifiera").click()
-        page.wait_for_url(f"{live_server.url}/")
-        return page
-
-    return log_in_as
+    return lambda username: log_in_on(page, live_server.url, username)

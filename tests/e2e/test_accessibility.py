@@ -68,6 +68,9 @@ def test_pages_on_a_phone(log_in, live_server, path):
         ("samordnare", "/indicators/import/"),
         ("samordnare", "/situation/"),
         ("politiker", "/funds/"),
+        ("socialsekreterare", "/cases/"),
+        ("socialsekreterare", "/cases/new/"),
+        ("skolkurator", "/cases/"),
     ],
 )
 def test_each_page(log_in, live_server, username, path):
@@ -111,3 +114,14 @@ def test_the_two_factor_pages(page, live_server, demo):
     page.get_by_role("button", name="Logga in").click()
     page.wait_for_url("**/login/enrol/**")
     assert serious_violations(page) == []
+
+
+def test_a_case_page_as_its_owner_and_as_the_school(log_in, browser, live_server):
+    from cases.models import SigCase
+    from tests.e2e.conftest import log_in_on
+
+    case = SigCase.objects.get(person__name="Alva Testsson")
+    for username in ("socialsekreterare", "skolkurator"):
+        page = log_in_on(browser.new_context().new_page(), live_server.url, username)
+        assert page.goto(f"{live_server.url}{case.get_absolute_url()}").status == 200
+        assert serious_violations(page) == [], username

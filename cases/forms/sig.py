@@ -1,0 +1,134 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import CaseAction, CaseNote, SigCase
+from cases.selectors.sig import grantable_users
+from collaboration.models import Area
+from umebra import access
+from umebra.models import Organisation
+from umebra.validators import normalise_personal_number
+
+MAX_SCAN_BYTES = 10 * 1024 * 1024
+# What a signed scan may be: the first bytes of a PDF, PNG or JPEG file.
+SCAN_SIGNATURES = (b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class CaseOpenForm(forms.Form):
+    name = forms.CharField(label=_("Name of the young person"), max_length=200)
+    personal_number = forms.CharField(
+        label=_("Personal identity number"), help_text=_("YYYYMMDD-NNNN"), max_length=13
+    )
+    area = forms.ModelChoiceField(label=_("Area"), queryset=Area.objects.none())
+    guardian_1 = forms.CharField(label=_("Guardian"), required=False, max_length=200)
+    guardian_2 = forms.CharField(label=_("Second guardian"), required=False, max_length=200)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = access.restrict(user, Area.objects.all())
+
+    def clean_personal_number(self) -> str:
+        return normalise_personal_number(self.cleaned_data["personal_number"])
+
+    def case_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "personal_number": data["personal_number"],
+            "area": data["area"],
+            "guardians": [data["guardian_1"], data["guardian_2"]],
+        }
+
+
+class ConsentForm(forms.Form):
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations the consent covers"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    information = forms.CharField(
+        label=_("Information covered"),
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("What may be shared, in words the young person understands."),
+    )
+    valid_from = forms.DateField(label=_("Valid from"), widget=DateInput)
+    valid_to = forms.DateField(label=_("Valid to"), widget=DateInput)
+    signed_by_person = forms.BooleanField(label=_("Signed by the young person"), required=False)
+    guardians = forms.ModelMultipleChoiceField(
+        label=_("Signed by the guardians"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    signed_scan = forms.FileField(
+        label=_("Signed form (PDF or image)"), required=False, help_text=_("At most 10 MB.")
+    )
+
+    def __init__(self, *args, user, case: SigCase, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = access.restrict(user, Organisation.objects.all())
+        self.fields["guardians"].queryset = case.person.guardians.all()
+
+    def clean_signed_scan(self):
+        scan = self.cleaned_data.get("signed_scan")
+        if not scan:
+            return scan
+        if scan.size > MAX_SCAN_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        if not scan.name.lower().endswith((".pdf", ".png", ".jpg", ".jpeg")):
+            raise forms.ValidationError(_("Upload the signed form as PDF, PNG or JPEG."))
+        head = scan.read(8)
+        scan.seek(0)
+        if not head.startswith(SCAN_SIGNATURES):
+            raise forms.ValidationError(_("The file is not the PDF or image its name says."))
+        return scan
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("valid_from"), cleaned.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", _("The period ends before it begins."))
+        return cleaned
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("How the consent was withdrawn"),
+        help_text=_("By whom and when, for example: by phone from the young person on 3 May."),
+        max_length=300,
+    )
+
+
+class GrantForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Give access to"), queryset=None)
+
+    def __init__(self, *args, case: SigCase, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = grantable_users(case=case)
+        self.fields["user"].label_from_instance = lambda user: (
+            f"{user.get_full_name() or user.username} ({user.username})"
+        )
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = CaseNote
+        fields = ["visibility", "text"]
+        widgets = {"text": forms.Textarea({"rows": 3}), "visibility": forms.RadioSelect}
+
+
+class CaseActionForm(forms.ModelForm):
+    class Meta:
+        model = CaseAction
+        fields = ["organisation", "action", "due"]
+        widgets = {"due": DateInput, "action": forms.Textarea({"rows": 2})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = access.restrict(user, Organisation.objects.all())

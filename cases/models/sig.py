@@ -1,0 +1,270 @@
+"""SIG cases (*sociala insatsgrupper*): consent-based work with a young person at risk.
+
+Social services own a case. Anyone else sees it only while a valid consent covers their
+organisation and they hold a grant (a django-guardian object permission in a table with a
+direct foreign key to the case, so that filtering stays fast at a million rows).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from guardian.models import UserObjectPermissionBase
+
+from collaboration.models import Area
+from umebra.models import Organisation
+from umebra.validators import birth_date_of, validate_personal_number
+
+ADULT_AGE = 18
+
+
+class Person(models.Model):
+    """The young person a case is about. Personal data: purged with the case."""
+
+    name = models.CharField(_("name"), max_length=200)
+    # NULL once purged, so that it stays unique among the people still on record.
+    personal_number = models.CharField(  # noqa: DJ001
+        _("personal identity number"),
+        max_length=13,
+        unique=True,
+        null=True,
+        validators=[validate_personal_number],
+        help_text=_("YYYYMMDD-NNNN"),
+    )
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("young person")
+        verbose_name_plural = _("young people")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def birth_date(self) -> datetime.date | None:
+        return birth_date_of(self.personal_number) if self.personal_number else None
+
+    def age_on(self, day: datetime.date) -> int | None:
+        born = self.birth_date
+        if born is None:
+            return None
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+class Guardian(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="guardians")
+    name = models.CharField(_("name"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("guardian")
+        verbose_name_plural = _("guardians")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseStatus(models.TextChoices):
+    REFERRAL = "referral", _("Referral")
+    AWAITING_CONSENT = "awaiting_consent", _("Awaiting consent")
+    ACTIVE = "active", _("Active")
+    CLOSED = "closed", _("Closed")
+    PURGED = "purged", _("Purged")
+
+
+CASE_TRANSITIONS = {
+    CaseStatus.REFERRAL: frozenset({CaseStatus.AWAITING_CONSENT, CaseStatus.CLOSED}),
+    CaseStatus.AWAITING_CONSENT: frozenset({CaseStatus.ACTIVE, CaseStatus.CLOSED}),
+    CaseStatus.ACTIVE: frozenset({CaseStatus.CLOSED}),
+    CaseStatus.CLOSED: frozenset({CaseStatus.ACTIVE, CaseStatus.PURGED}),
+    CaseStatus.PURGED: frozenset(),
+}
+
+
+class SigCase(models.Model):
+    person = models.ForeignKey(
+        Person, verbose_name=_("young person"), on_delete=models.PROTECT, related_name="cases"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        related_name="owned_cases",
+    )
+    owner_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("owning organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.REFERRAL
+    )
+    opened_on = models.DateField(_("opened"), default=timezone.localdate)
+    closed_on = models.DateField(_("closed"), null=True, blank=True)
+    last_entry_at = models.DateTimeField(_("last entry"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("SIG case")
+        verbose_name_plural = _("SIG cases")
+        ordering = ["-opened_on", "-id"]
+        indexes = [models.Index(fields=["owner", "status"])]
+
+    def __str__(self) -> str:
+        return _("SIG case %(number)s") % {"number": self.pk}
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:case-detail", args=[self.pk])
+
+
+class SigCaseUserObjectPermission(UserObjectPermissionBase):
+    """A grant: a named user may see the case (while a consent covers their organisation)."""
+
+    content_object = models.ForeignKey(SigCase, on_delete=models.CASCADE)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        indexes = [models.Index(fields=["user", "content_object"])]
+
+
+class Consent(models.Model):
+    """What the young person (and, under 18, each guardian) agreed to: which organisations
+    may share what, for how long. Revoking it, or its expiry, ends the grants it carried."""
+
+    case = models.ForeignKey(SigCase, on_delete=models.CASCADE, related_name="consents")
+    organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("organisations covered"), related_name="+"
+    )
+    information = models.TextField(
+        _("information covered"),
+        help_text=_("What may be shared, in words the young person understands."),
+    )
+    valid_from = models.DateField(_("valid from"), default=timezone.localdate)
+    valid_to = models.DateField(_("valid to"))
+    complete = models.BooleanField(
+        _("signed by everyone needed"),
+        default=False,
+        help_text=_("The young person, and each guardian while they are under 18."),
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_reason = models.CharField(_("why it was revoked"), max_length=300, blank=True)
+    signed_scan = models.FileField(
+        _("signed form"),
+        upload_to="consents/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg"])],
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-valid_from", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__gte=models.F("valid_from")), name="consent_period_ordered"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("Consent %(from)s–%(to)s") % {"from": self.valid_from, "to": self.valid_to}
+
+    def is_valid_on(self, day: datetime.date) -> bool:
+        return self.complete and self.revoked_at is None and self.valid_from <= day <= self.valid_to
+
+
+class SignerKind(models.TextChoices):
+    YOUNG_PERSON = "young_person", _("The young person")
+    GUARDIAN = "guardian", _("Guardian")
+
+
+class ConsentSignature(models.Model):
+    consent = models.ForeignKey(Consent, on_delete=models.CASCADE, related_name="signatures")
+    kind = models.CharField(_("signed by"), max_length=16, choices=SignerKind.choices)
+    guardian = models.ForeignKey(Guardian, on_delete=models.CASCADE, null=True, blank=True)
+    signed_on = models.DateField(_("signed on"), default=timezone.localdate)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind=SignerKind.GUARDIAN, guardian__isnull=False)
+                | Q(kind=SignerKind.YOUNG_PERSON, guardian__isnull=True),
+                name="guardian_signature_names_the_guardian",
+            ),
+            # Each signer once: the young person once, each guardian once.
+            models.UniqueConstraint(
+                fields=["consent", "kind"],
+                condition=Q(guardian__isnull=True),
+                name="young_person_signs_once",
+            ),
+            models.UniqueConstraint(
+                fields=["consent", "guardian"],
+                condition=Q(guardian__isnull=False),
+                name="each_guardian_signs_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.guardian) if self.guardian else str(self.get_kind_display())
+
+
+class NoteVisibility(models.TextChoices):
+    CASE = "case", _("Everyone on the case")
+    OWN_ORGANISATION = "own_organisation", _("My organisation only")
+    POLICE = "police", _("Police only")
+
+
+class CaseNote(models.Model):
+    case = models.ForeignKey(SigCase, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    author_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+"
+    )
+    visibility = models.CharField(
+        _("who may read it"),
+        max_length=20,
+        choices=NoteVisibility.choices,
+        default=NoteVisibility.CASE,
+    )
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d} {self.author_organisation}"
+
+
+class CaseAction(models.Model):
+    """A row of the case's action plan: what one organisation does, by when."""
+
+    case = models.ForeignKey(SigCase, on_delete=models.CASCADE, related_name="actions")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+    )
+    action = models.TextField(_("action"))
+    due = models.DateField(_("due"))
+    done_on = models.DateField(_("done"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("case action")
+        verbose_name_plural = _("case actions")
+        ordering = ["due", "id"]
+
+    def __str__(self) -> str:
+        return self.action[:60]

@@ -1,0 +1,125 @@
+"""Who may see and change SIG cases (registered with ``umebra.access``). DESIGN.md §4.2:
+
+- The owner (social services) sees the case.
+- Anyone else only while a valid consent covers their organisation **and** they hold a grant.
+- Notes marked "own organisation" stay with the author's organisation; "police only" with
+  the police.
+- Partners, politicians, agency inspectors, auditors and administrators never see a case.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from cases.models import (
+    CaseAction,
+    CaseNote,
+    Consent,
+    ConsentSignature,
+    Guardian,
+    NoteVisibility,
+    Person,
+    SigCase,
+    SigCaseUserObjectPermission,
+)
+from umebra import access
+from umebra.access import VIEW, Actor, ParentPolicy, Policy
+from umebra.roles import Role
+
+# Roles that can own (social workers) or be granted a case.
+CASE_ROLES = frozenset({Role.SOCIAL_WORKER, Role.SCHOOL_STAFF, Role.POLICE, Role.COORDINATOR})
+VIEW_CODENAME = "view_sigcase"
+
+
+def consent_covers(organisation_id: int | None) -> Exists:
+    """A consent of the case, signed by all it must be, in force today, covers the org."""
+    today = timezone.localdate()
+    return Exists(
+        Consent.objects.filter(
+            case=OuterRef("pk"),
+            organisations=organisation_id,
+            complete=True,
+            revoked_at__isnull=True,
+            valid_from__lte=today,
+            valid_to__gte=today,
+        )
+    )
+
+
+def granted(user) -> Exists:
+    return Exists(
+        SigCaseUserObjectPermission.objects.filter(
+            content_object=OuterRef("pk"), user=user, permission__codename=VIEW_CODENAME
+        )
+    )
+
+
+@access.register(SigCase)
+class SigCasePolicy(Policy):
+    personal_data = True
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if actor.role not in CASE_ROLES:
+            return queryset.none()
+        own = Q(owner=actor.user)
+        if action == VIEW:
+            shared = Q(granted(actor.user)) & Q(consent_covers(actor.organisation_id))
+            return queryset.filter(own | shared)
+        return queryset.filter(own)
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role == Role.SOCIAL_WORKER
+
+    def may_view_any(self, actor: Actor) -> bool:
+        return actor.role in CASE_ROLES
+
+
+@access.register(Person)
+class PersonPolicy(Policy):
+    """A person is seen through a case one may see."""
+
+    personal_data = True
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        cases = access.restrict(actor.user, SigCase.objects.all(), action)
+        return queryset.filter(cases__in=cases.values("pk")).distinct()
+
+
+@access.register(Guardian)
+class GuardianPolicy(ParentPolicy):
+    personal_data = True
+    parent = "person"
+
+
+@access.register(Consent)
+class ConsentPolicy(ParentPolicy):
+    personal_data = True
+    parent = "case"
+
+
+@access.register(ConsentSignature)
+class ConsentSignaturePolicy(ParentPolicy):
+    parent = "consent"
+
+
+@access.register(CaseAction)
+class CaseActionPolicy(ParentPolicy):
+    parent = "case"
+
+
+@access.register(CaseNote)
+class CaseNotePolicy(Policy):
+    """Notes follow the case, narrowed by their visibility; nobody edits a note."""
+
+    personal_data = True
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if action != VIEW:
+            return queryset.none()
+        cases = access.restrict(actor.user, SigCase.objects.all(), VIEW)
+        readable = Q(visibility=NoteVisibility.CASE) | Q(
+            visibility=NoteVisibility.OWN_ORGANISATION,
+            author_organisation_id=actor.organisation_id,
+        )
+        if actor.role == Role.POLICE:
+            readable |= Q(visibility=NoteVisibility.POLICE)
+        return queryset.filter(readable, case__in=cases.values("pk"))

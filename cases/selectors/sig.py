@@ -1,0 +1,46 @@
+"""Reads of SIG cases, always through the access layer."""
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from cases.models import SigCase, SigCaseUserObjectPermission
+from cases.policy import CASE_ROLES
+from umebra import access
+from umebra.models import Membership, User
+
+
+def case_list(*, user: User) -> QuerySet[SigCase]:
+    return access.restrict(user, SigCase.objects.select_related("person", "person__area", "owner"))
+
+
+def case_parts(*, user: User, case: SigCase) -> dict:
+    """What the case page shows, each part narrowed by its own rule (notes by visibility)."""
+    return {
+        "guardians": access.restrict(user, case.person.guardians.all()),
+        "consents": access.restrict(
+            user, case.consents.prefetch_related("organisations", "signatures__guardian")
+        ),
+        "notes": access.restrict(user, case.notes.select_related("author", "author_organisation")),
+        "actions": access.restrict(user, case.actions.select_related("organisation")),
+        "grants": SigCaseUserObjectPermission.objects.filter(content_object=case)
+        .select_related("user")
+        .order_by("user__username")
+        if access.allows(user, case, access.CHANGE)
+        else [],
+    }
+
+
+def grantable_users(*, case: SigCase) -> QuerySet[User]:
+    """Users of the organisations a consent in force covers, in roles that work cases."""
+    today = timezone.localdate()
+    consents = [c for c in case.consents.prefetch_related("organisations") if c.is_valid_on(today)]
+    organisations = {o.pk for consent in consents for o in consent.organisations.all()}
+    memberships = Membership.objects.active().filter(
+        organisation__in=organisations, role__in=CASE_ROLES
+    )
+    return (
+        User.objects.filter(memberships__in=memberships)
+        .exclude(pk=case.owner_id)
+        .distinct()
+        .order_by("username")
+    )

@@ -1,0 +1,264 @@
+"""Writes of SIG cases: opening, consent, grants, notes and actions, each logged.
+
+Consent is enforced continuously: revoking a consent, or its running out, removes in the same
+transaction every grant it no longer carries, and the removal is logged.
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.models import (
+    CASE_TRANSITIONS,
+    CaseAction,
+    CaseNote,
+    CaseStatus,
+    Consent,
+    ConsentSignature,
+    Guardian,
+    NoteVisibility,
+    Person,
+    SigCase,
+    SigCaseUserObjectPermission,
+    SignerKind,
+)
+from cases.models.sig import ADULT_AGE
+from cases.policy import CASE_ROLES, VIEW_CODENAME
+from collaboration.models import Area
+from umebra import access
+from umebra.access import Actor
+from umebra.audit.models import AccessAction
+from umebra.models import Organisation, User
+from umebra.saving import save_validated
+from umebra.selectors import membership_current
+from umebra.validators import normalise_personal_number
+from umebra.workflow import check_transition
+
+
+def _owned(actor: Actor, case: SigCase) -> SigCase:
+    """The case, if ``actor`` may change it (its owner); refuse otherwise."""
+    if not access.allows(actor.user, case, access.CHANGE):
+        raise PermissionDenied
+    return case
+
+
+def _touch(case: SigCase) -> None:
+    """Every entry moves the date that the retention period counts from."""
+    SigCase.objects.filter(pk=case.pk).update(last_entry_at=timezone.now())
+
+
+@transaction.atomic
+def case_open(
+    *, actor: Actor, name: str, personal_number: str, area: Area, guardians: Iterable[str] = ()
+) -> SigCase:
+    """Open a case (a referral) for a young person, owned by the social worker opening it."""
+    if not access.may_add(actor.user, SigCase):
+        raise PermissionDenied
+    number = normalise_personal_number(personal_number)
+    person = Person.objects.filter(personal_number=number).first()
+    if person is None:
+        person = save_validated(Person(), {"name": name, "personal_number": number, "area": area})
+    for guardian in guardians:
+        if guardian.strip():
+            save_validated(Guardian(person=person), {"name": guardian.strip()})
+    case = save_validated(
+        SigCase(),
+        {"person": person, "owner": actor.user, "owner_organisation_id": actor.organisation_id},
+    )
+    access.record(actor, AccessAction.CREATE, SigCase, case.pk)
+    return case
+
+
+@transaction.atomic
+def case_transition(*, actor: Actor, case: SigCase, status: str) -> SigCase:
+    case = _owned(actor, SigCase.objects.select_for_update().get(pk=case.pk))
+    check_transition(CASE_TRANSITIONS, CaseStatus, case.status, status)
+    if status == CaseStatus.PURGED:
+        raise ValidationError(_("Cases are purged by the retention task, not by hand."))
+    case.status = status
+    case.closed_on = timezone.localdate() if status == CaseStatus.CLOSED else None
+    case.save(update_fields=["status", "closed_on"])
+    if status == CaseStatus.CLOSED:
+        grants_reconcile(case=case, actor=actor, reason=_("the case was closed"))
+    access.record(actor, AccessAction.CHANGE, SigCase, case.pk, reason=f"status: {status}")
+    _touch(case)
+    return case
+
+
+def _complete(person: Person, signed_by_person: bool, guardians: list[Guardian], on) -> bool:
+    """The young person signed, and while under 18 every guardian signed too."""
+    if not signed_by_person:
+        return False
+    age = person.age_on(on)
+    if age is not None and age < ADULT_AGE:
+        return set(person.guardians.all()) <= set(guardians)
+    return True
+
+
+@transaction.atomic
+def consent_record(
+    *,
+    actor: Actor,
+    case: SigCase,
+    organisations: Iterable[Organisation],
+    information: str,
+    valid_from: datetime.date,
+    valid_to: datetime.date,
+    signed_by_person: bool,
+    guardians: Iterable[Guardian] = (),
+    signed_scan=None,
+) -> Consent:
+    """Record a signed consent. It counts only when everyone who must sign has signed."""
+    case = _owned(actor, case)
+    guardians = list(guardians)
+    if any(guardian.person_id != case.person_id for guardian in guardians):
+        raise ValidationError(_("Only the young person's own guardians can sign."))
+    consent = save_validated(
+        Consent(case=case, created_by=actor.user),
+        {
+            "information": information,
+            "valid_from": valid_from,
+            "valid_to": valid_to,
+            "signed_scan": signed_scan or "",
+            "complete": _complete(case.person, signed_by_person, guardians, valid_from),
+        },
+    )
+    consent.organisations.set(organisations)
+    if signed_by_person:
+        ConsentSignature.objects.create(consent=consent, kind=SignerKind.YOUNG_PERSON)
+    for guardian in guardians:
+        ConsentSignature.objects.create(
+            consent=consent, kind=SignerKind.GUARDIAN, guardian=guardian
+        )
+    if case.status == CaseStatus.AWAITING_CONSENT and consent.complete:
+        case.status = CaseStatus.ACTIVE
+        case.save(update_fields=["status"])
+    access.record(actor, AccessAction.CREATE, Consent, consent.pk)
+    _touch(case)
+    return consent
+
+
+@transaction.atomic
+def consent_revoke(*, actor: Actor, consent: Consent, reason: str) -> list[User]:
+    """Revoke a consent: from this moment its grants are gone. Returns who lost access."""
+    _owned(actor, consent.case)
+    if consent.revoked_at is not None:
+        raise ValidationError(_("The consent is already revoked."))
+    if not reason.strip():
+        raise ValidationError(_("Say how the consent was withdrawn (by whom, when)."))
+    consent.revoked_at, consent.revoked_reason = timezone.now(), reason.strip()
+    consent.save(update_fields=["revoked_at", "revoked_reason"])
+    access.record(actor, AccessAction.CHANGE, Consent, consent.pk, reason="revoked: " + reason)
+    _touch(consent.case)
+    return grants_reconcile(case=consent.case, actor=actor, reason=_("consent revoked"))
+
+
+def _covered_organisations(case: SigCase, on: datetime.date) -> set[int]:
+    consents = [c for c in case.consents.prefetch_related("organisations") if c.is_valid_on(on)]
+    return {organisation.pk for consent in consents for organisation in consent.organisations.all()}
+
+
+@transaction.atomic
+def grants_reconcile(*, case: SigCase, actor: Actor | None, reason: str) -> list[User]:
+    """Remove every grant whose holder's organisation no consent in force covers (or all, once
+    the case is closed), and log each removal."""
+    covered = (
+        set()
+        if case.status == CaseStatus.CLOSED
+        else _covered_organisations(case, timezone.localdate())
+    )
+    removed = []
+    for grant in SigCaseUserObjectPermission.objects.filter(content_object=case).select_related(
+        "user"
+    ):
+        membership = membership_current(user=grant.user)
+        if membership is None or membership.organisation_id not in covered:
+            grant.delete()
+            removed.append(grant.user)
+            access.record(
+                actor or Actor(user=None, membership=None),
+                AccessAction.DELETE,
+                SigCaseUserObjectPermission,
+                f"{case.pk}:{grant.user.username}",
+                reason=reason,
+            )
+    return removed
+
+
+def consents_expire() -> int:
+    """The scheduled task's work: end the grants of consents that ran out. Idempotent."""
+    today = timezone.localdate()
+    cases = SigCase.objects.filter(
+        consents__valid_to__lt=today, sigcaseuserobjectpermission__isnull=False
+    ).distinct()
+    removed = 0
+    for case in cases:
+        removed += len(grants_reconcile(case=case, actor=None, reason=_("consent expired")))
+    return removed
+
+
+@transaction.atomic
+def grant_give(*, actor: Actor, case: SigCase, user: User) -> SigCaseUserObjectPermission:
+    """Let a named user see the case. Refused unless a consent in force covers their
+    organisation and their role is one that works cases."""
+    _owned(actor, case)
+    membership = membership_current(user=user)
+    if membership is None or membership.role not in CASE_ROLES:
+        raise ValidationError(_("%(user)s has no role that works SIG cases.") % {"user": user})
+    if membership.organisation_id not in _covered_organisations(case, timezone.localdate()):
+        raise ValidationError(
+            _("No consent in force covers %(organisation)s; record the consent first.")
+            % {"organisation": membership.organisation}
+        )
+    permission = Permission.objects.get(codename=VIEW_CODENAME, content_type__app_label="cases")
+    grant, _created = SigCaseUserObjectPermission.objects.get_or_create(
+        user=user, permission=permission, content_object=case
+    )
+    access.record(
+        actor, AccessAction.CREATE, SigCaseUserObjectPermission, f"{case.pk}:{user.username}"
+    )
+    _touch(case)
+    return grant
+
+
+@transaction.atomic
+def grant_withdraw(*, actor: Actor, case: SigCase, user: User) -> None:
+    _owned(actor, case)
+    SigCaseUserObjectPermission.objects.filter(content_object=case, user=user).delete()
+    access.record(
+        actor,
+        AccessAction.DELETE,
+        SigCaseUserObjectPermission,
+        f"{case.pk}:{user.username}",
+        reason="withdrawn by the owner",
+    )
+
+
+@transaction.atomic
+def note_add(*, actor: Actor, case: SigCase, visibility: str, text: str) -> CaseNote:
+    """Anyone on the case may write; a police-only note is the police's to write."""
+    if not access.allows(actor.user, case, access.VIEW):
+        raise PermissionDenied
+    if visibility == NoteVisibility.POLICE and actor.role != "police":
+        raise ValidationError(_("Only the police write police-only notes."))
+    note = save_validated(
+        CaseNote(case=case, author=actor.user, author_organisation_id=actor.organisation_id),
+        {"visibility": visibility, "text": text},
+    )
+    access.record(actor, AccessAction.CREATE, CaseNote, note.pk)
+    _touch(case)
+    return note
+
+
+@transaction.atomic
+def action_add(*, actor: Actor, case: SigCase, **fields) -> CaseAction:
+    _owned(actor, case)
+    action = save_validated(CaseAction(case=case), fields)
+    access.record(actor, AccessAction.CREATE, CaseAction, action.pk)
+    _touch(case)
+    return action

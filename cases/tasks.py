@@ -1,0 +1,16 @@
+"""Scheduled work of the cases app."""
+
+import logging
+
+from celery import shared_task
+
+from cases.services import sig
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task
+def consents_expire() -> None:
+    """End the grants of consents that ran out (daily, and safe to run again)."""
+    removed = sig.consents_expire()
+    logger.info("Consent expiry removed %d grants", removed)

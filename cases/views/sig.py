@@ -1,0 +1,198 @@
+"""SIG case pages. Every read of a case is logged by the access layer; every write by its
+service. A case the user may not see answers 404, like one that does not exist."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cases.forms.sig import (
+    CaseActionForm,
+    CaseOpenForm,
+    ConsentForm,
+    GrantForm,
+    NoteForm,
+    RevokeForm,
+)
+from cases.models import CASE_TRANSITIONS, CaseStatus, Consent, SigCase
+from cases.selectors.sig import case_list, case_parts
+from cases.services import sig as services
+from umebra import access
+from umebra.audit.models import AccessAction
+from umebra.models import User
+from umebra.pages import form_page, paginate
+from umebra.workflow import allowed_next
+
+
+@login_required
+@require_GET
+def case_list_view(request: HttpRequest) -> HttpResponse:
+    access.require_view_any(request, SigCase)
+    page, query = paginate(request, case_list(user=request.user))
+    # A list of names is a read of personal data too, logged as one event.
+    access.log(request, AccessAction.VIEW, SigCase, reason="list")
+    return render(
+        request,
+        "cases/list.html",
+        {"page": page, "query": query, "may_add": access.may_add(request.user, SigCase)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_open_view(request: HttpRequest) -> HttpResponse:
+    access.require_add(request, SigCase)
+    form = CaseOpenForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        case = services.case_open(actor=access.actor_for(request.user), **form.case_fields())
+        messages.success(request, _("The case was opened."))
+        return redirect(case)
+    return form_page(request, form, _("Open a SIG case"))
+
+
+@login_required
+@require_GET
+def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = access.get_object_or_404(request, case_list(user=request.user), pk=pk)
+    may_change = access.allows(request.user, case, access.CHANGE)
+    return render(
+        request,
+        "cases/detail.html",
+        {
+            "case": case,
+            **case_parts(user=request.user, case=case),
+            "may_change": may_change,
+            "next_statuses": [
+                (status, CaseStatus(status).label)
+                for status in sorted(allowed_next(CASE_TRANSITIONS, case.status))
+                if status != CaseStatus.PURGED
+            ]
+            if may_change
+            else [],
+            "note_form": NoteForm(),
+            "grant_form": GrantForm(case=case) if may_change else None,
+            "revoke_form": RevokeForm(),
+        },
+    )
+
+
+def _owned_case(request: HttpRequest, pk: int) -> SigCase:
+    return access.get_object_or_404(request, SigCase, access.CHANGE, pk=pk)
+
+
+@login_required
+@require_POST
+def case_status_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _owned_case(request, pk)
+    try:
+        services.case_transition(
+            actor=access.actor_for(request.user), case=case, status=request.POST.get("status", "")
+        )
+    except (ValidationError, ValueError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    return redirect(case)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _owned_case(request, pk)
+    form = ConsentForm(request.POST or None, request.FILES or None, user=request.user, case=case)
+    if form.is_valid():
+        consent = services.consent_record(
+            actor=access.actor_for(request.user), case=case, **form.cleaned_data
+        )
+        if consent.complete:
+            messages.success(request, _("The consent was recorded."))
+        else:
+            messages.warning(
+                request,
+                _("The consent was recorded but is not in force: the young person, and while "
+                  "under 18 every guardian, must sign."),
+            )  # fmt: skip
+        return redirect(case)
+    return form_page(request, form, _("Record a consent"), parent=case)
+
+
+@login_required
+@require_POST
+def consent_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
+    consent = access.get_object_or_404(request, Consent, access.CHANGE, pk=pk)
+    form = RevokeForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["reason"])
+        removed = services.consent_revoke(
+            actor=access.actor_for(request.user),
+            consent=consent,
+            reason=form.cleaned_data["reason"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The consent was revoked. Access ended for: %(users)s.")
+            % {"users": ", ".join(user.get_username() for user in removed) or "–"},
+        )
+    return redirect(consent.case)
+
+
+@login_required
+@require_POST
+def grant_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _owned_case(request, pk)
+    form = GrantForm(request.POST, case=case)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["user"])
+        services.grant_give(
+            actor=access.actor_for(request.user), case=case, user=form.cleaned_data["user"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Access was given."))
+    return redirect(case)
+
+
+@login_required
+@require_POST
+def grant_withdraw_view(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
+    case = _owned_case(request, pk)
+    user = User.objects.filter(pk=user_pk).first()
+    if user is not None:
+        services.grant_withdraw(actor=access.actor_for(request.user), case=case, user=user)
+        messages.success(request, _("Access was withdrawn."))
+    return redirect(case)
+
+
+@login_required
+@require_POST
+def note_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = access.get_object_or_404(request, SigCase, pk=pk)
+    form = NoteForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Write the note and choose who may read it."))
+        services.note_add(actor=access.actor_for(request.user), case=case, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The note was saved."))
+    return redirect(case)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _owned_case(request, pk)
+    form = CaseActionForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        services.action_add(actor=access.actor_for(request.user), case=case, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect(case)
+    return form_page(request, form, _("Action plan row"), parent=case)

@@ -1,0 +1,241 @@
+"""DESIGN.md §4.2, rule by rule, against PostgreSQL: who sees a SIG case, and when not."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from cases.models import CaseNote, Consent, SigCase, SigCaseUserObjectPermission
+from cases.services import sig as services
+from tests.cases.conftest import TODAY, actor
+from tests.factories import log_in
+from umebra import access
+from umebra.audit.models import AccessEvent
+from umebra.validators import luhn_valid
+
+pytestmark = pytest.mark.django_db
+
+
+def sees(user, case) -> bool:
+    return access.restrict(user, SigCase.objects.filter(pk=case.pk)).exists()
+
+
+# person × sees the case, when consent covers social services, school and police and the
+# counsellor and the officer are granted.
+TABLE = [
+    ("owner", True),
+    ("colleague", False),  # same organisation, but no grant
+    ("counsellor", True),
+    ("officer", True),
+    ("inspector", False),
+    ("landlord", False),
+    ("politician", False),
+    ("coordinator", False),
+    ("auditor", False),
+    ("admin", False),
+]
+
+
+@pytest.mark.parametrize(("who", "expected"), TABLE)
+def test_who_sees_the_case(people, orgs, case, consent_for, who, expected):
+    consent_for(orgs["social"], orgs["school"], orgs["police"])
+    for grantee in ("counsellor", "officer"):
+        services.grant_give(actor=actor(people["owner"]), case=case, user=people[grantee])
+    assert sees(people[who], case) is expected
+
+
+def test_a_grant_is_refused_where_no_consent_covers_the_organisation(
+    people, orgs, case, consent_for
+):
+    consent_for(orgs["social"], orgs["school"])
+    with pytest.raises(ValidationError, match="Inget samtycke som gäller omfattar Polisen"):
+        services.grant_give(actor=actor(people["owner"]), case=case, user=people["officer"])
+    assert not SigCaseUserObjectPermission.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["landlord", "politician", "inspector"])
+def test_roles_that_never_see_a_case_cannot_be_granted_one(people, orgs, case, consent_for, who):
+    consent_for(*orgs.values())
+    with pytest.raises(ValidationError, match="ingen roll som arbetar med SIG-ärenden"):
+        services.grant_give(actor=actor(people["owner"]), case=case, user=people[who])
+
+
+def test_an_incomplete_consent_carries_nothing(people, orgs, case):
+    services.consent_record(
+        actor=actor(people["owner"]),
+        case=case,
+        organisations=[orgs["school"]],
+        information="x",
+        valid_from=TODAY,
+        valid_to=TODAY + datetime.timedelta(days=30),
+        signed_by_person=False,
+    )
+    assert not Consent.objects.get().complete
+    with pytest.raises(ValidationError):
+        services.grant_give(actor=actor(people["owner"]), case=case, user=people["counsellor"])
+
+
+def test_under_18_every_guardian_must_sign(people, orgs):
+    from collaboration.models import Area
+
+    young = services.case_open(
+        actor=actor(people["owner"]), name="Bertil Provsson", personal_number="20090923-4577",
+        area=Area.objects.create(name="Ålidhem", slug="alidhem", population=7100),
+        guardians=["Cecilia", "David"],
+    )  # fmt: skip
+    one_guardian = services.consent_record(
+        actor=actor(people["owner"]), case=young, organisations=[orgs["school"]],
+        information="x", valid_from=TODAY, valid_to=TODAY + datetime.timedelta(days=30),
+        signed_by_person=True, guardians=young.person.guardians.all()[:1],
+    )  # fmt: skip
+    assert young.person.age_on(TODAY) < 18
+    assert not one_guardian.complete
+
+
+def test_revoking_the_consent_removes_the_grants_at_once_and_logs_it(
+    people, orgs, case, consent_for
+):
+    consent = consent_for(orgs["social"], orgs["school"])
+    services.grant_give(actor=actor(people["owner"]), case=case, user=people["counsellor"])
+    assert sees(people["counsellor"], case)
+
+    removed = services.consent_revoke(
+        actor=actor(people["owner"]), consent=consent, reason="Vårdnadshavare ringde 3/5"
+    )
+
+    assert removed == [people["counsellor"]]
+    assert not SigCaseUserObjectPermission.objects.exists()
+    assert not sees(people["counsellor"], case)
+    assert AccessEvent.objects.filter(
+        action="delete", object_type="cases.sigcaseuserobjectpermission"
+    ).exists()
+
+
+def test_another_consent_still_in_force_keeps_the_grant(people, orgs, case, consent_for):
+    first = consent_for(orgs["school"])
+    consent_for(orgs["school"], orgs["social"])
+    services.grant_give(actor=actor(people["owner"]), case=case, user=people["counsellor"])
+    services.consent_revoke(actor=actor(people["owner"]), consent=first, reason="Skriftligt")
+    assert sees(people["counsellor"], case)
+
+
+def test_expiry_ends_access_the_same_day_and_the_task_removes_the_grant(
+    people, orgs, case, consent_for
+):
+    consent = consent_for(orgs["school"])
+    services.grant_give(actor=actor(people["owner"]), case=case, user=people["counsellor"])
+    Consent.objects.filter(pk=consent.pk).update(valid_to=TODAY - datetime.timedelta(days=1))
+    # The policy asks for a consent in force, so access ends before the task has run.
+    assert not sees(people["counsellor"], case)
+    assert services.consents_expire() == 1
+    assert not SigCaseUserObjectPermission.objects.exists()
+    assert services.consents_expire() == 0
+
+
+def test_closing_the_case_ends_every_grant(people, orgs, case, consent_for):
+    consent_for(orgs["school"])
+    services.grant_give(actor=actor(people["owner"]), case=case, user=people["counsellor"])
+    services.case_transition(actor=actor(people["owner"]), case=case, status="closed")
+    assert not sees(people["counsellor"], case)
+    assert sees(people["owner"], case)
+
+
+# note visibility × reader × may read
+NOTE_TABLE = [
+    ("case", "counsellor", True),
+    ("case", "officer", True),
+    ("own_organisation", "owner", True),
+    ("own_organisation", "counsellor", False),
+    ("own_organisation", "officer", False),
+    ("police", "officer", True),
+    ("police", "owner", False),
+    ("police", "counsellor", False),
+]
+
+
+@pytest.mark.parametrize(("visibility", "reader", "expected"), NOTE_TABLE)
+def test_notes_stay_with_those_they_are_for(
+    people, orgs, case, consent_for, visibility, reader, expected
+):
+    consent_for(orgs["social"], orgs["school"], orgs["police"])
+    for grantee in ("counsellor", "officer"):
+        services.grant_give(actor=actor(people["owner"]), case=case, user=people[grantee])
+    author = people["officer"] if visibility == "police" else people["owner"]
+    services.note_add(actor=actor(author), case=case, visibility=visibility, text="Anteckning")
+    assert access.restrict(people[reader], CaseNote.objects.all()).exists() is expected
+
+
+def test_only_the_police_write_police_only_notes(people, orgs, case, consent_for):
+    with pytest.raises(ValidationError, match="Bara polisen"):
+        services.note_add(actor=actor(people["owner"]), case=case, visibility="police", text="x")
+
+
+def test_a_former_grantee_gets_404_and_the_attempt_is_logged(
+    client, people, orgs, case, consent_for
+):
+    consent = consent_for(orgs["school"])
+    services.grant_give(actor=actor(people["owner"]), case=case, user=people["counsellor"])
+    log_in(client, people["counsellor"])
+    url = reverse("cases:case-detail", args=[case.pk])
+    assert client.get(url).status_code == 200
+    assert AccessEvent.objects.filter(
+        username="skolkurator", action="view", object_id=str(case.pk)
+    ).exists()
+    services.consent_revoke(actor=actor(people["owner"]), consent=consent, reason="Muntligt")
+    assert client.get(url).status_code == 404
+    assert AccessEvent.objects.filter(
+        username="skolkurator", action="denied", object_id=str(case.pk)
+    ).exists()
+
+
+@pytest.mark.parametrize(
+    ("number", "message"),
+    [
+        ("20080412-2381", "kontrollsiffra"),
+        ("20081332-2380", "finns inte"),
+        ("2008", "ÅÅÅÅMMDD-NNNN"),
+    ],
+)
+def test_a_bad_personal_number_is_explained(client, people, number, message):
+    from collaboration.models import Area
+
+    area = Area.objects.create(name="Teg", slug="teg", population=9300)
+    log_in(client, people["owner"])
+    response = client.post(
+        reverse("cases:case-open"),
+        {"name": "Test Testsson", "personal_number": number, "area": area.pk},
+    )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not SigCase.objects.exists()
+
+
+def personal_number(birth: str, serial: str = "123") -> str:
+    """A valid personal identity number for ``birth`` (YYYYMMDD): the check digit computed."""
+    last = next(d for d in "0123456789" if luhn_valid(birth[2:] + serial + d))
+    return f"{birth}-{serial}{last}"
+
+
+def test_the_case_list_takes_a_fixed_number_of_queries(
+    client, people, django_assert_max_num_queries
+):
+    from collaboration.models import Area
+
+    area = Area.objects.create(name="Teg", slug="teg", population=9300)
+    log_in(client, people["owner"])
+
+    def open_cases(days):
+        for day in days:
+            services.case_open(
+                actor=actor(people["owner"]), name=f"P{day}",
+                personal_number=personal_number(f"200501{day:02d}"), area=area,
+            )  # fmt: skip
+
+    open_cases(range(1, 4))
+    with django_assert_max_num_queries(40) as few:
+        client.get(reverse("cases:case-list"))
+    open_cases(range(4, 24))
+    with django_assert_max_num_queries(40) as many:
+        client.get(reverse("cases:case-list"))
+    assert len(many.captured_queries) == len(few.captured_queries)
