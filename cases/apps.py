@@ -9,9 +9,12 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from cases.models import SigCase
+        from cases.models import Operation, SigCase
         from umebra import navigation
 
         navigation.register(
             label=_("SIG cases"), url_name="cases:case-list", model=SigCase, order=25
+        )
+        navigation.register(
+            label=_("LOS operations"), url_name="cases:operation-list", model=Operation, order=26
         )

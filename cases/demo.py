@@ -3,10 +3,12 @@ polis sees Alva and never Bertil; skolkurator sees both; politiker, fastighet an
 skatteverket see neither."""
 
 import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
-from cases.models import NoteVisibility, SigCase
+from cases.models import InspectionKind, MeasureKind, NoteVisibility, Operation, SigCase, TargetKind
+from cases.services import los
 from cases.services import sig as services
 from collaboration.models import Area
 from umebra import access
@@ -33,8 +35,51 @@ CASES = [
 
 
 def seed() -> None:
-    if SigCase.objects.exists():
-        return
+    if not SigCase.objects.exists():
+        _seed_cases()
+    if not Operation.objects.exists():
+        _seed_operation()
+
+
+def _seed_operation() -> None:
+    """Operation Norrsken: two targets, a Skatteverket fee, and intelligence naming K-47."""
+    org = {o.name: o for o in Organisation.objects.all()}
+    police = access.actor_for(User.objects.get(username="polis"))
+    operation = los.operation_save(
+        actor=police,
+        name="Operation Norrsken",
+        lead=org["Polisen LPO Umeå"],
+        parties=[org["Umeå kommun"], org["Skatteverket"], org["Arbetsmiljöverket"]],
+        starts_on=timezone.localdate() - datetime.timedelta(days=20),
+        objective="Motverka etablering av kriminell verksamhet i restaurang- och "
+        "biltvättsbranschen i Ålidhem och Teg.",
+    )
+    restaurant = los.target_add(
+        actor=police, operation=operation, kind=TargetKind.BUSINESS,
+        name="Kvarterskrogen Ålidhem AB", organisation_number="556000-0027",
+        address="Ålidhems centrum 4", area=Area.objects.get(name="Ålidhem"),
+    )  # fmt: skip
+    los.target_add(
+        actor=police, operation=operation, kind=TargetKind.PREMISES, name="Biltvätt Teg HB",
+        address="Tegsvägen 12", area=Area.objects.get(name="Teg"),
+    )  # fmt: skip
+    tax = access.actor_for(User.objects.get(username="skatteverket"))
+    inspection = los.inspection_add(
+        actor=tax, target=restaurant, kind=InspectionKind.CASH_REGISTERS,
+        findings="Kassaregistret saknade kontrollenhet; personalliggare ej förd.",
+    )  # fmt: skip
+    los.measure_add(
+        actor=tax, inspection=inspection, kind=MeasureKind.FEE, amount=Decimal(12500),
+        description="Kontrollavgift kassaregister",
+    )  # fmt: skip
+    los.intelligence_add(
+        actor=police,
+        operation=operation,
+        text="Enligt källa K-47 används krogen för att tvätta pengar från narkotikaförsäljning.",
+    )
+
+
+def _seed_cases() -> None:
     owner = User.objects.get(username="socialsekreterare")
     actor = access.actor_for(owner)
     today = timezone.localdate()

@@ -1,4 +1,10 @@
-"""Who may see and change SIG cases (registered with ``umebra.access``). DESIGN.md §4.2:
+"""Who may see and change cases (registered with ``umebra.access``).
+
+LOS operations, DESIGN.md §4.3: parties see the operation and its targets; each agency sees
+its own inspections and measures; intelligence notes are the police's alone; politicians and
+partners see nothing of an operation.
+
+SIG cases, DESIGN.md §4.2:
 
 - The owner (social services) sees the case.
 - Anyone else only while a valid consent covers their organisation **and** they hold a grant.
@@ -16,10 +22,15 @@ from cases.models import (
     Consent,
     ConsentSignature,
     Guardian,
+    Inspection,
+    IntelligenceNote,
+    Measure,
     NoteVisibility,
+    Operation,
     Person,
     SigCase,
     SigCaseUserObjectPermission,
+    Target,
 )
 from umebra import access
 from umebra.access import VIEW, Actor, ParentPolicy, Policy
@@ -123,3 +134,73 @@ class CaseNotePolicy(Policy):
         if actor.role == Role.POLICE:
             readable |= Q(visibility=NoteVisibility.POLICE)
         return queryset.filter(readable, case__in=cases.values("pk"))
+
+
+# Roles that work LOS operations; coordinators see them all, the others those they are in.
+LOS_ROLES = frozenset({Role.COORDINATOR, Role.POLICE, Role.AGENCY_INSPECTOR})
+
+
+def _in_operation(organisation_id: int | None) -> Q:
+    return Q(lead_id=organisation_id) | Q(parties=organisation_id)
+
+
+@access.register(Operation)
+class OperationPolicy(Policy):
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if actor.role == Role.COORDINATOR:
+            return queryset
+        if actor.role == Role.POLICE:
+            if action == VIEW:
+                return queryset.filter(_in_operation(actor.organisation_id)).distinct()
+            return queryset.filter(lead_id=actor.organisation_id)
+        if actor.role == Role.AGENCY_INSPECTOR and action == VIEW:
+            return queryset.filter(_in_operation(actor.organisation_id)).distinct()
+        return queryset.none()
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role in {Role.COORDINATOR, Role.POLICE}
+
+    def may_view_any(self, actor: Actor) -> bool:
+        return actor.role in LOS_ROLES
+
+
+@access.register(Target)
+class TargetPolicy(ParentPolicy):
+    parent = "operation"
+
+
+@access.register(Inspection)
+class InspectionPolicy(Policy):
+    """Coordinators and police see every inspection of the operations they see; an agency
+    sees, records and changes only its own."""
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        operations = access.restrict(actor.user, Operation.objects.all(), VIEW)
+        queryset = queryset.filter(target__operation__in=operations.values("pk"))
+        if actor.role in {Role.COORDINATOR, Role.POLICE} and action == VIEW:
+            return queryset
+        if actor.role in {Role.AGENCY_INSPECTOR, Role.POLICE}:
+            return queryset.filter(agency_id=actor.organisation_id)
+        return queryset.none()
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role in {Role.AGENCY_INSPECTOR, Role.POLICE}
+
+
+@access.register(Measure)
+class MeasurePolicy(ParentPolicy):
+    parent = "inspection"
+
+
+@access.register(IntelligenceNote)
+class IntelligenceNotePolicy(Policy):
+    """Police only, of operations the police see. Nobody else, whatever their role."""
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if actor.role != Role.POLICE or action not in (VIEW, "add"):
+            return queryset.none()
+        operations = access.restrict(actor.user, Operation.objects.all(), VIEW)
+        return queryset.filter(operation__in=operations.values("pk"))
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role == Role.POLICE

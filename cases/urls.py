@@ -1,9 +1,22 @@
 from django.urls import path
 
-from cases.views import sig
+from cases.views import los, sig
 
 app_name = "cases"
 urlpatterns = [
+    path("operations/", los.operation_list_view, name="operation-list"),
+    path("operations/new/", los.operation_form_view, name="operation-create"),
+    path("operations/<int:pk>/", los.operation_detail_view, name="operation-detail"),
+    path("operations/<int:pk>/edit/", los.operation_form_view, name="operation-update"),
+    path("operations/<int:pk>/status/", los.operation_status_view, name="operation-status"),
+    path("operations/<int:pk>/targets/new/", los.target_create_view, name="target-create"),
+    path("targets/<int:pk>/inspections/new/", los.inspection_create_view, name="inspection-create"),
+    path("inspections/<int:pk>/measures/new/", los.measure_create_view, name="measure-create"),
+    path(
+        "operations/<int:pk>/intelligence/new/",
+        los.intelligence_create_view,
+        name="intelligence-create",
+    ),
     path("cases/", sig.case_list_view, name="case-list"),
     path("cases/new/", sig.case_open_view, name="case-open"),
     path("cases/<int:pk>/", sig.case_detail_view, name="case-detail"),

@@ -1,5 +1,17 @@
 """Operational and personal data under secrecy: SIG cases and LOS operations (DESIGN.md §3)."""
 
+from cases.models.los import (
+    OPERATION_TRANSITIONS,
+    Inspection,
+    InspectionKind,
+    IntelligenceNote,
+    Measure,
+    MeasureKind,
+    Operation,
+    OperationStatus,
+    Target,
+    TargetKind,
+)
 from cases.models.sig import (
     CASE_TRANSITIONS,
     CaseAction,
@@ -17,15 +29,25 @@ from cases.models.sig import (
 
 __all__ = [
     "CASE_TRANSITIONS",
+    "OPERATION_TRANSITIONS",
     "CaseAction",
     "CaseNote",
     "CaseStatus",
     "Consent",
     "ConsentSignature",
     "Guardian",
+    "Inspection",
+    "InspectionKind",
+    "IntelligenceNote",
+    "Measure",
+    "MeasureKind",
     "NoteVisibility",
+    "Operation",
+    "OperationStatus",
     "Person",
     "SigCase",
     "SigCaseUserObjectPermission",
     "SignerKind",
+    "Target",
+    "TargetKind",
 ]

@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from cases.policy import CASE_ROLES
-from cases.services import sig
+from cases.policy import CASE_ROLES, LOS_ROLES
+from cases.services import los, sig
 from collaboration.models import Area
 from collaboration.policy import REPORTERS, TAKING_PART
 from collaboration.services import agreements, cycle, funds, groups, indicators
@@ -246,6 +246,26 @@ ROWS = {
         lambda w: ({"pk": w["case"].pk}, {"visibility": "case", "text": "x"}),
         only(set(), 302, 404),
     ),
+    "cases:operation-list": ("get", None, only(LOS_ROLES, 200, 403)),
+    "cases:operation-create": ("get", None, only({Role.COORDINATOR, Role.POLICE}, 200, 403)),
+    # The world's operation is led by an organisation none of the role holders belongs to:
+    # only coordinators see (and change) every operation.
+    "cases:operation-detail": ("get", pk_of("operation"), only(COORDINATOR, 200, 404)),
+    "cases:operation-update": ("get", pk_of("operation"), only(COORDINATOR, 200, 404)),
+    "cases:operation-status": (
+        "post",
+        lambda w: ({"pk": w["operation"].pk}, {"status": "active"}),
+        only(COORDINATOR, 302, 404),
+    ),
+    "cases:target-create": ("get", pk_of("operation"), only(COORDINATOR, 200, 404)),
+    # Coordinators see the target but do not inspect; the rest do not see it.
+    "cases:inspection-create": ("get", pk_of("target"), only(COORDINATOR, 403, 404)),
+    "cases:measure-create": ("get", pk_of("inspection"), only(set(), 200, 404)),
+    "cases:intelligence-create": (
+        "post",
+        lambda w: ({"pk": w["operation"].pk}, {"text": "x"}),
+        only(COORDINATOR, 403, 404),
+    ),
     "audit:event-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:sample-draw": (
@@ -346,7 +366,21 @@ def world():
         actor=access.actor_for(owner), case=case, organisations=[someone], information="x",
         valid_from=timezone.localdate(), valid_to=timezone.localdate(), signed_by_person=True,
     )  # fmt: skip
+    police = member(Role.POLICE, someone)
+    operation = los.operation_save(
+        actor=access.actor_for(police), name="Norrsken", lead=someone, parties=[someone],
+        objective="o",
+    )  # fmt: skip
+    target = los.target_add(
+        actor=access.actor_for(police), operation=operation, kind="business", name="Krogen"
+    )
+    inspection = los.inspection_add(
+        actor=access.actor_for(police), target=target, kind="food", findings="f"
+    )
     return {
+        "operation": operation,
+        "target": target,
+        "inspection": inspection,
         "case": case,
         "consent": consent,
         "indicator": indicator,

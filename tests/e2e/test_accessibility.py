@@ -71,6 +71,7 @@ def test_pages_on_a_phone(log_in, live_server, path):
         ("socialsekreterare", "/cases/"),
         ("socialsekreterare", "/cases/new/"),
         ("skolkurator", "/cases/"),
+        ("polis", "/operations/"),
     ],
 )
 def test_each_page(log_in, live_server, username, path):
@@ -89,6 +90,7 @@ DETAIL_PAGES = [
     "collaboration.GrantApplication",
     "collaboration.CollaborationGroup",
     "collaboration.Undertaking",
+    "cases.Operation",
 ]
 
 

@@ -1,0 +1,54 @@
+from django import forms
+
+from cases.forms.sig import DateInput
+from cases.models import Inspection, IntelligenceNote, Measure, Operation, Target
+from collaboration.models import Area
+from umebra import access
+from umebra.models import Organisation
+
+
+class OperationForm(forms.ModelForm):
+    class Meta:
+        model = Operation
+        fields = ["name", "lead", "parties", "starts_on", "ends_on", "objective", "summary"]
+        widgets = {
+            "parties": forms.CheckboxSelectMultiple,
+            "starts_on": DateInput,
+            "ends_on": DateInput,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisations = access.restrict(user, Organisation.objects.all())
+        self.fields["lead"].queryset = organisations
+        self.fields["parties"].queryset = organisations
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ["kind", "name", "organisation_number", "address", "area"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = access.restrict(user, Area.objects.all())
+
+
+class InspectionForm(forms.ModelForm):
+    class Meta:
+        model = Inspection
+        fields = ["date", "kind", "findings"]
+        widgets = {"date": DateInput, "findings": forms.Textarea({"rows": 3})}
+
+
+class MeasureForm(forms.ModelForm):
+    class Meta:
+        model = Measure
+        fields = ["kind", "amount", "description"]
+
+
+class IntelligenceForm(forms.ModelForm):
+    class Meta:
+        model = IntelligenceNote
+        fields = ["text"]
+        widgets = {"text": forms.Textarea({"rows": 3})}

@@ -1,0 +1,183 @@
+"""LOS operations (*lokal operativ samverkan*): agencies acting together against criminal
+establishment. Targets are businesses and premises; each agency keeps its own inspections and
+measures; intelligence is the police's alone."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from collaboration.models import Area
+from umebra.models import Organisation
+from umebra.validators import validate_organisation_number
+
+
+class OperationStatus(models.TextChoices):
+    PLANNING = "planning", _("Planning")
+    ACTIVE = "active", _("Active")
+    CONCLUDED = "concluded", _("Concluded")
+    ARCHIVED = "archived", _("Archived")
+
+
+OPERATION_TRANSITIONS = {
+    OperationStatus.PLANNING: frozenset({OperationStatus.ACTIVE, OperationStatus.ARCHIVED}),
+    OperationStatus.ACTIVE: frozenset({OperationStatus.CONCLUDED}),
+    OperationStatus.CONCLUDED: frozenset({OperationStatus.ARCHIVED}),
+    OperationStatus.ARCHIVED: frozenset(),
+}
+
+
+class Operation(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=OperationStatus.choices,
+        default=OperationStatus.PLANNING,
+    )
+    lead = models.ForeignKey(
+        Organisation, verbose_name=_("led by"), on_delete=models.PROTECT, related_name="+"
+    )
+    parties = models.ManyToManyField(
+        Organisation, verbose_name=_("parties"), related_name="operations"
+    )
+    starts_on = models.DateField(_("starts"), default=timezone.localdate)
+    ends_on = models.DateField(_("ends"), null=True, blank=True)
+    objective = models.TextField(_("objective"))
+    summary = models.TextField(
+        _("after-action summary"), blank=True, help_text=_("What was done and what it led to.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("LOS operation")
+        verbose_name_plural = _("LOS operations")
+        ordering = ["-starts_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:operation-detail", args=[self.pk])
+
+
+class TargetKind(models.TextChoices):
+    BUSINESS = "business", _("Business")
+    PREMISES = "premises", _("Premises")
+    PROPERTY = "property", _("Property")
+
+
+class Target(models.Model):
+    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="targets")
+    kind = models.CharField(_("kind"), max_length=16, choices=TargetKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    organisation_number = models.CharField(
+        _("organisation number"),
+        max_length=11,
+        blank=True,
+        validators=[validate_organisation_number],
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    area = models.ForeignKey(
+        Area,
+        verbose_name=_("area"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InspectionKind(models.TextChoices):
+    CASH_REGISTERS = "cash_registers", _("Cash registers")
+    WORK_ENVIRONMENT = "work_environment", _("Work environment")
+    ALCOHOL_LICENCE = "alcohol_licence", _("Alcohol licence")
+    FOOD = "food", _("Food")
+    FIRE_SAFETY = "fire_safety", _("Fire safety")
+    DEBT_ENFORCEMENT = "debt_enforcement", _("Debt enforcement")
+
+
+class Inspection(models.Model):
+    """One agency's inspection (*tillsyn*) of a target: that agency's own record."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="inspections")
+    agency = models.ForeignKey(
+        Organisation, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    date = models.DateField(_("date"), default=timezone.localdate)
+    kind = models.CharField(_("kind"), max_length=20, choices=InspectionKind.choices)
+    findings = models.TextField(_("findings"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("inspection")
+        verbose_name_plural = _("inspections")
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}, {self.date:%Y-%m-%d}"
+
+
+class MeasureKind(models.TextChoices):
+    INJUNCTION = "injunction", _("Injunction")
+    FEE = "fee", _("Fee")
+    REVOKED_LICENCE = "revoked_licence", _("Revoked licence")
+    SEIZURE = "seizure", _("Seizure")
+    ENFORCEMENT = "enforcement", _("Enforcement")
+
+
+class Measure(models.Model):
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="measures")
+    kind = models.CharField(_("kind"), max_length=20, choices=MeasureKind.choices)
+    amount = models.DecimalField(
+        _("amount (SEK)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    description = models.CharField(_("description"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return str(self.get_kind_display())
+
+
+class IntelligenceNote(models.Model):
+    """Police-only intelligence about an operation: nobody else ever reads it."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="intelligence")
+    text = models.TextField(_("intelligence"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("intelligence note")
+        verbose_name_plural = _("intelligence notes")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.operation}: {self.created_at:%Y-%m-%d}"

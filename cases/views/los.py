@@ -1,0 +1,171 @@
+"""LOS operation pages: the operation, its targets, each agency's inspections and measures,
+and the police's intelligence."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cases.forms.los import (
+    InspectionForm,
+    IntelligenceForm,
+    MeasureForm,
+    OperationForm,
+    TargetForm,
+)
+from cases.models import (
+    OPERATION_TRANSITIONS,
+    Inspection,
+    IntelligenceNote,
+    Operation,
+    OperationStatus,
+    Target,
+)
+from cases.selectors.los import operation_list, operation_parts
+from cases.services import los as services
+from umebra import access
+from umebra.pages import form_page
+from umebra.workflow import allowed_next
+
+
+@login_required
+@require_GET
+def operation_list_view(request: HttpRequest) -> HttpResponse:
+    access.require_view_any(request, Operation)
+    return render(
+        request,
+        "cases/operations/list.html",
+        {
+            "operations": operation_list(user=request.user),
+            "may_add": access.may_add(request.user, Operation),
+        },
+    )
+
+
+@login_required
+@require_GET
+def operation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    operation = access.get_object_or_404(request, operation_list(user=request.user), pk=pk)
+    may_change = access.allows(request.user, operation, access.CHANGE)
+    parts = operation_parts(user=request.user, operation=operation)
+    changeable = access.restrict(request.user, parts["inspections"], access.CHANGE)
+    return render(
+        request,
+        "cases/operations/detail.html",
+        {
+            "operation": operation,
+            **parts,
+            "may_measure": set(changeable.values_list("pk", flat=True)),
+            "may_change": may_change,
+            "may_inspect": access.may_add(request.user, Inspection),
+            "may_add_intelligence": access.may_add(request.user, IntelligenceNote),
+            "next_statuses": [
+                (status, OperationStatus(status).label)
+                for status in sorted(allowed_next(OPERATION_TRANSITIONS, operation.status))
+            ]
+            if may_change
+            else [],
+            "intelligence_form": IntelligenceForm(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def operation_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        access.require_add(request, Operation)
+        operation = None
+    else:
+        operation = access.get_object_or_404(request, Operation, access.CHANGE, pk=pk)
+    form = OperationForm(request.POST or None, instance=operation, user=request.user)
+    if form.is_valid():
+        saved = services.operation_save(
+            actor=access.actor_for(request.user), instance=operation, **form.cleaned_data
+        )
+        messages.success(request, _("Saved."))
+        return redirect(saved)
+    return form_page(request, form, _("LOS operation"))
+
+
+@login_required
+@require_POST
+def operation_status_view(request: HttpRequest, pk: int) -> HttpResponse:
+    operation = access.get_object_or_404(request, Operation, access.CHANGE, pk=pk)
+    try:
+        services.operation_transition(
+            actor=access.actor_for(request.user),
+            operation=operation,
+            status=request.POST.get("status", ""),
+        )
+    except (ValidationError, ValueError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    return redirect(operation)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    operation = access.get_object_or_404(request, Operation, access.CHANGE, pk=pk)
+    form = TargetForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        services.target_add(
+            actor=access.actor_for(request.user), operation=operation, **form.cleaned_data
+        )
+        messages.success(request, _("Saved."))
+        return redirect(operation)
+    return form_page(request, form, _("Target"), parent=operation)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inspection_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    target = access.get_object_or_404(request, Target, pk=pk)
+    access.require_add(request, Inspection)
+    form = InspectionForm(request.POST or None)
+    if form.is_valid():
+        try:
+            services.inspection_add(
+                actor=access.actor_for(request.user), target=target, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The inspection was recorded."))
+            return redirect(target.operation)
+    return form_page(
+        request, form, _("Inspection of %(target)s") % {"target": target}, parent=target.operation
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measure_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = access.get_object_or_404(request, Inspection, access.CHANGE, pk=pk)
+    form = MeasureForm(request.POST or None)
+    if form.is_valid():
+        services.measure_add(
+            actor=access.actor_for(request.user), inspection=inspection, **form.cleaned_data
+        )
+        messages.success(request, _("Saved."))
+        return redirect(inspection.target.operation)
+    return form_page(request, form, _("Measure"), parent=inspection.target.operation)
+
+
+@login_required
+@require_POST
+def intelligence_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    operation = access.get_object_or_404(request, Operation, pk=pk)
+    access.require_add(request, IntelligenceNote)
+    form = IntelligenceForm(request.POST)
+    if form.is_valid():
+        services.intelligence_add(
+            actor=access.actor_for(request.user), operation=operation, **form.cleaned_data
+        )
+        messages.success(request, _("Saved."))
+    else:
+        messages.error(request, _("Write the note."))
+    return redirect(operation)

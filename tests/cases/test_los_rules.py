@@ -1,0 +1,87 @@
+"""DESIGN.md §4.3 against the demo's Operation Norrsken: parties see the operation and its
+targets, each agency its own inspections, and only the police the intelligence."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+
+from cases.models import Inspection, IntelligenceNote, Operation, Target
+from cases.services import los
+from umebra import access
+from umebra.models import Organisation, User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("seed_demo", stdout=None)
+    return {user.username: user for user in User.objects.all()}
+
+
+def visible(user, model) -> int:
+    return access.restrict(user, model.objects.all()).count()
+
+
+# demo user × (operations, targets, inspections, intelligence notes) they see
+TABLE = [
+    ("polis", (1, 2, 1, 1)),
+    ("samordnare", (1, 2, 1, 0)),
+    ("skatteverket", (1, 2, 1, 0)),
+    ("politiker", (0, 0, 0, 0)),
+    ("fastighet", (0, 0, 0, 0)),
+    ("socialsekreterare", (0, 0, 0, 0)),
+    ("skolkurator", (0, 0, 0, 0)),
+    ("dataskydd", (0, 0, 0, 0)),
+    ("admin", (0, 0, 0, 0)),
+]
+
+
+@pytest.mark.parametrize(("username", "expected"), TABLE)
+def test_who_sees_what_of_the_operation(demo, username, expected):
+    user = demo[username]
+    counts = tuple(visible(user, m) for m in (Operation, Target, Inspection, IntelligenceNote))
+    assert counts == expected
+
+
+def test_an_agency_sees_only_its_own_inspections(demo):
+    work_environment = Organisation.objects.get(name="Arbetsmiljöverket")
+    inspector = User.objects.create(username="arbetsmiljo")
+    from umebra.services import membership_create
+
+    membership_create(user=inspector, organisation=work_environment, role="agency_inspector")
+    assert visible(inspector, Operation) == 1
+    assert visible(inspector, Target) == 2
+    assert visible(inspector, Inspection) == 0
+    target = Target.objects.get(name="Biltvätt Teg HB")
+    los.inspection_add(
+        actor=access.actor_for(inspector), target=target, kind="work_environment",
+        findings="Svart arbetskraft",
+    )  # fmt: skip
+    assert visible(inspector, Inspection) == 1
+    assert visible(demo["skatteverket"], Inspection) == 1  # still only its own
+
+
+def test_an_agency_that_is_not_a_party_cannot_inspect(demo):
+    target = Target.objects.first()
+    with pytest.raises(PermissionDenied):
+        los.inspection_add(
+            actor=access.actor_for(demo["fastighet"]), target=target, kind="food", findings="x"
+        )
+
+
+def test_nobody_but_the_police_writes_intelligence(demo):
+    operation = Operation.objects.get()
+    for username in ("samordnare", "skatteverket"):
+        with pytest.raises(PermissionDenied):
+            los.intelligence_add(
+                actor=access.actor_for(demo[username]), operation=operation, text="x"
+            )
+
+
+def test_an_operation_is_concluded_only_with_a_summary(demo):
+    police = access.actor_for(demo["polis"])
+    operation = Operation.objects.get()
+    los.operation_transition(actor=police, operation=operation, status="active")
+    with pytest.raises(ValidationError, match="sammanfattningen"):
+        los.operation_transition(actor=police, operation=operation, status="concluded")
