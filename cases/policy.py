@@ -21,6 +21,7 @@ from cases.models import (
     CaseNote,
     Consent,
     ConsentSignature,
+    DisclosureRecord,
     Guardian,
     Inspection,
     IntelligenceNote,
@@ -110,6 +111,12 @@ class ConsentPolicy(ParentPolicy):
 @access.register(ConsentSignature)
 class ConsentSignaturePolicy(ParentPolicy):
     parent = "consent"
+
+
+@access.register(DisclosureRecord)
+class DisclosureRecordPolicy(ParentPolicy):
+    personal_data = True
+    parent = "case"
 
 
 @access.register(CaseAction)

@@ -4,7 +4,7 @@ import logging
 
 from celery import shared_task
 
-from cases.services import sig
+from cases.services import retention, sig
 
 logger = logging.getLogger(__name__)
 
@@ -14,3 +14,10 @@ def consents_expire() -> None:
     """End the grants of consents that ran out (daily, and safe to run again)."""
     removed = sig.consents_expire()
     logger.info("Consent expiry removed %d grants", removed)
+
+
+@shared_task
+def cases_purge() -> None:
+    """Purge the personal data of cases closed longer than the retention period (daily)."""
+    purged = retention.cases_purge()
+    logger.info("Retention purged %d cases", purged)

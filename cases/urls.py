@@ -31,4 +31,5 @@ urlpatterns = [
     ),
     path("cases/<int:pk>/notes/new/", sig.note_create_view, name="note-create"),
     path("cases/<int:pk>/actions/new/", sig.action_create_view, name="action-create"),
+    path("cases/<int:pk>/disclosures/new/", sig.disclosure_create_view, name="disclosure-create"),
 ]

@@ -210,6 +210,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.tasks.consents_expire",
         "schedule": crontab(minute=10, hour=0),
     },
+    "cases-purge": {
+        "task": "cases.tasks.cases_purge",
+        "schedule": crontab(minute=20, hour=1),
+    },
     "audit-draw-monthly-sample": {
         "task": "umebra.audit.tasks.sample_draw_last_month",
         "schedule": crontab(minute=15, hour=0, day_of_month=1),
@@ -220,6 +224,9 @@ UMEBRA_AUDIT_SAMPLE_SIZE = env.int("UMEBRA_AUDIT_SAMPLE_SIZE", default=25)
 # Unusual reading: an alert when one user opens this many personal-data objects in the window.
 UMEBRA_ALERT_READS = env.int("UMEBRA_ALERT_READS", default=30)
 UMEBRA_ALERT_WINDOW = timedelta(minutes=env.int("UMEBRA_ALERT_WINDOW_MINUTES", default=10))
+# Retention (gallring): personal data of a closed SIG case is purged this many years after
+# its last entry (social services practice is five).
+UMEBRA_RETENTION_YEARS = env.int("UMEBRA_RETENTION_YEARS", default=5)
 # How long the admin's "is a worker alive" check waits before it calls the worker missing.
 UMEBRA_WORKER_PING_TIMEOUT = timedelta(seconds=env.int("UMEBRA_WORKER_PING_TIMEOUT", default=60))
 

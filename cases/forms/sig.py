@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import CaseAction, CaseNote, SigCase
+from cases.models import CaseAction, CaseNote, DisclosureRecord, SigCase
 from cases.selectors.sig import grantable_users
 from collaboration.models import Area
 from umebra import access
@@ -132,3 +132,19 @@ class CaseActionForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = access.restrict(user, Organisation.objects.all())
+
+
+class DisclosureForm(forms.ModelForm):
+    class Meta:
+        model = DisclosureRecord
+        fields = ["to_organisation", "ground", "law", "concrete_suspected_crime", "information",
+                  "balancing"]  # fmt: skip
+        widgets = {
+            "ground": forms.RadioSelect,
+            "information": forms.Textarea({"rows": 2}),
+            "balancing": forms.Textarea({"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_organisation"].queryset = access.restrict(user, Organisation.objects.all())

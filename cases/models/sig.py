@@ -268,3 +268,57 @@ class CaseAction(models.Model):
 
     def __str__(self) -> str:
         return self.action[:60]
+
+
+class LegalGround(models.TextChoices):
+    CONSENT = "consent", _("Consent (OSL 10 kap. 1 §)")
+    OWN_TASK = "osl_10_2", _("Needed for the discloser's own task (OSL 10 kap. 2 §)")
+    RISK_OF_CRIME = (
+        "osl_10_18a",
+        _("Social services to the police: person under 21, risk of crime (OSL 10 kap. 18 a §)"),
+    )
+    DUTY_TO_DISCLOSE = "osl_10_28", _("A law imposes a duty to disclose (OSL 10 kap. 28 §)")
+
+
+class DisclosureRecord(models.Model):
+    """One passing of case information from one organisation to another, and its legal
+    ground: the law allows a disclosure only on a ground that fits, and this record is where
+    the one who decided shows that it did."""
+
+    case = models.ForeignKey(SigCase, on_delete=models.CASCADE, related_name="disclosures")
+    from_organisation = models.ForeignKey(
+        Organisation, verbose_name=_("from"), on_delete=models.PROTECT, related_name="+"
+    )
+    to_organisation = models.ForeignKey(
+        Organisation, verbose_name=_("to"), on_delete=models.PROTECT, related_name="+"
+    )
+    ground = models.CharField(_("legal ground"), max_length=16, choices=LegalGround.choices)
+    law = models.CharField(
+        _("the law that imposes the duty"),
+        max_length=200,
+        blank=True,
+        help_text=_("Only for OSL 10 kap. 28 §, for example: 14 kap. 1 § socialtjänstlagen."),
+    )
+    concrete_suspected_crime = models.BooleanField(
+        _("concerns a concrete suspected crime"), default=False
+    )
+    information = models.TextField(_("information passed on"))
+    balancing = models.TextField(
+        _("the balancing made"),
+        help_text=_("Why the disclosure was needed and why it outweighs the person's privacy."),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    disclosed_on = models.DateField(_("disclosed on"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("disclosure record")
+        verbose_name_plural = _("disclosure records")
+        ordering = ["-disclosed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.disclosed_on:%Y-%m-%d} {self.from_organisation} → {self.to_organisation}"

@@ -22,6 +22,9 @@ def case_parts(*, user: User, case: SigCase) -> dict:
         ),
         "notes": access.restrict(user, case.notes.select_related("author", "author_organisation")),
         "actions": access.restrict(user, case.actions.select_related("organisation")),
+        "disclosures": access.restrict(
+            user, case.disclosures.select_related("from_organisation", "to_organisation")
+        ),
         "grants": SigCaseUserObjectPermission.objects.filter(content_object=case)
         .select_related("user")
         .order_by("user__username")

@@ -13,12 +13,14 @@ from cases.forms.sig import (
     CaseActionForm,
     CaseOpenForm,
     ConsentForm,
+    DisclosureForm,
     GrantForm,
     NoteForm,
     RevokeForm,
 )
 from cases.models import CASE_TRANSITIONS, CaseStatus, Consent, SigCase
 from cases.selectors.sig import case_list, case_parts
+from cases.services import disclosure
 from cases.services import sig as services
 from umebra import access
 from umebra.audit.models import AccessAction
@@ -196,3 +198,22 @@ def action_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Saved."))
         return redirect(case)
     return form_page(request, form, _("Action plan row"), parent=case)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def disclosure_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record information passed to another organisation, on a ground that must fit."""
+    case = access.get_object_or_404(request, SigCase, pk=pk)
+    form = DisclosureForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        try:
+            disclosure.disclosure_record(
+                actor=access.actor_for(request.user), case=case, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The disclosure was recorded."))
+            return redirect(case)
+    return form_page(request, form, _("Record a disclosure"), parent=case)

@@ -225,6 +225,7 @@ ROWS = {
     "cases:case-detail": ("get", pk_of("case"), only(set(), 200, 404)),
     "cases:consent-create": ("get", pk_of("case"), only(set(), 200, 404)),
     "cases:action-create": ("get", pk_of("case"), only(set(), 200, 404)),
+    "cases:disclosure-create": ("get", pk_of("case"), only(set(), 200, 404)),
     "cases:case-status": (
         "post",
         lambda w: ({"pk": w["case"].pk}, {"status": "awaiting_consent"}),
