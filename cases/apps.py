@@ -9,7 +9,7 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from cases.models import Operation, SigCase
+        from cases.models import Operation, Person, SigCase
         from umebra import navigation
 
         navigation.register(
@@ -17,4 +17,7 @@ class CasesConfig(AppConfig):
         )
         navigation.register(
             label=_("LOS operations"), url_name="cases:operation-list", model=Operation, order=26
+        )
+        navigation.register(
+            label=_("Register extract"), url_name="cases:register-extract", model=Person, order=85
         )

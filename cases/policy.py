@@ -85,15 +85,25 @@ class SigCasePolicy(Policy):
         return actor.role in CASE_ROLES
 
 
+# The register extract (GDPR art. 15: everything held about a person, and who read it) is
+# the auditor's to produce; it is the one way the auditor reaches case content.
+EXTRACT = "extract"
+
+
 @access.register(Person)
 class PersonPolicy(Policy):
-    """A person is seen through a case one may see."""
+    """A person is seen through a case one may see; the auditor may extract anyone."""
 
     personal_data = True
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if action == EXTRACT:
+            return queryset if actor.role == Role.AUDITOR else queryset.none()
         cases = access.restrict(actor.user, SigCase.objects.all(), action)
         return queryset.filter(cases__in=cases.values("pk")).distinct()
+
+    def may_view_any(self, actor: Actor) -> bool:
+        return actor.role == Role.AUDITOR
 
 
 @access.register(Guardian)

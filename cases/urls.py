@@ -1,9 +1,10 @@
 from django.urls import path
 
-from cases.views import los, sig
+from cases.views import extract, los, sig
 
 app_name = "cases"
 urlpatterns = [
+    path("register-extract/", extract.register_extract_view, name="register-extract"),
     path("operations/", los.operation_list_view, name="operation-list"),
     path("operations/new/", los.operation_form_view, name="operation-create"),
     path("operations/<int:pk>/", los.operation_detail_view, name="operation-detail"),
@@ -23,6 +24,7 @@ urlpatterns = [
     path("cases/<int:pk>/status/", sig.case_status_view, name="case-status"),
     path("cases/<int:pk>/consents/new/", sig.consent_create_view, name="consent-create"),
     path("consents/<int:pk>/revoke/", sig.consent_revoke_view, name="consent-revoke"),
+    path("cases/<int:pk>/consent-form.pdf", sig.consent_form_pdf_view, name="consent-form-pdf"),
     path("cases/<int:pk>/grants/new/", sig.grant_create_view, name="grant-create"),
     path(
         "cases/<int:pk>/grants/<int:user_pk>/withdraw/",

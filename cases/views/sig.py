@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -26,6 +27,7 @@ from umebra import access
 from umebra.audit.models import AccessAction
 from umebra.models import User
 from umebra.pages import form_page, paginate
+from umebra.pdf import pdf_response, render_pdf
 from umebra.workflow import allowed_next
 
 
@@ -116,7 +118,47 @@ def consent_create_view(request: HttpRequest, pk: int) -> HttpResponse:
                   "under 18 every guardian, must sign."),
             )  # fmt: skip
         return redirect(case)
-    return form_page(request, form, _("Record a consent"), parent=case)
+    return form_page(
+        request,
+        form,
+        _("Record a consent"),
+        parent=case,
+        print_url=reverse("cases:consent-form-pdf", args=[case.pk]),
+        intro=_(
+            "Fill in the consent, print the form for the young person (and the guardians) "
+            "to sign, then tick who signed, attach the scan and save."
+        ),
+    )
+
+
+@login_required
+@require_POST
+def consent_form_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The consent form to sign, in plain Swedish, made from what the social worker filled in
+    on the consent page (sent here by its "print" button); nothing is saved."""
+    case = _owned_case(request, pk)
+    form = ConsentForm(request.POST, user=request.user, case=case)
+    form.fields["signed_scan"].required = False
+    if not form.is_valid():
+        return form_page(request, form, _("Record a consent"), parent=case)
+    data, person = form.cleaned_data, case.person
+    age = person.age_on(data["valid_from"])
+    pdf = render_pdf(
+        "cases/pdf/consent_form.html",
+        {
+            "case": case,
+            "person": person,
+            "guardians": person.guardians.all(),
+            "under_18": age is not None and age < 18,
+            "organisations": data["organisations"],
+            "information": data["information"],
+            "valid_from": data["valid_from"],
+            "valid_to": data["valid_to"],
+            "owner_name": case.owner.get_full_name() or case.owner.username,
+        },
+    )
+    access.log(request, AccessAction.EXPORT, SigCase, str(case.pk), reason="consent form")
+    return pdf_response(pdf, f"samtycke-arende-{case.pk}")
 
 
 @login_required

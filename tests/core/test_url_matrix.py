@@ -226,6 +226,8 @@ ROWS = {
     "cases:consent-create": ("get", pk_of("case"), only(set(), 200, 404)),
     "cases:action-create": ("get", pk_of("case"), only(set(), 200, 404)),
     "cases:disclosure-create": ("get", pk_of("case"), only(set(), 200, 404)),
+    "cases:consent-form-pdf": ("post", pk_of("case"), only(set(), 200, 404)),
+    "cases:register-extract": ("get", None, only(AUDITOR, 200, 403)),
     "cases:case-status": (
         "post",
         lambda w: ({"pk": w["case"].pk}, {"status": "awaiting_consent"}),
