@@ -9,9 +9,11 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
+        from cases import panels
         from cases.models import Operation, Person, SigCase
         from umebra import navigation
 
+        panels.register()
         navigation.register(
             label=_("SIG cases"), url_name="cases:case-list", model=SigCase, order=25
         )

@@ -22,6 +22,7 @@ from cases.models import (
     Consent,
     ConsentSignature,
     DisclosureRecord,
+    EmergencyAccess,
     Guardian,
     Inspection,
     IntelligenceNote,
@@ -57,6 +58,15 @@ def consent_covers(organisation_id: int | None) -> Exists:
     )
 
 
+def in_emergency(user) -> Exists:
+    """Break-glass access of the user to the case, not yet expired."""
+    return Exists(
+        EmergencyAccess.objects.filter(
+            case=OuterRef("pk"), user=user, expires_at__gt=timezone.now()
+        )
+    )
+
+
 def granted(user) -> Exists:
     return Exists(
         SigCaseUserObjectPermission.objects.filter(
@@ -75,7 +85,7 @@ class SigCasePolicy(Policy):
         own = Q(owner=actor.user)
         if action == VIEW:
             shared = Q(granted(actor.user)) & Q(consent_covers(actor.organisation_id))
-            return queryset.filter(own | shared)
+            return queryset.filter(own | shared | Q(in_emergency(actor.user)))
         return queryset.filter(own)
 
     def may_add(self, actor: Actor) -> bool:
@@ -221,3 +231,21 @@ class IntelligenceNotePolicy(Policy):
 
     def may_add(self, actor: Actor) -> bool:
         return actor.role == Role.POLICE
+
+
+@access.register(EmergencyAccess)
+class EmergencyAccessPolicy(Policy):
+    """The auditor reviews every emergency access; the owner sees those to their cases."""
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if actor.role == Role.AUDITOR:
+            return queryset
+        if action == VIEW and actor.role == Role.SOCIAL_WORKER:
+            return queryset.filter(case__owner=actor.user)
+        return queryset.none()
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role in CASE_ROLES
+
+    def may_view_any(self, actor: Actor) -> bool:
+        return actor.role in {Role.AUDITOR, Role.SOCIAL_WORKER}

@@ -1,9 +1,16 @@
 from django.urls import path
 
-from cases.views import extract, los, sig
+from cases.views import emergency, extract, los, sig
 
 app_name = "cases"
 urlpatterns = [
+    path("cases/emergency/", emergency.emergency_open_view, name="emergency-open"),
+    path("emergency-access/", emergency.emergency_list_view, name="emergency-list"),
+    path(
+        "emergency-access/<int:pk>/review/",
+        emergency.emergency_review_view,
+        name="emergency-review",
+    ),
     path("register-extract/", extract.register_extract_view, name="register-extract"),
     path("operations/", los.operation_list_view, name="operation-list"),
     path("operations/new/", los.operation_form_view, name="operation-create"),

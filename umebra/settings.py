@@ -227,6 +227,8 @@ UMEBRA_ALERT_WINDOW = timedelta(minutes=env.int("UMEBRA_ALERT_WINDOW_MINUTES", d
 # Retention (gallring): personal data of a closed SIG case is purged this many years after
 # its last entry (social services practice is five).
 UMEBRA_RETENTION_YEARS = env.int("UMEBRA_RETENTION_YEARS", default=5)
+# Break-glass: how many hours an emergency access to a SIG case lasts.
+UMEBRA_BREAK_GLASS_HOURS = env.int("UMEBRA_BREAK_GLASS_HOURS", default=4)
 # How long the admin's "is a worker alive" check waits before it calls the worker missing.
 UMEBRA_WORKER_PING_TIMEOUT = timedelta(seconds=env.int("UMEBRA_WORKER_PING_TIMEOUT", default=60))
 

@@ -148,3 +148,26 @@ class DisclosureForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_organisation"].queryset = access.restrict(user, Organisation.objects.all())
+
+
+class EmergencyAccessForm(forms.Form):
+    case = forms.IntegerField(label=_("Case number"), min_value=1)
+    ground = forms.CharField(
+        label=_("Legal ground"),
+        max_length=200,
+        help_text=_("For example: nödsituation, fara för liv eller hälsa (OSL 10 kap. 1 §)."),
+    )
+    reason = forms.CharField(
+        label=_("Why it cannot wait"), widget=forms.Textarea({"rows": 3}), min_length=20
+    )
+
+
+class EmergencyReviewForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[("justified", _("Justified")), ("follow_up", _("Needs follow-up"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
+    )

@@ -322,3 +322,39 @@ class DisclosureRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.disclosed_on:%Y-%m-%d} {self.from_organisation} → {self.to_organisation}"
+
+
+class EmergencyAccess(models.Model):
+    """Break-glass: access to a case one cannot otherwise see, on a stated legal ground and
+    reason, for a few hours. The case owner and the auditor are told; the auditor reviews it."""
+
+    case = models.ForeignKey(SigCase, on_delete=models.CASCADE, related_name="emergency_access")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    ground = models.CharField(_("legal ground"), max_length=200)
+    reason = models.TextField(_("reason"))
+    granted_at = models.DateTimeField(_("granted"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    review_outcome = models.CharField(_("outcome"), max_length=16, blank=True)
+    review_comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("emergency access")
+        verbose_name_plural = _("emergency accesses")
+        ordering = ["-granted_at"]
+        indexes = [models.Index(fields=["user", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.user} {self.granted_at:%Y-%m-%d %H:%M}"

@@ -23,6 +23,7 @@ from cases.models import CASE_TRANSITIONS, CaseStatus, Consent, SigCase
 from cases.selectors.sig import case_list, case_parts
 from cases.services import disclosure
 from cases.services import sig as services
+from cases.services.emergency import reading_without_part
 from umebra import access
 from umebra.audit.models import AccessAction
 from umebra.models import User
@@ -62,6 +63,9 @@ def case_open_view(request: HttpRequest) -> HttpResponse:
 def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_object_or_404(request, case_list(user=request.user), pk=pk)
     may_change = access.allows(request.user, case, access.CHANGE)
+    emergency = reading_without_part(user=request.user, case=case)
+    if emergency:
+        access.log(request, AccessAction.VIEW, SigCase, str(case.pk), reason="emergency access")
     return render(
         request,
         "cases/detail.html",
@@ -79,6 +83,7 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             "note_form": NoteForm(),
             "grant_form": GrantForm(case=case) if may_change else None,
             "revoke_form": RevokeForm(),
+            "emergency": emergency,
         },
     )
 

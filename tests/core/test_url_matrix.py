@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from cases.policy import CASE_ROLES, LOS_ROLES
-from cases.services import los, sig
+from cases.services import emergency, los, sig
 from collaboration.models import Area
 from collaboration.policy import REPORTERS, TAKING_PART
 from collaboration.services import agreements, cycle, funds, groups, indicators
@@ -228,6 +228,13 @@ ROWS = {
     "cases:disclosure-create": ("get", pk_of("case"), only(set(), 200, 404)),
     "cases:consent-form-pdf": ("post", pk_of("case"), only(set(), 200, 404)),
     "cases:register-extract": ("get", None, only(AUDITOR, 200, 403)),
+    "cases:emergency-open": ("get", None, only(CASE_ROLES, 200, 403)),
+    "cases:emergency-list": ("get", None, only({Role.AUDITOR, Role.SOCIAL_WORKER}, 200, 403)),
+    "cases:emergency-review": (
+        "post",
+        lambda w: ({"pk": w["emergency"].pk}, {"outcome": "justified"}),
+        only(AUDITOR, 302, 404),
+    ),
     "cases:case-status": (
         "post",
         lambda w: ({"pk": w["case"].pk}, {"status": "awaiting_consent"}),
@@ -380,7 +387,12 @@ def world():
     inspection = los.inspection_add(
         actor=access.actor_for(police), target=target, kind="food", findings="f"
     )
+    emergency_access = emergency.emergency_access_open(
+        actor=access.actor_for(police), case_id=case.pk, ground="Nöd",
+        reason="Det brådskar och ägaren nås inte.",
+    )  # fmt: skip
     return {
+        "emergency": emergency_access,
         "operation": operation,
         "target": target,
         "inspection": inspection,

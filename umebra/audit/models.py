@@ -116,7 +116,8 @@ class SampleItem(Review):
 
 
 class AccessAlert(Review):
-    """Unusual reading: one user opened many personal-data objects in a short time."""
+    """Unusual reading: one user opened many personal-data objects in a short time, or read
+    something they have no active part in."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("user")
@@ -124,6 +125,12 @@ class AccessAlert(Review):
     window_start = models.DateTimeField(_("from"))
     window_end = models.DateTimeField(_("to"))
     reads = models.PositiveIntegerField(_("objects read"))
+    description = models.CharField(
+        _("what happened"),
+        max_length=300,
+        blank=True,
+        help_text=_("Set where the alert is not about many reads, e.g. an emergency access."),
+    )
 
     class Meta:
         verbose_name = _("access alert")

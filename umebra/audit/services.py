@@ -94,6 +94,14 @@ def _alert_if_unusual(event: AccessEvent) -> None:
         )
 
 
+def alert_raise(*, user: User, description: str) -> AccessAlert:
+    """An alert for the auditor about one read that needs looking at."""
+    now = timezone.now()
+    return AccessAlert.objects.create(
+        user=user, window_start=now, window_end=now, reads=1, description=description
+    )
+
+
 def month_start(day: datetime.date) -> datetime.date:
     return day.replace(day=1)
 

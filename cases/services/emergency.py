@@ -1,0 +1,68 @@
+"""Break-glass: emergency access to a SIG case, on a stated ground, briefly, and reviewed."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.models import EmergencyAccess, SigCase, SigCaseUserObjectPermission
+from umebra import access
+from umebra.access import Actor
+from umebra.audit.models import AccessAction, ReviewOutcome
+from umebra.audit.services import alert_raise
+from umebra.models import User
+
+
+@transaction.atomic
+def emergency_access_open(*, actor: Actor, case_id: int, ground: str, reason: str):
+    """Open a case one cannot see, for UMEBRA_BREAK_GLASS_HOURS. Refused without a ground
+    and a reason; the auditor is alerted at once and the owner sees it on their home page."""
+    if not access.may_add(actor.user, EmergencyAccess):
+        raise PermissionDenied
+    if not ground.strip() or len(reason.strip()) < 20:
+        raise ValidationError(
+            _("State the legal ground and, in a sentence or more, why it cannot wait.")
+        )
+    case = SigCase.objects.filter(pk=case_id).first()
+    if case is None:
+        raise ValidationError(_("There is no case with that number."))
+    now = timezone.now()
+    emergency = EmergencyAccess.objects.create(
+        case=case,
+        user=actor.user,
+        ground=ground.strip(),
+        reason=reason.strip(),
+        granted_at=now,
+        expires_at=now + datetime.timedelta(hours=settings.UMEBRA_BREAK_GLASS_HOURS),
+    )
+    access.record(
+        actor, AccessAction.CREATE, EmergencyAccess, emergency.pk, reason=f"{ground}: {reason}"
+    )
+    alert_raise(
+        user=actor.user,
+        description=_("Emergency access to %(case)s: %(ground)s")
+        % {"case": case, "ground": ground},
+    )
+    return emergency
+
+
+def reading_without_part(*, user: User, case: SigCase) -> bool:
+    """Whether the user reads the case only through emergency access (no active part in it)."""
+    is_owner = case.owner_id == user.pk
+    is_granted = SigCaseUserObjectPermission.objects.filter(content_object=case, user=user)
+    return not is_owner and not is_granted.exists()
+
+
+@transaction.atomic
+def emergency_access_review(*, emergency: EmergencyAccess, by: User, outcome: str, comment: str):
+    if outcome not in (ReviewOutcome.JUSTIFIED, ReviewOutcome.FOLLOW_UP):
+        raise ValidationError(_("Choose an outcome."))
+    if outcome == ReviewOutcome.FOLLOW_UP and not comment.strip():
+        raise ValidationError(_("Say what needs following up."))
+    emergency.reviewed_by, emergency.reviewed_at = by, timezone.now()
+    emergency.review_outcome, emergency.review_comment = outcome, comment.strip()
+    emergency.save()
+    return emergency

@@ -1,0 +1,84 @@
+"""Break-glass pages: asking for emergency access, and the auditor's review of it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cases.forms.sig import EmergencyAccessForm, EmergencyReviewForm
+from cases.models import EmergencyAccess
+from cases.services import emergency as services
+from umebra import access
+from umebra.pages import form_page
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def emergency_open_view(request: HttpRequest) -> HttpResponse:
+    access.require_add(request, EmergencyAccess)
+    form = EmergencyAccessForm(request.POST or None)
+    if form.is_valid():
+        try:
+            opened = services.emergency_access_open(
+                actor=access.actor_for(request.user),
+                case_id=form.cleaned_data["case"],
+                ground=form.cleaned_data["ground"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.warning(
+                request,
+                _("Emergency access until %(time)s. The case owner and the auditor are told.")
+                % {"time": opened.expires_at.strftime("%H:%M")},
+            )
+            return redirect(opened.case)
+    return form_page(
+        request,
+        form,
+        _("Emergency access to a case"),
+        intro=_(
+            "Only when someone's life, health or safety cannot wait for the case owner. "
+            "Every emergency access is reviewed by the auditor."
+        ),
+    )
+
+
+@login_required
+@require_GET
+def emergency_list_view(request: HttpRequest) -> HttpResponse:
+    access.require_view_any(request, EmergencyAccess)
+    accesses = access.restrict(
+        request.user, EmergencyAccess.objects.select_related("case", "user", "reviewed_by")
+    )
+    may_review = access.restrict(request.user, accesses, access.CHANGE)
+    return render(
+        request,
+        "cases/emergency_list.html",
+        {
+            "accesses": [
+                (item, EmergencyReviewForm(auto_id=f"emergency-{item.pk}-%s")) for item in accesses
+            ],
+            "may_review": set(may_review.values_list("pk", flat=True)),
+        },
+    )
+
+
+@login_required
+@require_POST
+def emergency_review_view(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.get_object_or_404(request, EmergencyAccess, access.CHANGE, pk=pk)
+    form = EmergencyReviewForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose an outcome."))
+        services.emergency_access_review(emergency=item, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The review was saved."))
+    return redirect("cases:emergency-list")

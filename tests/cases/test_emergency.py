@@ -1,0 +1,85 @@
+"""Break-glass: emergency access on a stated ground, time-limited, told and reviewed."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from cases.models import EmergencyAccess, SigCase
+from cases.services import emergency
+from tests.cases.conftest import actor
+from tests.factories import log_in
+from umebra import access
+from umebra.audit.models import AccessAlert, AccessEvent
+
+pytestmark = pytest.mark.django_db
+REASON = "Den unge har hotat att skada sig i kväll och ägaren nås inte."
+
+
+def test_emergency_access_needs_a_ground_and_a_reason(people, case):
+    with pytest.raises(ValidationError, match="Ange den rättsliga grunden"):
+        emergency.emergency_access_open(
+            actor=actor(people["officer"]), case_id=case.pk, ground="", reason=REASON
+        )
+    with pytest.raises(ValidationError):
+        emergency.emergency_access_open(
+            actor=actor(people["officer"]), case_id=case.pk, ground="Nöd", reason="kort"
+        )
+
+
+@pytest.mark.parametrize("who", ["landlord", "politician", "inspector", "auditor"])
+def test_roles_that_never_see_cases_cannot_break_the_glass(people, case, who):
+    with pytest.raises(PermissionDenied):
+        emergency.emergency_access_open(
+            actor=actor(people[who]), case_id=case.pk, ground="Nöd", reason=REASON
+        )
+
+
+def test_emergency_access_opens_the_case_briefly_and_tells_owner_and_auditor(client, people, case):
+    officer = people["officer"]
+    assert not access.restrict(officer, SigCase.objects.all()).exists()
+    emergency.emergency_access_open(
+        actor=actor(officer), case_id=case.pk, ground="OSL 10 kap. 1 §, nöd", reason=REASON
+    )
+    assert access.restrict(officer, SigCase.objects.all()).get() == case
+    assert AccessAlert.objects.filter(user=officer, description__contains="Nödåtkomst").exists()
+
+    log_in(client, officer)
+    page = client.get(reverse("cases:case-detail", args=[case.pk])).content.decode()
+    assert "nödåtkomst" in page
+    assert AccessEvent.objects.filter(username="polis", reason="emergency access").exists()
+
+    owner_home = client
+    owner_home.logout()
+    log_in(owner_home, people["owner"])
+    assert "Nödåtkomst till dina ärenden" in owner_home.get(reverse("home")).content.decode()
+
+    EmergencyAccess.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert not access.restrict(officer, SigCase.objects.all()).exists()
+
+
+def test_the_auditor_reviews_it(client, people, case):
+    item = emergency.emergency_access_open(
+        actor=actor(people["officer"]), case_id=case.pk, ground="Nöd", reason=REASON
+    )
+    log_in(client, people["auditor"])
+    assert "Nödåtkomst att granska" in client.get(reverse("home")).content.decode()
+    client.post(
+        reverse("cases:emergency-review", args=[item.pk]),
+        {"outcome": "follow_up", "comment": "Ägaren borde ha kontaktats"},
+    )
+    item.refresh_from_db()
+    assert (item.review_outcome, item.reviewed_by) == ("follow_up", people["auditor"])
+
+
+def test_the_owner_cannot_review_emergency_access_to_their_own_case(client, people, case):
+    item = emergency.emergency_access_open(
+        actor=actor(people["officer"]), case_id=case.pk, ground="Nöd", reason=REASON
+    )
+    log_in(client, people["owner"])
+    response = client.post(
+        reverse("cases:emergency-review", args=[item.pk]), {"outcome": "justified"}
+    )
+    assert response.status_code == 404
