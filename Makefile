@@ -15,7 +15,7 @@ TEST_DATABASE_URL ?= postgres://umebra:umebra@127.0.0.1:5432/umebra
 TEST_REDIS_URL    ?= redis://127.0.0.1:6379/0
 PYTEST_WORKERS    ?= 2
 
-.PHONY: run test lint format migrate seed messages system-deps test-services clean help
+.PHONY: run test lint format migrate seed messages system-deps test-services clean help bench-access
 
 help:
 	@echo "make run   - set up and start Umebrå with demo data on http://$(HOST):$(PORT)/"
@@ -73,3 +73,10 @@ test:
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+# Benchmarks print figures; they are not pass/fail tests (see bench/).
+bench-access: export DATABASE_URL := $(or $(DATABASE_URL),$(TEST_DATABASE_URL))
+bench-access: export REDIS_URL := $(or $(REDIS_URL),$(TEST_REDIS_URL))
+bench-access:
+	@$(MAKE) --no-print-directory $(BIN)/.installed test-services
+	$(BIN)/python bench/access_list.py

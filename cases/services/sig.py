@@ -138,6 +138,7 @@ def consent_record(
     if case.status == CaseStatus.AWAITING_CONSENT and consent.complete:
         case.status = CaseStatus.ACTIVE
         case.save(update_fields=["status"])
+    grants_reconcile(case=case, actor=actor, reason=_("a new consent was recorded"))
     access.record(actor, AccessAction.CREATE, Consent, consent.pk)
     _touch(case)
     return consent
@@ -158,26 +159,28 @@ def consent_revoke(*, actor: Actor, consent: Consent, reason: str) -> list[User]
     return grants_reconcile(case=consent.case, actor=actor, reason=_("consent revoked"))
 
 
-def _covered_organisations(case: SigCase, on: datetime.date) -> set[int]:
-    consents = [c for c in case.consents.prefetch_related("organisations") if c.is_valid_on(on)]
-    return {organisation.pk for consent in consents for organisation in consent.organisations.all()}
+def _coverage(case: SigCase, on: datetime.date) -> dict[int, datetime.date]:
+    """Each organisation a consent in force covers, with the last day one does."""
+    coverage: dict[int, datetime.date] = {}
+    for consent in case.consents.prefetch_related("organisations"):
+        if consent.is_valid_on(on):
+            for organisation in consent.organisations.all():
+                coverage[organisation.pk] = max(coverage.get(organisation.pk, on), consent.valid_to)
+    return coverage
 
 
 @transaction.atomic
 def grants_reconcile(*, case: SigCase, actor: Actor | None, reason: str) -> list[User]:
-    """Remove every grant whose holder's organisation no consent in force covers (or all, once
-    the case is closed), and log each removal."""
-    covered = (
-        set()
-        if case.status == CaseStatus.CLOSED
-        else _covered_organisations(case, timezone.localdate())
-    )
+    """Bring every grant of the case in line with the consents: remove those whose holder's
+    organisation no consent in force covers (all of them once the case is closed), log each
+    removal, and move the others' last day to the last day a consent covers them."""
+    coverage = {} if case.status == CaseStatus.CLOSED else _coverage(case, timezone.localdate())
     removed = []
-    for grant in SigCaseUserObjectPermission.objects.filter(content_object=case).select_related(
-        "user"
-    ):
+    grants = SigCaseUserObjectPermission.objects.filter(content_object=case).select_related("user")
+    for grant in grants:
         membership = membership_current(user=grant.user)
-        if membership is None or membership.organisation_id not in covered:
+        organisation = membership.organisation_id if membership else None
+        if organisation != grant.organisation_id or organisation not in coverage:
             grant.delete()
             removed.append(grant.user)
             access.record(
@@ -187,15 +190,19 @@ def grants_reconcile(*, case: SigCase, actor: Actor | None, reason: str) -> list
                 f"{case.pk}:{grant.user.username}",
                 reason=reason,
             )
+        elif grant.valid_until != coverage[organisation]:
+            grant.valid_until = coverage[organisation]
+            grant.save(update_fields=["valid_until"])
     return removed
 
 
 def consents_expire() -> int:
-    """The scheduled task's work: end the grants of consents that ran out. Idempotent."""
+    """The scheduled task's work: end the grants whose consent ran out. Idempotent.
+
+    The access policy already ignores such a grant from the day after; this removes it and
+    logs that it ended."""
     today = timezone.localdate()
-    cases = SigCase.objects.filter(
-        consents__valid_to__lt=today, sigcaseuserobjectpermission__isnull=False
-    ).distinct()
+    cases = SigCase.objects.filter(sigcaseuserobjectpermission__valid_until__lt=today).distinct()
     removed = 0
     for case in cases:
         removed += len(grants_reconcile(case=case, actor=None, reason=_("consent expired")))
@@ -210,14 +217,21 @@ def grant_give(*, actor: Actor, case: SigCase, user: User) -> SigCaseUserObjectP
     membership = membership_current(user=user)
     if membership is None or membership.role not in CASE_ROLES:
         raise ValidationError(_("%(user)s has no role that works SIG cases.") % {"user": user})
-    if membership.organisation_id not in _covered_organisations(case, timezone.localdate()):
+    coverage = _coverage(case, timezone.localdate())
+    if membership.organisation_id not in coverage:
         raise ValidationError(
             _("No consent in force covers %(organisation)s; record the consent first.")
             % {"organisation": membership.organisation}
         )
     permission = Permission.objects.get(codename=VIEW_CODENAME, content_type__app_label="cases")
-    grant, _created = SigCaseUserObjectPermission.objects.get_or_create(
-        user=user, permission=permission, content_object=case
+    grant, _created = SigCaseUserObjectPermission.objects.update_or_create(
+        user=user,
+        permission=permission,
+        content_object=case,
+        defaults={
+            "organisation_id": membership.organisation_id,
+            "valid_until": coverage[membership.organisation_id],
+        },
     )
     access.record(
         actor, AccessAction.CREATE, SigCaseUserObjectPermission, f"{case.pk}:{user.username}"

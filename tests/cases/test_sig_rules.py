@@ -125,8 +125,12 @@ def test_expiry_ends_access_the_same_day_and_the_task_removes_the_grant(
 ):
     consent = consent_for(orgs["school"])
     services.grant_give(actor=actor(people["owner"]), case=case, user=people["counsellor"])
-    Consent.objects.filter(pk=consent.pk).update(valid_to=TODAY - datetime.timedelta(days=1))
-    # The policy asks for a consent in force, so access ends before the task has run.
+    # The consent's last day passes: as on the day after, it and the grant it carried both
+    # ended yesterday.
+    yesterday = TODAY - datetime.timedelta(days=1)
+    Consent.objects.filter(pk=consent.pk).update(valid_to=yesterday)
+    SigCaseUserObjectPermission.objects.update(valid_until=yesterday)
+    # The policy asks for a grant in force, so access ends before the task has run.
     assert not sees(people["counsellor"], case)
     assert services.consents_expire() == 1
     assert not SigCaseUserObjectPermission.objects.exists()
@@ -239,3 +243,27 @@ def test_the_case_list_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(40) as many:
         client.get(reverse("cases:case-list"))
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_grant_holder_who_moves_to_another_organisation_loses_the_case(
+    people, orgs, case, consent_for
+):
+    consent_for(orgs["school"], orgs["police"])
+    services.grant_give(actor=actor(people["owner"]), case=case, user=people["counsellor"])
+    membership = people["counsellor"].memberships.get()
+    membership.valid_to = TODAY - datetime.timedelta(days=1)
+    membership.valid_from = TODAY - datetime.timedelta(days=10)
+    membership.save()
+    from umebra.services import membership_create
+
+    membership_create(user=people["counsellor"], organisation=orgs["police"], role="police")
+    moved = type(people["counsellor"]).objects.get(pk=people["counsellor"].pk)
+    assert not sees(moved, case)
+
+
+def test_a_new_consent_extends_the_grants_it_covers(people, orgs, case, consent_for):
+    consent_for(orgs["school"], days=10)
+    services.grant_give(actor=actor(people["owner"]), case=case, user=people["counsellor"])
+    consent_for(orgs["school"], days=200)
+    grant = SigCaseUserObjectPermission.objects.get()
+    assert grant.valid_until == TODAY + datetime.timedelta(days=200)

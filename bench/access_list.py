@@ -1,0 +1,206 @@
+"""Benchmark: the access layer's "cases this user may see" list page at scale.
+
+Fills a PostgreSQL database of its own with 200,000 protected objects (SIG cases, LOS
+operations and targets) and 1,000,000 object-permission rows, then times the first 50
+visible cases, newest first, plus their total count, for users who see 10, 1,000 and 50,000
+cases: through the access layer (what the pages use), through django-guardian's stock
+get_objects_for_user, and with hand-written SQL giving the same rows. Prints median and
+95th percentile and the number of SQL queries.
+
+Run with `make bench-access` (PostgreSQL from DATABASE_URL or the make test default; the
+data goes into a separate database, <name>_bench, made once and reused).
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import environ
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+base = environ.Env.db_url_config(os.environ["DATABASE_URL"])
+os.environ["DATABASE_URL"] = (
+    os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + base["NAME"] + "_bench"
+)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "umebra.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from guardian.shortcuts import get_objects_for_user  # noqa: E402
+
+from cases.models import SigCase  # noqa: E402
+from cases.selectors.sig import case_list  # noqa: E402
+from umebra.models import User  # noqa: E402
+
+CASES, OPERATIONS, TARGETS = 150_000, 10_000, 40_000
+PERMISSIONS = 1_000_000
+SIZES = {"bench_small": 10, "bench_mid": 1_000, "bench_big": 50_000}
+FILLER_USERS = 2_000
+RUNS = 30
+
+
+def ensure_database() -> None:
+    from psycopg import connect
+
+    admin = base | {"NAME": "postgres"}
+    with connect(
+        host=admin["HOST"], port=admin["PORT"] or 5432, user=admin["USER"],
+        password=admin["PASSWORD"] or None, dbname="postgres", autocommit=True,
+    ) as conn:  # fmt: skip
+        name = base["NAME"] + "_bench"
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+FILL = """
+INSERT INTO umebra_organisation (name, kind, organisation_number, is_public_authority)
+VALUES ('Bench socialtjänst', 'municipal_unit', '', true), ('Bench skola', 'municipal_unit', '', true),
+       ('Bench polis', 'police', '', true);
+INSERT INTO collaboration_area (name, slug, population) VALUES ('Bench', 'bench', 10000);
+INSERT INTO umebra_user (username, password, is_superuser, first_name, last_name, email, is_staff,
+                         is_active, date_joined)
+SELECT 'bench_' || n, '!', false, '', '', '', false, true, now()
+FROM generate_series(1, %(filler)s) n
+UNION ALL SELECT u, '!', false, '', '', '', false, true, now()
+FROM unnest(ARRAY['bench_owner', 'bench_small', 'bench_mid', 'bench_big']) u;
+INSERT INTO umebra_membership (user_id, organisation_id, role, valid_from)
+SELECT u.id, (SELECT id FROM umebra_organisation WHERE name = CASE WHEN u.username = 'bench_owner'
+              THEN 'Bench socialtjänst' ELSE 'Bench skola' END),
+       CASE WHEN u.username = 'bench_owner' THEN 'social_worker' ELSE 'school_staff' END,
+       '2020-01-01'
+FROM umebra_user u WHERE u.username LIKE 'bench_%%';
+INSERT INTO cases_person (name, personal_number, area_id)
+SELECT 'Person ' || n, NULL, (SELECT id FROM collaboration_area WHERE slug = 'bench')
+FROM generate_series(1, %(cases)s) n;
+INSERT INTO cases_sigcase (person_id, owner_id, owner_organisation_id, status, opened_on, last_entry_at)
+SELECT p.id, (SELECT id FROM umebra_user WHERE username = 'bench_owner'),
+       (SELECT id FROM umebra_organisation WHERE name = 'Bench socialtjänst'), 'active',
+       DATE '2020-01-01' + (p.id %% 2000)::int, now()
+FROM cases_person p WHERE p.name LIKE 'Person %%';
+INSERT INTO cases_consent (case_id, information, valid_from, valid_to, complete, revoked_reason,
+                           signed_scan, created_at)
+SELECT id, 'bench', DATE '2020-01-01', DATE '2099-01-01', true, '', '', now() FROM cases_sigcase;
+INSERT INTO cases_consent_organisations (consent_id, organisation_id)
+SELECT c.id, (SELECT id FROM umebra_organisation WHERE name = 'Bench skola') FROM cases_consent c;
+INSERT INTO cases_operation (name, status, lead_id, starts_on, objective, summary)
+SELECT 'Operation ' || n, 'active', (SELECT id FROM umebra_organisation WHERE name = 'Bench polis'),
+       DATE '2020-01-01', 'bench', '' FROM generate_series(1, %(operations)s) n;
+INSERT INTO cases_target (operation_id, kind, name, organisation_number, address)
+SELECT o.id, 'business', 'Target ' || n, '', ''
+FROM generate_series(1, %(targets)s) n
+JOIN cases_operation o ON o.id = (SELECT min(id) FROM cases_operation) + (n %% %(operations)s);
+"""
+
+GRANTS = """
+INSERT INTO cases_sigcaseuserobjectpermission (user_id, permission_id, content_object_id,
+                                               organisation_id, valid_until)
+SELECT u.id, %(permission)s, c.id, (SELECT id FROM umebra_organisation WHERE name = 'Bench skola'),
+       DATE '2099-01-01'
+FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM cases_sigcase) c
+JOIN umebra_user u ON u.username = %(username)s
+WHERE c.n <= %(count)s;
+"""
+
+FILLER_GRANTS = """
+INSERT INTO cases_sigcaseuserobjectpermission (user_id, permission_id, content_object_id,
+                                               organisation_id, valid_until)
+SELECT u.id, %(permission)s, c.id, (SELECT id FROM umebra_organisation WHERE name = 'Bench skola'),
+       DATE '2099-01-01'
+FROM umebra_user u
+JOIN LATERAL (
+    SELECT id FROM cases_sigcase
+    WHERE id >= (SELECT min(id) FROM cases_sigcase) + ((u.id * 7919) %% (%(cases)s - %(each)s))
+    ORDER BY id LIMIT %(each)s
+) c ON true
+WHERE u.username ~ '^bench_[0-9]+$';
+"""
+
+HAND_WRITTEN = """
+SELECT c.id FROM cases_sigcase c
+JOIN cases_sigcaseuserobjectpermission g ON g.content_object_id = c.id AND g.user_id = %(user)s
+WHERE EXISTS (SELECT 1 FROM cases_consent k JOIN cases_consent_organisations ko ON ko.consent_id = k.id
+              WHERE k.case_id = c.id AND ko.organisation_id = %(organisation)s AND k.complete
+              AND k.revoked_at IS NULL AND k.valid_from <= CURRENT_DATE AND k.valid_to >= CURRENT_DATE)
+ORDER BY c.opened_on DESC, c.id DESC LIMIT 50;
+"""
+HAND_COUNT = "SELECT count(*) FROM cases_sigcaseuserobjectpermission WHERE user_id = %(user)s"
+
+
+def fill() -> None:
+    if User.objects.filter(username="bench_owner").exists():
+        print("Reusing the benchmark data already in the database.")
+        return
+    started = time.monotonic()
+    from django.contrib.auth.models import Permission
+
+    permission = Permission.objects.get(codename="view_sigcase").pk
+    with connection.cursor() as cursor:
+        cursor.execute(FILL, {"filler": FILLER_USERS, "cases": CASES, "operations": OPERATIONS,
+                              "targets": TARGETS})  # fmt: skip
+        for username, count in SIZES.items():
+            cursor.execute(GRANTS, {"permission": permission, "username": username, "count": count})
+        each = (PERMISSIONS - sum(SIZES.values())) // FILLER_USERS
+        cursor.execute(FILLER_GRANTS, {"permission": permission, "cases": CASES, "each": each})
+        cursor.execute("ANALYZE")
+        cursor.execute("SELECT count(*) FROM cases_sigcaseuserobjectpermission")
+        rows = cursor.fetchone()[0]
+    print(f"Filled {CASES + OPERATIONS + TARGETS:,} protected objects and {rows:,} permission "
+          f"rows in {time.monotonic() - started:.0f} s.")  # fmt: skip
+
+
+def timed(function) -> tuple[float, float, int]:
+    durations, queries = [], 0
+    for _ in range(RUNS):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            function()
+            durations.append((time.perf_counter() - start) * 1000)
+        queries = len(captured.captured_queries)
+    durations.sort()
+    return statistics.median(durations), durations[int(0.95 * (RUNS - 1))], queries
+
+
+def main() -> None:
+    ensure_database()
+    call_command("migrate", verbosity=0)
+    fill()
+    print(f"\n{'sees':>8}  {'approach':<28} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+    for username, size in SIZES.items():
+        user = User.objects.get(username=username)
+        membership = user.memberships.get()
+
+        def access_layer(user=user):
+            cases = case_list(user=User.objects.get(pk=user.pk))
+            return list(cases[:50]), cases.count()
+
+        def guardian_stock(user=user):
+            cases = get_objects_for_user(user, "cases.view_sigcase", klass=SigCase).order_by(
+                "-opened_on", "-id"
+            )
+            return list(cases[:50]), cases.count()
+
+        def hand_written(user=user, organisation=membership.organisation_id):
+            with connection.cursor() as cursor:
+                params = {"user": user.pk, "organisation": organisation}
+                cursor.execute(HAND_WRITTEN, params)
+                rows = cursor.fetchall()
+                cursor.execute(HAND_COUNT, params)
+                return rows, cursor.fetchone()[0]
+
+        assert access_layer()[1] == size, (username, access_layer()[1])
+        for name, function in [("access layer (pages)", access_layer),
+                               ("guardian get_objects_for_user", guardian_stock),
+                               ("hand-written SQL", hand_written)]:  # fmt: skip
+            median, p95, queries = timed(function)
+            print(f"{size:>8,}  {name:<28} {median:>10.1f} {p95:>8.1f} {queries:>8}")
+
+
+if __name__ == "__main__":
+    main()
