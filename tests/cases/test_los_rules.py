@@ -85,3 +85,25 @@ def test_an_operation_is_concluded_only_with_a_summary(demo):
     los.operation_transition(actor=police, operation=operation, status="active")
     with pytest.raises(ValidationError, match="sammanfattningen"):
         los.operation_transition(actor=police, operation=operation, status="concluded")
+
+
+def test_the_operation_list_takes_a_fixed_number_of_queries(
+    client, demo, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    from tests.factories import log_in
+
+    police = access.actor_for(demo["polis"])
+    lead = Organisation.objects.get(name="Polisen LPO Umeå")
+    log_in(client, demo["polis"])
+    with django_assert_max_num_queries(40) as few:
+        client.get(reverse("cases:operation-list"))
+    for n in range(10):
+        operation = los.operation_save(
+            actor=police, name=f"Operation {n}", lead=lead, parties=[], objective="o"
+        )
+        los.target_add(actor=police, operation=operation, kind="business", name=f"Mål {n}")
+    with django_assert_max_num_queries(40) as many:
+        client.get(reverse("cases:operation-list"))
+    assert len(many.captured_queries) == len(few.captured_queries)
