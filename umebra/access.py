@@ -161,6 +161,18 @@ def restrict(user: User, queryset: QuerySet[M], action: str = VIEW) -> QuerySet[
     return policy_for(queryset.model).restrict(actor, queryset, action)
 
 
+def count(user: User, model: type[models.Model]) -> int:
+    """How many ``model`` objects ``user`` may see. A policy that knows a faster exact way
+    than counting its restricted queryset (from permission rows, say) offers ``count``."""
+    actor = actor_for(user)
+    if actor.membership is None:
+        return 0
+    policy = policy_for(model)
+    if hasattr(policy, "count"):
+        return policy.count(actor)
+    return restrict(user, model._default_manager.all()).count()
+
+
 def allows(user: User, obj: models.Model, action: str) -> bool:
     """Whether ``user`` may ``action`` this one object (to offer an edit button, say)."""
     queryset = type(obj)._default_manager.filter(pk=obj.pk)

@@ -13,9 +13,28 @@ from umebra import access
 PAGE_SIZE = 50
 
 
-def paginate(request: HttpRequest, queryset, per_page: int = PAGE_SIZE) -> tuple[Page, str]:
+class _CountedPaginator(Paginator):
+    """A paginator told the total, when the access layer can count faster than the query."""
+
+    def __init__(self, object_list, per_page, total: int):
+        super().__init__(object_list, per_page)
+        self.total = total
+
+    @property
+    def count(self) -> int:
+        return self.total
+
+
+def paginate(
+    request: HttpRequest, queryset, per_page: int = PAGE_SIZE, *, count: int | None = None
+) -> tuple[Page, str]:
     """The requested page of ``queryset``, and the query string that keeps the filters."""
-    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    paginator = (
+        Paginator(queryset, per_page)
+        if count is None
+        else _CountedPaginator(queryset, per_page, count)
+    )
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return page, query.urlencode()

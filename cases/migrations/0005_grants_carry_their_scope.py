@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='sigcaseuserobjectpermission',
-            index=models.Index(fields=['user', 'organisation', 'valid_until', 'content_object'], name='grant_lookup'),
+            index=models.Index(fields=['user', 'organisation', 'content_object', 'valid_until'], name='grant_lookup'),
         ),
         migrations.RunPython(fill_scope, migrations.RunPython.noop),
     ]

@@ -148,7 +148,7 @@ class SigCaseUserObjectPermission(UserObjectPermissionBase):
     class Meta(UserObjectPermissionBase.Meta):
         indexes = [
             models.Index(
-                fields=["user", "organisation", "valid_until", "content_object"],
+                fields=["user", "organisation", "content_object", "valid_until"],
                 name="grant_lookup",
             )
         ]

@@ -29,6 +29,8 @@ def emergency_access_open(*, actor: Actor, case_id: int, ground: str, reason: st
     case = SigCase.objects.filter(pk=case_id).first()
     if case is None:
         raise ValidationError(_("There is no case with that number."))
+    if access.allows(actor.user, case, access.VIEW):
+        raise ValidationError(_("You can already see this case; no emergency access is needed."))
     now = timezone.now()
     emergency = EmergencyAccess.objects.create(
         case=case,

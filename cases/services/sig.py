@@ -214,6 +214,8 @@ def grant_give(*, actor: Actor, case: SigCase, user: User) -> SigCaseUserObjectP
     """Let a named user see the case. Refused unless a consent in force covers their
     organisation and their role is one that works cases."""
     _owned(actor, case)
+    if user.pk == case.owner_id:
+        raise ValidationError(_("The owner sees the case already."))
     membership = membership_current(user=user)
     if membership is None or membership.role not in CASE_ROLES:
         raise ValidationError(_("%(user)s has no role that works SIG cases.") % {"user": user})

@@ -36,7 +36,9 @@ from umebra.workflow import allowed_next
 @require_GET
 def case_list_view(request: HttpRequest) -> HttpResponse:
     access.require_view_any(request, SigCase)
-    page, query = paginate(request, case_list(user=request.user))
+    page, query = paginate(
+        request, case_list(user=request.user), count=access.count(request.user, SigCase)
+    )
     # A list of names is a read of personal data too, logged as one event.
     access.log(request, AccessAction.VIEW, SigCase, reason="list")
     return render(

@@ -83,3 +83,10 @@ def test_the_owner_cannot_review_emergency_access_to_their_own_case(client, peop
         reverse("cases:emergency-review", args=[item.pk]), {"outcome": "justified"}
     )
     assert response.status_code == 404
+
+
+def test_no_emergency_access_to_a_case_one_already_sees(people, case):
+    with pytest.raises(ValidationError, match="redan se"):
+        emergency.emergency_access_open(
+            actor=actor(people["owner"]), case_id=case.pk, ground="Nöd", reason=REASON
+        )

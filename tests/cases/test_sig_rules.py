@@ -37,8 +37,12 @@ TABLE = [
 ]
 
 
+@pytest.mark.parametrize("dense", [False, True], ids=["ids-first", "index-walk"])
 @pytest.mark.parametrize(("who", "expected"), TABLE)
-def test_who_sees_the_case(people, orgs, case, consent_for, who, expected):
+def test_who_sees_the_case(monkeypatch, people, orgs, case, consent_for, who, expected, dense):
+    # Both ways the policy can answer (read the few visible ids first, or walk the cases and
+    # check each) must give the same answer.
+    monkeypatch.setattr("cases.policy.DENSE", -1 if dense else 10**9)
     consent_for(orgs["social"], orgs["school"], orgs["police"])
     for grantee in ("counsellor", "officer"):
         services.grant_give(actor=actor(people["owner"]), case=case, user=people[grantee])
@@ -267,3 +271,17 @@ def test_a_new_consent_extends_the_grants_it_covers(people, orgs, case, consent_
     consent_for(orgs["school"], days=200)
     grant = SigCaseUserObjectPermission.objects.get()
     assert grant.valid_until == TODAY + datetime.timedelta(days=200)
+
+
+def test_the_count_matches_the_list(people, orgs, case, consent_for):
+    consent_for(orgs["school"])
+    services.grant_give(actor=actor(people["owner"]), case=case, user=people["counsellor"])
+    for who in ("owner", "counsellor", "officer", "landlord"):
+        user = type(people[who]).objects.get(pk=people[who].pk)
+        assert access.count(user, SigCase) == access.restrict(user, SigCase.objects.all()).count()
+
+
+def test_the_owner_is_never_granted_their_own_case(people, orgs, case, consent_for):
+    consent_for(orgs["social"])
+    with pytest.raises(ValidationError, match="Ägaren ser redan ärendet"):
+        services.grant_give(actor=actor(people["owner"]), case=case, user=people["owner"])
