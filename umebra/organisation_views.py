@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from umebra import access, services
 from umebra.forms import MembershipForm, OrganisationForm
 from umebra.models import Membership, Organisation
-from umebra.pages import create_or_update, form_page
+from umebra.pages import create_or_update, form_page, report_outcome
 from umebra.selectors import organisation_list_with_member_counts
 
 
@@ -88,10 +88,9 @@ def membership_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def membership_end_view(request: HttpRequest, pk: int) -> HttpResponse:
     membership = access.get_object_or_404(request, Membership, access.CHANGE, pk=pk)
-    try:
-        services.membership_end(membership=membership)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The membership ends today."))
+    report_outcome(
+        request,
+        lambda: services.membership_end(membership=membership),
+        _("The membership ends today."),
+    )
     return redirect("organisation-detail", pk=membership.organisation_id)

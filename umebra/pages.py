@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -38,6 +39,20 @@ def paginate(
     query = request.GET.copy()
     query.pop("page", None)
     return page, query.urlencode()
+
+
+def report_outcome(request: HttpRequest, action: Callable, success=None):
+    """Run a service call made for a POST and tell the user how it went: ``success`` (a
+    message, or a function of the result that makes one), or plainly why the service
+    refused. Returns the result, or ``None`` when refused."""
+    try:
+        result = action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
+    if success:
+        messages.success(request, success(result) if callable(success) else success)
+    return result
 
 
 def form_status(form) -> int:

@@ -22,10 +22,8 @@ def membership_current(*, user: User) -> Membership | None:
 
 
 def membership_for_request(request: HttpRequest) -> Membership | None:
-    """``membership_current`` for the request's user, read once per request."""
-    if not hasattr(request, "_umebra_membership"):
-        request._umebra_membership = membership_current(user=request.user)
-    return request._umebra_membership
+    """The request user's membership, read once per request (with the access layer's actor)."""
+    return access.actor_for(request.user).membership
 
 
 def organisation_list_with_member_counts(*, user: User) -> QuerySet[Organisation]:

@@ -25,6 +25,10 @@ def check_transition(
     """Raise ``ValidationError`` naming both statuses if ``current`` may not become ``target``."""
     if target in allowed_next(transitions, current):
         return
+    if target not in choices.values:
+        raise ValidationError(
+            _("“%(target)s” is not a status.") % {"target": target}, code="status"
+        )
     allowed = sorted(str(choices(s).label) for s in allowed_next(transitions, current))
     raise ValidationError(
         _("“%(current)s” cannot become “%(target)s”. %(allowed)s")

@@ -12,7 +12,7 @@ from cases.forms.sig import EmergencyAccessForm, EmergencyReviewForm
 from cases.models import EmergencyAccess
 from cases.services import emergency as services
 from umebra import access
-from umebra.pages import form_page
+from umebra.pages import form_page, report_outcome
 
 
 @login_required
@@ -73,12 +73,13 @@ def emergency_list_view(request: HttpRequest) -> HttpResponse:
 def emergency_review_view(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.get_object_or_404(request, EmergencyAccess, access.CHANGE, pk=pk)
     form = EmergencyReviewForm(request.POST)
-    try:
+
+    def review():
         if not form.is_valid():
             raise ValidationError(_("Choose an outcome."))
-        services.emergency_access_review(emergency=item, by=request.user, **form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The review was saved."))
+        return services.emergency_access_review(
+            emergency=item, by=request.user, **form.cleaned_data
+        )
+
+    report_outcome(request, review, _("The review was saved."))
     return redirect("cases:emergency-list")

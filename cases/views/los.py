@@ -27,7 +27,7 @@ from cases.models import (
 from cases.selectors.los import operation_list, operation_parts
 from cases.services import los as services
 from umebra import access
-from umebra.pages import form_page
+from umebra.pages import form_page, report_outcome
 from umebra.workflow import allowed_next
 
 
@@ -95,14 +95,14 @@ def operation_form_view(request: HttpRequest, pk: int | None = None) -> HttpResp
 @require_POST
 def operation_status_view(request: HttpRequest, pk: int) -> HttpResponse:
     operation = access.get_object_or_404(request, Operation, access.CHANGE, pk=pk)
-    try:
-        services.operation_transition(
+    report_outcome(
+        request,
+        lambda: services.operation_transition(
             actor=access.actor_for(request.user),
             operation=operation,
             status=request.POST.get("status", ""),
-        )
-    except (ValidationError, ValueError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        ),
+    )
     return redirect(operation)
 
 

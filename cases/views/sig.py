@@ -27,7 +27,7 @@ from cases.services.emergency import reading_without_part
 from umebra import access
 from umebra.audit.models import AccessAction
 from umebra.models import User
-from umebra.pages import form_page, paginate
+from umebra.pages import form_page, paginate, report_outcome
 from umebra.pdf import pdf_response, render_pdf
 from umebra.workflow import allowed_next
 
@@ -98,12 +98,12 @@ def _owned_case(request: HttpRequest, pk: int) -> SigCase:
 @require_POST
 def case_status_view(request: HttpRequest, pk: int) -> HttpResponse:
     case = _owned_case(request, pk)
-    try:
-        services.case_transition(
+    report_outcome(
+        request,
+        lambda: services.case_transition(
             actor=access.actor_for(request.user), case=case, status=request.POST.get("status", "")
-        )
-    except (ValidationError, ValueError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        ),
+    )
     return redirect(case)
 
 
@@ -173,22 +173,24 @@ def consent_form_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
 def consent_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
     consent = access.get_object_or_404(request, Consent, access.CHANGE, pk=pk)
     form = RevokeForm(request.POST)
-    try:
+
+    def revoke():
         if not form.is_valid():
             raise ValidationError(form.errors["reason"])
-        removed = services.consent_revoke(
+        return services.consent_revoke(
             actor=access.actor_for(request.user),
             consent=consent,
             reason=form.cleaned_data["reason"],
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
+
+    report_outcome(
+        request,
+        revoke,
+        lambda removed: (
             _("The consent was revoked. Access ended for: %(users)s.")
-            % {"users": ", ".join(user.get_username() for user in removed) or "–"},
-        )
+            % {"users": ", ".join(user.get_username() for user in removed) or "–"}
+        ),
+    )
     return redirect(consent.case)
 
 
@@ -197,16 +199,15 @@ def consent_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
 def grant_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     case = _owned_case(request, pk)
     form = GrantForm(request.POST, case=case)
-    try:
+
+    def give():
         if not form.is_valid():
             raise ValidationError(form.errors["user"])
-        services.grant_give(
+        return services.grant_give(
             actor=access.actor_for(request.user), case=case, user=form.cleaned_data["user"]
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Access was given."))
+
+    report_outcome(request, give, _("Access was given."))
     return redirect(case)
 
 
@@ -226,14 +227,15 @@ def grant_withdraw_view(request: HttpRequest, pk: int, user_pk: int) -> HttpResp
 def note_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_object_or_404(request, SigCase, pk=pk)
     form = NoteForm(request.POST)
-    try:
+
+    def add():
         if not form.is_valid():
             raise ValidationError(_("Write the note and choose who may read it."))
-        services.note_add(actor=access.actor_for(request.user), case=case, **form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The note was saved."))
+        return services.note_add(
+            actor=access.actor_for(request.user), case=case, **form.cleaned_data
+        )
+
+    report_outcome(request, add, _("The note was saved."))
     return redirect(case)
 
 

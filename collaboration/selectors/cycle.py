@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, QuerySet, Sum
 
 from collaboration.models import (
     ActionPlan,
@@ -129,7 +129,3 @@ def effect_per_thousand(application: GrantApplication) -> Decimal | None:
     if application.outcome is None or not money:
         return None
     return (application.outcome * 1000 / money).quantize(Decimal("0.01"))
-
-
-def grant_applications_in(*, user: User, statuses) -> QuerySet[GrantApplication]:
-    return access.restrict(user, GrantApplication.objects.filter(Q(status__in=statuses)))

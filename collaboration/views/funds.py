@@ -19,7 +19,7 @@ from collaboration.models import GRANT_TRANSITIONS, Fund, GrantApplication
 from collaboration.selectors.cycle import effect_per_thousand, fund_applications, fund_list
 from collaboration.services import funds as services
 from umebra import access
-from umebra.pages import create_or_update, form_page
+from umebra.pages import create_or_update, form_page, report_outcome
 from umebra.workflow import allowed_next
 
 
@@ -114,14 +114,13 @@ def application_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
     application = access.get_object_or_404(request, GrantApplication, access.CHANGE, pk=pk)
     form = ApplicationTransitionForm(request.POST)
     if form.is_valid():
-        try:
-            services.application_transition(
+        report_outcome(
+            request,
+            lambda: services.application_transition(
                 application=application, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The status was changed."))
+            ),
+            _("The status was changed."),
+        )
     else:
         messages.error(request, _("Check the figures: %s") % form.errors.as_text())
     return redirect(application)

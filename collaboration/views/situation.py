@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,7 +19,7 @@ from collaboration.selectors.cycle import (
 )
 from collaboration.services import cycle as services
 from umebra import access
-from umebra.pages import create_or_update, form_page
+from umebra.pages import create_or_update, form_page, report_outcome
 from umebra.workflow import allowed_next
 
 
@@ -140,12 +139,11 @@ def document_transition_view(request: HttpRequest, kind: str, pk: int) -> HttpRe
     document = access.get_object_or_404(request, model, access.CHANGE, pk=pk)
     form = AdoptionForm(request.POST)
     if form.is_valid():
-        try:
-            services.document_transition(document=document, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The status was changed."))
+        report_outcome(
+            request,
+            lambda: services.document_transition(document=document, **form.cleaned_data),
+            _("The status was changed."),
+        )
     else:
         messages.error(request, _("Choose a status."))
     return redirect(document)

@@ -13,7 +13,7 @@ from umebra import access
 from umebra.audit import selectors, services
 from umebra.audit.forms import EventSearchForm, ReviewForm, SampleDrawForm
 from umebra.audit.models import AccessAction, AccessAlert, AccessEvent, AuditSample, SampleItem
-from umebra.pages import paginate
+from umebra.pages import paginate, report_outcome
 
 
 @login_required
@@ -108,9 +108,8 @@ def _review(request: HttpRequest, form: ReviewForm, service, **target) -> None:
     if not form.is_valid():
         messages.error(request, _("Choose an outcome for the review."))
         return
-    try:
-        service(**target, **form.cleaned_data, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The review was saved."))
+    report_outcome(
+        request,
+        lambda: service(**target, **form.cleaned_data, by=request.user),
+        _("The review was saved."),
+    )

@@ -10,9 +10,9 @@ from django.db import transaction
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from umebra import access
 from umebra.models import User
 from umebra.roles import TWO_FACTOR_ROLES
-from umebra.selectors import membership_current
 
 BACKUP_CODE_COUNT = 10
 APP_DEVICE_NAME = "app"
@@ -20,7 +20,7 @@ BACKUP_DEVICE_NAME = "backup"
 
 
 def two_factor_required(user: User) -> bool:
-    membership = membership_current(user=user)
+    membership = access.actor_for(user).membership
     return membership is not None and membership.role in TWO_FACTOR_ROLES
 
 
