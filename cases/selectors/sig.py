@@ -10,9 +10,8 @@ from umebra.models import Membership, User
 
 
 def case_list(*, user: User) -> QuerySet[SigCase]:
-    """The cases the user sees, newest first. What the rows show is prefetched rather than
-    joined, so the database sorts and cuts the page before it reads any person."""
-    return access.restrict(user, SigCase.objects.all()).prefetch_related("person__area", "owner")
+    """The cases the user sees, newest first, with what the rows show joined in."""
+    return access.restrict(user, SigCase.objects.all()).select_related("person__area", "owner")
 
 
 def case_parts(*, user: User, case: SigCase) -> dict:
