@@ -36,7 +36,7 @@ from cases.models import (
     Target,
 )
 from umebra import access
-from umebra.access import VIEW, Actor, ParentPolicy, Policy
+from umebra.access import VIEW, Actor, Counted, ParentPolicy, Policy
 from umebra.expressions import IdSet, RowCount
 from umebra.models import User
 from umebra.roles import Role
@@ -101,8 +101,8 @@ def visible_case_ids(actor: Actor) -> list[int]:
         .order_by()
         .values_list("pk", flat=True)
         .union(
-            _granted(actor).values_list("content_object_id", flat=True),
-            _emergency(actor).values_list("case_id", flat=True),
+            _granted(actor).order_by().values_list("content_object_id", flat=True),
+            _emergency(actor).order_by().values_list("case_id", flat=True),
             all=True,  # the sources are disjoint, as counted above
         )
     )
@@ -119,7 +119,7 @@ def _probe(queryset: QuerySet) -> IsNull:
 
 
 @access.register(SigCase)
-class SigCasePolicy(Policy):
+class SigCasePolicy(Counted, Policy):
     personal_data = True
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
@@ -222,7 +222,7 @@ def _in_operation(organisation_id: int | None) -> Q:
 
 
 @access.register(Operation)
-class OperationPolicy(Policy):
+class OperationPolicy(Counted, Policy):
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role == Role.COORDINATOR:
             return queryset
@@ -247,7 +247,7 @@ class TargetPolicy(ParentPolicy):
 
 
 @access.register(Inspection)
-class InspectionPolicy(Policy):
+class InspectionPolicy(Counted, Policy):
     """Coordinators and police see every inspection of the operations they see; an agency
     sees, records and changes only its own."""
 

@@ -33,7 +33,7 @@ from collaboration.models import (
     UndertakingKind,
 )
 from umebra import access
-from umebra.access import CHANGE, VIEW, Actor, ParentPolicy, Policy, RolePolicy
+from umebra.access import CHANGE, VIEW, Actor, Counted, ParentPolicy, Policy, RolePolicy
 from umebra.roles import Role
 
 # Roles whose organisation takes part in efforts and agreements, and who see those they are in.
@@ -69,9 +69,12 @@ class PartyPolicy(Policy):
             self.politicians_follow and actor.role == Role.POLITICIAN
         )
 
+    def reportable(self, queryset: QuerySet) -> QuerySet:
+        return queryset if self.politicians_follow else queryset.none()
+
 
 @access.register(Area)
-class AreaPolicy(RolePolicy):
+class AreaPolicy(Counted, RolePolicy):
     """Districts and their populations are public facts."""
 
     roles = {VIEW: frozenset(Role), CHANGE: frozenset({Role.ADMIN, Role.COORDINATOR})}
@@ -79,8 +82,9 @@ class AreaPolicy(RolePolicy):
 
 
 @access.register(JointEffort)
-class JointEffortPolicy(PartyPolicy):
-    """Coordinators keep the log; every other party sees the efforts it took part in."""
+class JointEffortPolicy(Counted, PartyPolicy):
+    """Coordinators keep the log; every other party sees the efforts it took part in;
+    reports count them."""
 
     party_lookup = "organisations"
     politicians_follow = False
@@ -91,8 +95,9 @@ REPORTERS = frozenset({Role.COORDINATOR, *TAKING_PART})
 
 
 @access.register(Observation)
-class ObservationPolicy(Policy):
-    """The local picture is for coordinators and police; reporters see their own reports."""
+class ObservationPolicy(Counted, Policy):
+    """The local picture is for coordinators and police; reporters see their own reports;
+    reports count them."""
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role == Role.COORDINATOR:
@@ -180,7 +185,7 @@ EVERY_ROLE = frozenset(Role)
 
 
 @access.register(Indicator)
-class IndicatorPolicy(RolePolicy):
+class IndicatorPolicy(Counted, RolePolicy):
     """Indicators are aggregate statistics: everyone who takes part may read them."""
 
     roles = {VIEW: EVERY_ROLE, CHANGE: frozenset({Role.COORDINATOR})}
@@ -208,6 +213,9 @@ class _AdoptedDocumentPolicy(Policy):
     def may_view_any(self, actor: Actor) -> bool:
         return actor.role is not None
 
+    def reportable(self, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(status__in=[DocumentStatus.ADOPTED, DocumentStatus.SUPERSEDED])
+
 
 @access.register(SituationPicture)
 class SituationPicturePolicy(_AdoptedDocumentPolicy):
@@ -230,7 +238,7 @@ class ActionRowPolicy(ParentPolicy):
 
 
 @access.register(Fund)
-class FundPolicy(RolePolicy):
+class FundPolicy(Counted, RolePolicy):
     """Coordinators run the funds; politicians follow how the money works."""
 
     roles = {

@@ -71,6 +71,15 @@ class Policy:
         """What anyone may see without logging in (published citizen promises, say)."""
         return queryset.none()
 
+    def reportable(self, queryset: QuerySet) -> QuerySet:
+        """What reports for all their readers (politicians among them) may draw on.
+
+        Reports are built by a worker for no one user. Of personal and operational data they
+        take counts only, with small counts suppressed (``reports.disclosure``); documents
+        they print whole, so a policy offers only those any reader may read.
+        """
+        return queryset.none()
+
 
 class RolePolicy(Policy):
     """Rules that depend on the role alone: whole tables open to some roles, closed to others.
@@ -113,6 +122,18 @@ class ParentPolicy(Policy):
         parent_model = self._parent_model(queryset)
         parents = policy_for(parent_model).public(parent_model.objects.all())
         return queryset.filter(**{f"{self.parent}__in": parents.values("pk")})
+
+    def reportable(self, queryset: QuerySet) -> QuerySet:
+        parent_model = self._parent_model(queryset)
+        parents = policy_for(parent_model).reportable(parent_model.objects.all())
+        return queryset.filter(**{f"{self.parent}__in": parents.values("pk")})
+
+
+class Counted:
+    """Mixin: every object of the model may be counted in reports (see ``reportable``)."""
+
+    def reportable(self, queryset: QuerySet) -> QuerySet:
+        return queryset
 
 
 _policies: dict[type[models.Model], Policy] = {}
@@ -182,6 +203,11 @@ def allows(user: User, obj: models.Model, action: str) -> bool:
 def restrict_public(queryset: QuerySet[M]) -> QuerySet[M]:
     """The part of ``queryset`` that is public: shown to anyone, logged in or not."""
     return policy_for(queryset.model).public(queryset)
+
+
+def restrict_reportable(queryset: QuerySet[M]) -> QuerySet[M]:
+    """The part of ``queryset`` that reports for every reader may draw on."""
+    return policy_for(queryset.model).reportable(queryset)
 
 
 def may_add(user: User, model: type[models.Model]) -> bool:

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 
 from umebra import access
-from umebra.access import CHANGE, VIEW, Actor, RolePolicy
+from umebra.access import CHANGE, VIEW, Actor, Counted, RolePolicy
 from umebra.models import Membership, Organisation, User, WorkerPing
 from umebra.roles import Role
 
@@ -13,7 +13,7 @@ ACROSS_ORGANISATIONS = frozenset({Role.ADMIN, Role.AUDITOR, Role.COORDINATOR})
 
 
 @access.register(Organisation)
-class OrganisationPolicy(RolePolicy):
+class OrganisationPolicy(Counted, RolePolicy):
     """Which organisations take part is no secret among those who take part."""
 
     roles = {VIEW: EVERY_ROLE, CHANGE: frozenset({Role.ADMIN, Role.COORDINATOR})}

@@ -1,0 +1,104 @@
+"""Aggregates of cases for reports: counts and sums, never a name, number or note.
+
+Read through ``access.restrict_reportable`` (reports are built for all their readers); what
+leaves is numbers keyed by area, kind or agency, which the report puts through disclosure
+control before anyone sees them.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from cases.models import (
+    CaseStatus,
+    Inspection,
+    Measure,
+    MeasureKind,
+    Operation,
+    OperationStatus,
+    SigCase,
+    Target,
+    TargetKind,
+)
+from umebra import access
+
+
+@dataclass(frozen=True)
+class LosOutcomes:
+    operations_active: int  # active at some time in the period
+    operations_concluded: int  # concluded (ended) in the period
+    targets_by_kind: dict[str, int]
+    inspections_by_agency: dict[str, int]
+    measures_by_kind: dict[str, int]
+    amounts_by_kind: dict[str, Decimal]
+
+
+def los_outcomes(start: datetime.date, end: datetime.date) -> LosOutcomes:
+    operations = access.restrict_reportable(Operation.objects.all()).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=start), starts_on__lte=end
+    )
+    counts = operations.exclude(status=OperationStatus.PLANNING).aggregate(
+        active=Count("pk"),
+        concluded=Count(
+            "pk",
+            filter=Q(ends_on__range=(start, end))
+            & Q(status__in=[OperationStatus.CONCLUDED, OperationStatus.ARCHIVED]),
+        ),
+    )
+    target_kinds = dict(TargetKind.choices)
+    targets = (
+        access.restrict_reportable(Target.objects.filter(operation__in=operations))
+        .values("kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    inspections = (
+        access.restrict_reportable(Inspection.objects.filter(date__range=(start, end)))
+        .values("agency__name")
+        .annotate(n=Count("pk"))
+        .order_by("agency__name")
+    )
+    measure_kinds = dict(MeasureKind.choices)
+    measures = (
+        access.restrict_reportable(Measure.objects.filter(inspection__date__range=(start, end)))
+        .values("kind")
+        .annotate(n=Count("pk"), amount=Sum("amount"))
+        .order_by()
+    )
+    measures = list(measures)
+    return LosOutcomes(
+        operations_active=counts["active"],
+        operations_concluded=counts["concluded"],
+        targets_by_kind={str(target_kinds[row["kind"]]): row["n"] for row in targets},
+        inspections_by_agency={row["agency__name"]: row["n"] for row in inspections},
+        measures_by_kind={str(measure_kinds[row["kind"]]): row["n"] for row in measures},
+        amounts_by_kind={
+            str(measure_kinds[row["kind"]]): row["amount"] or Decimal(0) for row in measures
+        },
+    )
+
+
+def sig_cases_by_area(start: datetime.date, end: datetime.date) -> dict[tuple[str, str], int]:
+    """(what, area name) -> number of SIG cases: opened in the period, active at its end,
+    closed in it. Purged cases still count: retention keeps area, dates and status."""
+    cases = access.restrict_reportable(SigCase.objects.all())
+    columns = {
+        "opened": Q(opened_on__range=(start, end)),
+        "active": Q(opened_on__lte=end)
+        & (Q(closed_on__isnull=True) | Q(closed_on__gt=end))
+        & ~Q(status__in=[CaseStatus.REFERRAL]),
+        "closed": Q(closed_on__range=(start, end)),
+    }
+    rows = (
+        cases.values("person__area__name")
+        .annotate(**{name: Count("pk", filter=condition) for name, condition in columns.items()})
+        .order_by()
+    )
+    return {
+        (name, row["person__area__name"]): row[name]
+        for row in rows
+        for name in columns
+        if row[name]
+    }
