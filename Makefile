@@ -15,7 +15,7 @@ TEST_DATABASE_URL ?= postgres://umebra:umebra@127.0.0.1:5432/umebra
 TEST_REDIS_URL    ?= redis://127.0.0.1:6379/0
 PYTEST_WORKERS    ?= 2
 
-.PHONY: run test lint format migrate seed messages system-deps test-services clean help bench-access
+.PHONY: run test lint format migrate seed messages system-deps test-services clean help bench-access bench-report
 
 help:
 	@echo "make run   - set up and start Umebrå with demo data on http://$(HOST):$(PORT)/"
@@ -80,3 +80,9 @@ bench-access: export REDIS_URL := $(or $(REDIS_URL),$(TEST_REDIS_URL))
 bench-access:
 	@$(MAKE) --no-print-directory $(BIN)/.installed test-services
 	$(BIN)/python bench/access_list.py
+
+bench-report: export DATABASE_URL := $(or $(DATABASE_URL),$(TEST_DATABASE_URL))
+bench-report: export REDIS_URL := $(or $(REDIS_URL),$(TEST_REDIS_URL))
+bench-report:
+	@$(MAKE) --no-print-directory $(BIN)/.installed test-services
+	$(BIN)/python bench/report_quarterly.py

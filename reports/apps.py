@@ -3,7 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
-    """Follow-up reports for the people who decide, built by Celery (issue 7)."""
+    """Follow-up reports for the people who decide, built by Celery from aggregates."""
 
     name = "reports"
     verbose_name = _("Reports")
+
+    def ready(self) -> None:
+        from reports import panels
+        from reports.models import ReportRun
+        from umebra import navigation
+
+        panels.register()
+        navigation.register(
+            label=_("Reports"), url_name="reports:report-list", model=ReportRun, order=70
+        )

@@ -24,6 +24,17 @@ def _real_services(django_db_setup):
         pytest.exit("Tests need Redis: run `make test` or set REDIS_URL.", returncode=2)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _a_queue_of_our_own():
+    """Jobs enqueued by tests go to a queue no real worker reads; a test that wants a
+    worker starts one on a queue of its own (tests.workers)."""
+    import uuid
+
+    from umebra import celery_app
+
+    celery_app.conf.task_default_queue = f"test-unread-{uuid.uuid4().hex}"
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -214,6 +214,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.tasks.cases_purge",
         "schedule": crontab(minute=20, hour=1),
     },
+    # The quarterly follow-up is built on the first night after each quarter ends.
+    "reports-quarterly": {
+        "task": "reports.tasks.reports_quarterly",
+        "schedule": crontab(minute=30, hour=1, day_of_month=1, month_of_year="1,4,7,10"),
+    },
+    # Reports whose message was lost (broker down when asked, worker killed) are sent again.
+    "reports-resend-stalled": {
+        "task": "reports.tasks.reports_resend_stalled",
+        "schedule": 60.0,
+    },
     "audit-draw-monthly-sample": {
         "task": "umebra.audit.tasks.sample_draw_last_month",
         "schedule": crontab(minute=15, hour=0, day_of_month=1),
@@ -229,6 +239,16 @@ UMEBRA_ALERT_WINDOW = timedelta(minutes=env.int("UMEBRA_ALERT_WINDOW_MINUTES", d
 UMEBRA_RETENTION_YEARS = env.int("UMEBRA_RETENTION_YEARS", default=5)
 # Break-glass: how many hours an emergency access to a SIG case lasts.
 UMEBRA_BREAK_GLASS_HOURS = env.int("UMEBRA_BREAK_GLASS_HOURS", default=4)
+# Reports for politicians: a count below this is shown as "<5" (small-cell suppression).
+UMEBRA_REPORT_MIN_COUNT = env.int("UMEBRA_REPORT_MIN_COUNT", default=5)
+# The verify page accepts files up to this size (reports are far smaller).
+UMEBRA_REPORT_VERIFY_MAX_BYTES = 50 * 1024 * 1024
+# A running report whose worker has not finished it within this time is given to another.
+UMEBRA_REPORT_LEASE = timedelta(seconds=env.int("UMEBRA_REPORT_LEASE_SECONDS", default=600))
+# A queued report still waiting after this long is sent to the workers again.
+UMEBRA_REPORT_RESEND_AFTER = timedelta(
+    seconds=env.int("UMEBRA_REPORT_RESEND_AFTER_SECONDS", default=60)
+)
 # How long the admin's "is a worker alive" check waits before it calls the worker missing.
 UMEBRA_WORKER_PING_TIMEOUT = timedelta(seconds=env.int("UMEBRA_WORKER_PING_TIMEOUT", default=60))
 

@@ -34,6 +34,7 @@ urlpatterns = [
     ),
     path("", include("collaboration.urls")),
     path("", include("cases.urls")),
+    path("", include("reports.urls")),
     path("system/worker-check/", views.worker_ping_view, name="worker-ping"),
     path("healthz", views.healthz_view, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -18,10 +18,12 @@ from collaboration.models import Area
 from collaboration.policy import REPORTERS, TAKING_PART
 from collaboration.services import agreements, cycle, funds, groups, indicators
 from collaboration.services.efforts import effort_create
+from reports.models import ReportFile, ReportRun
 from tests.factories import OrganisationFactory, UserFactory, log_in, member
 from umebra import access
 from umebra.audit.models import AccessAlert, AccessEvent, AuditSample, SampleItem
 from umebra.audit.services import event_record
+from umebra.jobs import JobStatus
 from umebra.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +53,7 @@ UNDERTAKING_VIEWERS = {Role.COORDINATOR, Role.POLITICIAN, *TAKING_PART}
 # Who keeps organisations, memberships and areas.
 KEEPERS = {Role.COORDINATOR, Role.ADMIN}
 FUND_VIEWERS = {Role.COORDINATOR, Role.POLITICIAN}
+REPORT_READERS = {Role.COORDINATOR, Role.POLITICIAN, Role.AUDITOR}
 
 # name: (method, how to build kwargs and data, expected answers)
 ROWS = {
@@ -289,6 +292,16 @@ ROWS = {
         lambda w: ({"pk": w["item"].pk}, {"outcome": "justified"}),
         only(AUDITOR, 302, 404),
     ),
+    "reports:report-list": ("get", None, only(REPORT_READERS, 200, 403)),
+    "reports:report-request": (
+        "post",
+        lambda w: ({}, {"kind": "quarterly", "year": 2025, "quarter": 1}),
+        only(COORDINATOR, 302, 403),
+    ),
+    "reports:report-detail": ("get", pk_of("report"), only(REPORT_READERS, 200, 404)),
+    "reports:report-retry": ("post", pk_of("failed_report"), only(COORDINATOR, 302, 403)),
+    "reports:report-download": ("get", pk_of("report"), only(REPORT_READERS, 200, 404)),
+    "reports:report-verify": ("get", None, every_role(200, anonymous=200)),
     "audit:alert-list": ("get", None, only(AUDITOR, 200, 403)),
     "audit:alert-review": (
         "post",
@@ -391,7 +404,13 @@ def world():
         actor=access.actor_for(police), case_id=case.pk, ground="Nöd",
         reason="Det brådskar och ägaren nås inte.",
     )  # fmt: skip
+    period = {"period_start": datetime.date(2025, 1, 1), "period_end": datetime.date(2025, 3, 31)}
+    report = ReportRun.objects.create(kind="quarterly", status=JobStatus.DONE, **period)
+    ReportFile.objects.create(run=report, data=b"%PDF-1.7 a report")
+    failed = ReportRun.objects.create(kind="citizen_promises", status=JobStatus.FAILED, **period)
     return {
+        "report": report,
+        "failed_report": failed,
         "emergency": emergency_access,
         "operation": operation,
         "target": target,

@@ -23,7 +23,7 @@ def serious_violations(page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", ["/login/", "/promises/"])
+@pytest.mark.parametrize("path", ["/login/", "/promises/", "/reports/verify/"])
 def test_the_pages_without_login(page, live_server, demo, path):
     page.goto(f"{live_server.url}{path}")
     assert serious_violations(page) == []
@@ -73,6 +73,8 @@ def test_pages_on_a_phone(log_in, live_server, path):
         ("skolkurator", "/cases/"),
         ("polis", "/operations/"),
         ("dataskydd", "/register-extract/?personal_number=20080412-2380"),
+        ("samordnare", "/reports/"),
+        ("politiker", "/reports/"),
     ],
 )
 def test_each_page(log_in, live_server, username, path):
@@ -92,6 +94,7 @@ DETAIL_PAGES = [
     "collaboration.CollaborationGroup",
     "collaboration.Undertaking",
     "cases.Operation",
+    "reports.ReportRun",
 ]
 
 

@@ -1,0 +1,457 @@
+"""What each kind of report contains, assembled from the apps' statistics selectors.
+
+Each kind is a list of section builders; the task runs them one by one and reports its
+progress between them. A builder receives the period and returns a :class:`Section` of
+display strings and charts, every count already through disclosure control.
+"""
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from cases.selectors import statistics as cases_stats
+from collaboration.models import UndertakingKind
+from collaboration.selectors import statistics as stats
+from reports.disclosure import HIDDEN, suppress_list, threshold
+from reports.models import ReportKind
+from reports.periods import Period
+from reports.tables import Section, Table, count_table, counts_with_amounts
+from umebra.charts import Shape, bar_chart, choropleth, line_chart
+
+Builder = Callable[[Period], Section]
+
+
+def _number(value) -> str:
+    return f"{value:,.0f}".replace(",", "\u00a0")
+
+
+def _shown_as_number(shown: str) -> float:
+    """A displayed count as a bar height: a hidden one draws no bar."""
+    return float(shown) if shown.isdigit() else 0.0
+
+
+def _efforts_by_month(period: Period) -> tuple[list, list[int], int]:
+    per_month = stats.efforts_by_month(period.start, period.end)
+    months = period.months()
+    monthly = [per_month.get(month, 0) for month in months]
+    return months, monthly, sum(monthly)
+
+
+def _inspections_table(outcomes) -> Table:
+    table, _totals = count_table(
+        _("Inspections by agency"),
+        {(agency, _("Inspections")): n for agency, n in outcomes.inspections_by_agency.items()},
+        corner=_("Agency"),
+        total=_("Total"),
+        columns=[_("Inspections")],
+    )
+    return table
+
+
+SIG_COLUMNS = {
+    "opened": _lazy("Opened"),
+    "active": _lazy("Active at end"),
+    "closed": _lazy("Closed"),
+}
+
+
+def _sig_table(period: Period) -> Table:
+    counts = cases_stats.sig_cases_by_area(period.start, period.end)
+    labels = {what: str(label) for what, label in SIG_COLUMNS.items()}
+    table, _totals = count_table(
+        _("SIG cases by area"),
+        {(area, labels[what]): n for (what, area), n in counts.items()},
+        corner=_("Area"),
+        total=_("All areas"),
+        columns=list(labels.values()),
+        row_totals=False,  # opened, active and closed are not parts of one whole
+    )
+    return table
+
+
+def _footer(table: Table, column: int) -> str:
+    return table.footer[column] if table.footer else "0"
+
+
+def summary(period: Period) -> Section:
+    """Key figures, each shown exactly as (and only where) its own section shows it, so a
+    figure hidden there is hidden here too."""
+    efforts = stats.effort_totals(period.start, period.end)
+    los = cases_stats.los_outcomes(period.start, period.end)
+    operations, _total, _hidden = suppress_list([los.operations_active, los.operations_concluded])
+    figures = [
+        (_("Joint efforts logged"), _number(_efforts_by_month(period)[2])),
+        (_("Hours spent on joint efforts"), _number(efforts.hours)),
+        (_("People reached by joint efforts"), _number(efforts.people_reached)),
+        (_("LOS operations under way"), operations[0]),
+        (_("Inspections in LOS operations"), _footer(_inspections_table(los), 1)),
+        (_("SIG cases active at the end of the period"), _footer(_sig_table(period), 2)),
+    ]
+    return Section(
+        _("Summary"),
+        "summary",
+        paragraphs=[_("The period's work in figures; the sections that follow break them down.")],
+        tables=[Table(_("Key figures"), [_("Figure"), period.label], [list(f) for f in figures])],
+        key_figures=[[str(label), value] for label, value in figures],
+    )
+
+
+def efforts(period: Period) -> Section:
+    table, by_kind = count_table(
+        _("Joint efforts by kind and organisation taking part"),
+        stats.efforts_by_kind_and_organisation(period.start, period.end),
+        corner=_("Kind"),
+        total=_("All organisations"),
+        protect=False,  # the parties' own work, not counts of people
+    )
+    months, monthly, total = _efforts_by_month(period)
+    totals = stats.effort_totals(period.start, period.end)
+    return Section(
+        _("Joint efforts"),
+        "efforts",
+        paragraphs=[
+            _(
+                "%(efforts)s joint efforts were logged, %(hours)s hours in all, at a cost of "
+                "%(cost)s SEK. In the table, an effort with several organisations counts once "
+                "for each."
+            )
+            % {
+                "efforts": _number(total),
+                "hours": _number(totals.hours),
+                "cost": _number(totals.cost),
+            }
+        ],
+        tables=[table],
+        charts=[
+            bar_chart(
+                title=_("Joint efforts by kind (organisations taking part)"),
+                labels=list(by_kind),
+                values=[_shown_as_number(v) for v in by_kind.values()],
+            ),
+            bar_chart(
+                title=_("Joint efforts by month"),
+                labels=[f"{month:%Y-%m}" for month in months],
+                values=monthly,
+            ),
+        ],
+    )
+
+
+def observations(period: Period) -> Section:
+    """Observations by area and kind; the map takes each area's total from the table, so it
+    hides what the table hides."""
+    counts = stats.observations_by_kind_and_area(period.start, period.end)
+    table, by_area = count_table(
+        _("Observations by area and kind"),
+        {(area, kind): n for (kind, area), n in counts.items()},
+        corner=_("Area"),
+        total=_("All kinds"),
+    )
+    areas = stats.areas()
+    rates = {
+        area.name: 1000 * int(by_area[area.name]) / area.population
+        for area in areas
+        if by_area.get(area.name, "").isdigit() and area.population
+    }
+    shapes = [Shape(area.name, area.boundary) for area in areas if area.boundary]
+    return Section(
+        _("Observations"),
+        "observations",
+        paragraphs=[
+            _(
+                "Observations reported by the parties in the field, as in the EST method. "
+                "An area whose count is hidden, or that had none, shows no value on the map."
+            )
+        ],
+        tables=[table],
+        charts=[
+            choropleth(
+                title=_("Observations per 1,000 residents by area"),
+                shapes=shapes,
+                values=rates,
+                unit=_("observations per 1,000 residents"),
+            )
+        ],
+    )
+
+
+def indicators(period: Period) -> Section:
+    """Trends over the twelve months up to the period's end."""
+    start = period.end.replace(day=1).replace(year=period.end.year - 1)
+    charts = []
+    for trend in stats.indicator_trends(start, period.end):
+        charts.append(
+            line_chart(
+                title=f"{trend.indicator.name} ({trend.indicator.unit})",
+                labels=[f"{p:%Y-%m}" for p in trend.periods],
+                series=trend.lines,
+                height=240,
+            )
+        )
+    return Section(
+        _("Indicators"),
+        "indicators",
+        paragraphs=[
+            _("Each indicator per area over the twelve months up to the end of the period.")
+            if charts
+            else _("No indicator values were recorded for the period.")
+        ],
+        charts=charts,
+    )
+
+
+def los(period: Period) -> Section:
+    outcomes = cases_stats.los_outcomes(period.start, period.end)
+    operations, _total, _hidden = suppress_list(
+        [outcomes.operations_active, outcomes.operations_concluded]
+    )
+    targets_table, _by_kind = count_table(
+        _("Targets of the operations by kind"),
+        {(kind, _("Targets")): n for kind, n in outcomes.targets_by_kind.items()},
+        corner=_("Kind"),
+        total=_("Total"),
+        columns=[_("Targets")],
+    )
+    measures_table = counts_with_amounts(
+        _("Measures taken by kind, with amounts"),
+        outcomes.measures_by_kind,
+        outcomes.amounts_by_kind,
+        columns=[_("Measure"), _("Number"), _("Amount (SEK)")],
+        total=_("Total"),
+    )
+    return Section(
+        _("Local operational cooperation (LOS)"),
+        "los",
+        paragraphs=[
+            _(
+                "Operations under way in the period: %(active)s; concluded in it: "
+                "%(concluded)s. Targets, intelligence and findings stay in the operations; "
+                "only counts are reported."
+            )
+            % {"active": operations[0], "concluded": operations[1]}
+        ],
+        tables=[targets_table, _inspections_table(outcomes), measures_table],
+    )
+
+
+def sig(period: Period) -> Section:
+    table = _sig_table(period)
+    return Section(
+        _("Social intervention groups (SIG)"),
+        "sig",
+        paragraphs=[
+            _(
+                "Cases of young people in social intervention groups, counted by area. No "
+                "person can be told from these figures: small counts are hidden."
+            )
+            if table.rows
+            else _("No SIG cases in the period.")
+        ],
+        tables=[table],
+    )
+
+
+def grants(period: Period) -> Section:
+    lines = stats.grant_spending(period.start, period.end)
+    table = Table(
+        _("Granted money, spending and effect"),
+        [
+            _("Project"),
+            _("Applicant"),
+            _("Granted"),
+            _("Spent in period"),
+            _("Spent to date"),
+            _("Outcome"),
+            _("Effect per 1,000 SEK"),
+        ],
+        [
+            [
+                line.title,
+                line.applicant,
+                _number(line.granted),
+                _number(line.spent_in_period),
+                _number(line.spent_total),
+                line.outcome,
+                "–" if line.effect_per_thousand is None else str(line.effect_per_thousand),
+            ]
+            for line in lines
+        ],
+    )
+    spent = stats.spending_total(period.start, period.end)
+    return Section(
+        _("Grants and effect per krona"),
+        "grants",
+        paragraphs=[
+            _("%(spent)s SEK of granted money was spent in the period.") % {"spent": _number(spent)}
+        ],
+        tables=[table],
+        charts=[
+            bar_chart(
+                title=_("Effect per 1,000 SEK by project"),
+                labels=[line.title[:18] for line in lines],
+                values=[float(line.effect_per_thousand or Decimal(0)) for line in lines],
+            )
+        ]
+        if lines
+        else [],
+    )
+
+
+def picture(period: Period) -> Section:
+    adopted = stats.picture_for_year(period.start.year)
+    if adopted is None:
+        return Section(
+            _("Situation picture"),
+            "picture",
+            paragraphs=[_("No situation picture had been adopted by the end of the year.")],
+        )
+    problems = Table(
+        _("Prioritised problems"),
+        [_("Priority"), _("Problem"), _("Areas")],
+        [
+            [str(p.priority), p.title, ", ".join(a.name for a in p.areas.all()) or "–"]
+            for p in sorted(adopted.problems.all(), key=lambda p: p.priority)
+        ],
+    )
+    return Section(
+        adopted.title,
+        "picture",
+        paragraphs=[
+            _("Adopted %(on)s by %(by)s (%(case)s).")
+            % {"on": adopted.adopted_on, "by": adopted.adopted_by, "case": adopted.case_number},
+            adopted.mapping,
+            adopted.analysis,
+            _("Sources: %(sources)s") % {"sources": adopted.sources},
+            _("Limits of the sources: %(limits)s") % {"limits": adopted.source_limits},
+        ],
+        tables=[problems],
+    )
+
+
+def plan(period: Period) -> Section:
+    adopted = stats.plan_for_year(period.start.year)
+    if adopted is None:
+        return Section(
+            _("Action plan"),
+            "plan",
+            paragraphs=[_("No action plan had been adopted by the end of the year.")],
+        )
+    rows = list(adopted.rows.all())
+    return Section(
+        adopted.title,
+        "plan",
+        paragraphs=[
+            _("Adopted %(on)s by %(by)s (%(case)s).")
+            % {"on": adopted.adopted_on, "by": adopted.adopted_by, "case": adopted.case_number}
+        ],
+        tables=[
+            Table(
+                _("Measures of the plan"),
+                [_("Cause"), _("Measure"), _("Goal"), _("Responsible"), _("When"), _("Status")],
+                [
+                    [
+                        row.cause,
+                        row.measure,
+                        row.goal,
+                        row.responsible.name,
+                        row.when,
+                        str(row.get_status_display()),
+                    ]
+                    for row in rows
+                ],
+            )
+        ],
+    )
+
+
+def _undertakings(kind: str, title: str, anchor: str) -> Builder:
+    def build(period: Period) -> Section:
+        follow_ups = stats.undertakings_follow_up(kind, period.start, period.end)
+        tables = []
+        for item in follow_ups:
+            undertaking = item.undertaking
+            tables.append(
+                Table(
+                    f"{undertaking.title} ({undertaking.get_status_display()})",
+                    [_("Target"), _("Baseline"), _("Target value"), _("Latest"), _("Progress")],
+                    [
+                        [
+                            f"{p.target.name} ({p.target.unit})",
+                            str(p.target.baseline),
+                            str(p.target.target),
+                            "–" if p.latest is None else str(p.latest),
+                            "–" if p.percent is None else f"{p.percent} %",
+                        ]
+                        for p in item.targets
+                    ],
+                    [
+                        _("Activities done"),
+                        f"{item.activities_done} / {item.activities_total}",
+                        _("Efforts"),
+                        str(item.efforts),
+                        _("Feedback: %(n)s") % {"n": item.feedback},
+                    ],
+                )
+            )
+        return Section(
+            title,
+            anchor,
+            paragraphs=[
+                _("%(n)s in force during the period.") % {"n": len(follow_ups)},
+                *[
+                    f"{item.undertaking.title}: "
+                    + ", ".join(a.name for a in item.undertaking.areas.all())
+                    + " – "
+                    + ", ".join(p.name for p in item.undertaking.parties.all())
+                    for item in follow_ups
+                ],
+            ],
+            tables=tables,
+        )
+
+    return build
+
+
+def method(period: Period) -> Section:
+    return Section(
+        _("About this report"),
+        "method",
+        paragraphs=[
+            _(
+                "The report counts what the parties logged in Umebrå. A count of people, of "
+                "businesses under inspection or of observations below %(min)s is shown as "
+                "“<%(min)s”. So that a hidden count cannot be worked out "
+                "from a total, at least one more figure of the same row or column is hidden "
+                "too, shown as “<%(min)s” where it is below %(min)s and as “%(hidden)s” where "
+                "it is not. Names of people, personal identity numbers, operations' targets "
+                "and the text of notes never enter a report."
+            )
+            % {"min": threshold(), "hidden": HIDDEN}
+        ],
+    )
+
+
+SECTIONS: dict[str, list[Builder]] = {
+    ReportKind.QUARTERLY: [
+        summary,
+        efforts,
+        observations,
+        indicators,
+        los,
+        sig,
+        grants,
+        method,
+    ],
+    ReportKind.SITUATION_PICTURE: [picture, observations, indicators, efforts, method],
+    ReportKind.ACTION_PLAN: [plan, efforts, grants, method],
+    ReportKind.CITIZEN_PROMISES: [
+        _undertakings(UndertakingKind.CITIZEN_PROMISE, _lazy("Citizen promises"), "promises"),
+        method,
+    ],
+    ReportKind.SAFETY_AGREEMENTS: [
+        _undertakings(UndertakingKind.SAFETY_AGREEMENT, _lazy("Safety agreements"), "agreements"),
+        method,
+    ],
+}

@@ -1,0 +1,12 @@
+"""Demo data of reports: the last quarter's follow-up, asked for so a politician has one.
+
+Only queued here; the worker that ``make run`` starts builds it within seconds.
+"""
+
+from reports.models import ReportKind, ReportRun
+from reports.services import report_quarterly
+
+
+def seed() -> None:
+    if not ReportRun.objects.filter(kind=ReportKind.QUARTERLY).exists():
+        report_quarterly()

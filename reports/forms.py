@@ -1,0 +1,57 @@
+"""Forms of reports: asking for one, and checking a copy."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from reports.models import YEARLY_KINDS, ReportKind
+from reports.periods import quarter, year
+
+QUARTERS = [("", _("Whole year")), *[(n, _("Quarter %(n)s") % {"n": n}) for n in range(1, 5)]]
+
+
+class ReportRequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Report"), choices=ReportKind.choices)
+    year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100)
+    quarter = forms.TypedChoiceField(
+        label=_("Quarter"),
+        choices=QUARTERS,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("The quarterly follow-ups cover a quarter; the others a whole year."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        if data["kind"] in YEARLY_KINDS:
+            if data["quarter"]:
+                raise ValidationError(_("This report covers a whole year: choose no quarter."))
+            data["period"] = year(data["year"])
+        elif not data["quarter"]:
+            raise ValidationError(_("Choose the quarter this report is to follow up."))
+        else:
+            data["period"] = quarter(data["year"], data["quarter"])
+        return data
+
+
+class ReportVerifyForm(forms.Form):
+    file = forms.FileField(label=_("The PDF file"), required=False)
+    checksum = forms.CharField(
+        label=_("or its content checksum (SHA-256)"), max_length=100, required=False
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload and upload.size > settings.UMEBRA_REPORT_VERIFY_MAX_BYTES:
+            raise ValidationError(_("That file is larger than any report Umebrå makes."))
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("file") and not data.get("checksum"):
+            raise ValidationError(_("Give the file or its checksum."))
+        return data

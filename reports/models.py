@@ -1,0 +1,102 @@
+"""Report runs: one row per report asked for, its state, and the PDF it produced."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from reports.periods import Period
+from umebra.jobs import Job, JobStatus
+
+
+class ReportKind(models.TextChoices):
+    QUARTERLY = "quarterly", _("Quarterly follow-up")
+    SITUATION_PICTURE = "situation_picture", _("Yearly situation picture")
+    ACTION_PLAN = "action_plan", _("Action plan")
+    CITIZEN_PROMISES = "citizen_promises", _("Citizen-promise follow-up")
+    SAFETY_AGREEMENTS = "safety_agreements", _("Safety-agreement follow-up")
+
+
+# Kinds that cover a calendar year; the others cover a quarter.
+YEARLY_KINDS = frozenset({ReportKind.SITUATION_PICTURE, ReportKind.ACTION_PLAN})
+
+
+class ReportRun(Job):
+    """A report of one kind for one period, built by a worker from a snapshot of the data.
+
+    At most one run per kind and period is queued or running at a time (a constraint), so a
+    report asked for twice is built once. A finished run keeps its PDF and both checksums:
+    ``sha256`` of the file, to verify a copy, and ``content_sha256`` of what was rendered,
+    which the PDF prints (a file cannot contain its own checksum).
+    """
+
+    kind = models.CharField(_("kind"), max_length=32, choices=ReportKind.choices)
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    snapshot_at = models.DateTimeField(_("data as of"), null=True, blank=True)
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    size = models.PositiveIntegerField(_("size (bytes)"), null=True, blank=True)
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True, db_index=True)
+    content_sha256 = models.CharField(
+        _("SHA-256 of the content"), max_length=64, blank=True, db_index=True
+    )
+    # The report's key figures as printed, [label, shown value], for the home page: the
+    # same suppressed figures as the PDF, never counted afresh.
+    figures = models.JSONField(_("key figures"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-queued_at", "-id"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "period_start", "period_end"],
+                condition=Q(status__in=[JobStatus.QUEUED, JobStatus.RUNNING]),
+                name="report_built_once_at_a_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="report_period_in_order",
+            ),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="report_progress_0_100"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.period.label}"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.period_start, self.period_end)
+
+    @property
+    def filename(self) -> str:
+        return f"umebra-{self.kind}-{self.period_start:%Y-%m-%d}-{self.period_end:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:report-detail", args=[self.pk])
+
+
+class ReportFile(models.Model):
+    """The PDF of a finished run, kept in the database so that every web and worker process
+    reads the same bytes and a database backup holds the reports too."""
+
+    run = models.OneToOneField(
+        ReportRun, on_delete=models.CASCADE, primary_key=True, related_name="file"
+    )
+    data = models.BinaryField(_("PDF"))
+
+    class Meta:
+        verbose_name = _("report file")
+
+    def __str__(self) -> str:
+        return str(self.run)

@@ -1,0 +1,27 @@
+"""Reports on the home page: what a reader may download, and the latest key figures."""
+
+from django.http import HttpRequest
+
+from reports.models import ReportKind
+from reports.policy import READERS
+from reports.selectors import reports_ready
+from umebra import home
+from umebra.models import Membership
+
+RECENT = 5
+
+
+def _reports(request: HttpRequest, membership: Membership) -> dict:
+    ready = reports_ready(user=request.user)
+    latest = ready.filter(kind=ReportKind.QUARTERLY).order_by("-period_end", "-id").first()
+    return {
+        "reports": ready[:RECENT],
+        "figures": latest.figures if latest else [],
+        "period": latest.period if latest else None,
+    }
+
+
+def register() -> None:
+    home.register_panel(
+        template="reports/panels/reports.html", context=_reports, roles=READERS, order=5
+    )

@@ -1,0 +1,30 @@
+"""Reads of reports, through the access layer."""
+
+import hashlib
+
+from django.db.models import QuerySet
+
+from reports.models import ReportRun
+from umebra import access
+from umebra.jobs import JobStatus
+from umebra.models import User
+
+
+def report_list(*, user: User) -> QuerySet[ReportRun]:
+    return access.restrict(user, ReportRun.objects.select_related("requested_by"))
+
+
+def reports_ready(*, user: User) -> QuerySet[ReportRun]:
+    return report_list(user=user).filter(status=JobStatus.DONE)
+
+
+def report_verify(*, data: bytes | None = None, checksum: str = "") -> ReportRun | None:
+    """The finished report whose file is ``data``, or whose file or content checksum is
+    ``checksum``. Public: it tells only what the document itself states."""
+    if data is not None:
+        checksum = hashlib.sha256(data).hexdigest()
+    checksum = checksum.strip().lower()
+    if len(checksum) != 64:
+        return None
+    done = ReportRun.objects.filter(status=JobStatus.DONE)
+    return (done.filter(sha256=checksum) | done.filter(content_sha256=checksum)).first()

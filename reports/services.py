@@ -1,0 +1,160 @@
+"""Writes of reports: asking for one, building it (in a worker), retrying, resending.
+
+A report is a job row (``umebra.jobs``): asked for in a transaction that stores the row and
+sends its id to the workers after commit. The row is the truth, so a broker that is down
+loses nothing (the resend task sends it again) and a worker that dies leaves a lease that
+runs out, after which another worker builds it; the file is written in the same transaction
+that marks the run done, so exactly one PDF results.
+"""
+
+import hashlib
+import io
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from pypdf import PdfReader
+
+from reports.content import SECTIONS
+from reports.disclosure import threshold
+from reports.models import YEARLY_KINDS, ReportFile, ReportKind, ReportRun
+from reports.periods import Period, quarter_before
+from umebra import pdf
+from umebra.access import Actor, record
+from umebra.audit.models import AccessAction
+from umebra.jobs import JobStatus, job_claim, job_enqueue, job_finish
+
+logger = logging.getLogger(__name__)
+
+# Where the progress bar stands when the content is gathered and the PDF is being drawn.
+GATHERED, RENDERED = 70, 95
+CHECKSUM_PLACEHOLDER = "0" * 64
+
+
+def _enqueue(run: ReportRun) -> None:
+    from reports.tasks import report_build_task
+
+    job_enqueue(run, report_build_task)
+
+
+def report_request(*, kind: str, period: Period, actor: Actor | None) -> tuple[ReportRun, bool]:
+    """Ask for a report; returns the run and whether it is new.
+
+    A run of the same kind and period already queued or running is returned instead of a new
+    one: the constraint ``report_built_once_at_a_time`` decides, so two requests at the same
+    moment cannot both create one.
+    """
+    if kind not in ReportKind.values:
+        raise ValidationError(_("There is no report of that kind."))
+    if (kind in YEARLY_KINDS) != (period.start.month == 1 and period.end.month == 12):
+        raise ValidationError(_("This report covers a whole year; a quarter report a quarter."))
+    if period.start > timezone.localdate():
+        raise ValidationError(_("The period has not started yet."))
+    fields = {"kind": kind, "period_start": period.start, "period_end": period.end}
+    try:
+        with transaction.atomic():
+            run = ReportRun.objects.create(**fields, requested_by=actor.user if actor else None)
+            _enqueue(run)
+    except IntegrityError:
+        pending = [JobStatus.QUEUED, JobStatus.RUNNING]
+        return ReportRun.objects.get(**fields, status__in=pending), False
+    if actor:
+        record(actor, AccessAction.CREATE, ReportRun, run.pk, reason=str(run))
+    return run, True
+
+
+def report_retry(*, run: ReportRun, actor: Actor) -> ReportRun:
+    """Ask for a failed run again (as a new run, so the failure stays on record)."""
+    if run.status != JobStatus.FAILED:
+        raise ValidationError(_("Only a failed report can be tried again."))
+    return report_request(kind=run.kind, period=run.period, actor=actor)[0]
+
+
+def _progress(run: ReportRun, percent: int) -> None:
+    """Show how far the run has come; written at once, outside any transaction."""
+    ReportRun.objects.filter(pk=run.pk).update(progress=percent)
+
+
+def report_build(*, run_id: int) -> ReportRun | None:
+    """Run by the worker: claim the run, gather its content, draw the PDF and store it.
+
+    Returns ``None`` when the run is not this worker's to build (done already, or another
+    worker holds its lease).
+    """
+    run = job_claim(ReportRun, run_id, lease=settings.UMEBRA_REPORT_LEASE)
+    if run is None:
+        return None
+    try:
+        with translation.override("sv"):
+            html = report_html(run)
+        _progress(run, RENDERED)
+        data = pdf.render_archival_pdf(html)
+    except Exception as error:  # a failed run shows why; the worker lives on
+        logger.exception("Report run %s failed", run.pk)
+        job_finish(run, error=f"{type(error).__name__}: {error}")
+        return run
+    with transaction.atomic():
+        # The lease may have run out and another worker taken over: only one stores a file.
+        current = ReportRun.objects.select_for_update().get(pk=run.pk)
+        if current.status != JobStatus.RUNNING or current.started_at != run.started_at:
+            return None
+        ReportFile.objects.create(run=current, data=data)
+        current.sha256 = hashlib.sha256(data).hexdigest()
+        current.content_sha256 = run.content_sha256
+        current.snapshot_at = run.snapshot_at
+        current.figures = run.figures
+        current.size = len(data)
+        current.pages = len(PdfReader(io.BytesIO(data)).pages)
+        current.progress = 100
+        current.save()
+        job_finish(current)
+    return current
+
+
+def report_html(run: ReportRun) -> str:
+    """The report as HTML, its content checksum printed in it.
+
+    The checksum covers the HTML with a placeholder where the checksum goes, so anyone can
+    recompute it from the same content; the file's own checksum is kept beside it.
+    """
+    run.snapshot_at = timezone.now()
+    builders = SECTIONS[run.kind]
+    sections = []
+    for number, build in enumerate(builders, start=1):
+        sections.append(build(run.period))
+        _progress(run, round(GATHERED * number / len(builders)))
+    run.figures = [figure for section in sections for figure in section.key_figures]
+    context = {
+        "run": run,
+        "sections": sections,
+        "threshold": threshold(),
+        "checksum": CHECKSUM_PLACEHOLDER,
+    }
+    html = pdf.render_html("reports/pdf/report.html", context)
+    run.content_sha256 = hashlib.sha256(html.encode()).hexdigest()
+    return html.replace(CHECKSUM_PLACEHOLDER, run.content_sha256)
+
+
+def reports_resend_stalled() -> int:
+    """Send again the runs whose message may be lost: queued for a while (the broker was
+    down when they were asked for), or running past their lease (the worker died)."""
+    now = timezone.now()
+    stalled = ReportRun.objects.filter(
+        status=JobStatus.QUEUED, queued_at__lt=now - settings.UMEBRA_REPORT_RESEND_AFTER
+    ) | ReportRun.objects.filter(
+        status=JobStatus.RUNNING, started_at__lt=now - settings.UMEBRA_REPORT_LEASE
+    )
+    runs = list(stalled)
+    for run in runs:
+        with transaction.atomic():
+            _enqueue(run)
+    return len(runs)
+
+
+def report_quarterly(*, today=None) -> ReportRun:
+    """The scheduled follow-up of the quarter that just ended."""
+    period = quarter_before(today or timezone.localdate())
+    return report_request(kind=ReportKind.QUARTERLY, period=period, actor=None)[0]

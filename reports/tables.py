@@ -1,0 +1,84 @@
+"""The tables a report prints, with disclosure control applied to every count."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from reports.disclosure import HIDDEN, suppress
+
+
+@dataclass
+class Table:
+    caption: str
+    columns: list[str]
+    rows: list[list[str]]
+    footer: list[str] | None = None
+    hidden: int = 0  # figures suppressed, for the note under the table
+
+
+def count_table(
+    caption: str,
+    counts: dict[tuple[str, str], int],
+    *,
+    corner: str,
+    total: str,
+    columns: Iterable[str] | None = None,
+    protect: bool = True,
+    row_totals: bool = True,
+) -> tuple[Table, dict[str, str]]:
+    """A (row, column) -> count mapping as a table with totals.
+
+    ``protect``: counts of people or businesses, small ones suppressed (the parties' own
+    efforts are not). ``row_totals=False`` when the columns are not parts of one whole.
+    Returns the table and each row's displayed total, for a chart or map drawn beside it,
+    which must not show more than the table does.
+    """
+    row_names = sorted({row for row, _ in counts})
+    column_names = list(columns) if columns is not None else sorted({c for _, c in counts})
+    header = [corner, *column_names, *([total] if row_totals else [])]
+    if not row_names:
+        return Table(caption, header, []), {}
+    matrix = [[counts.get((row, column), 0) for column in column_names] for row in row_names]
+    shown = suppress(matrix, None if protect else 0, row_totals=row_totals)
+    rows = [
+        [name, *cells, *([row_total] if row_totals else [])]
+        for name, cells, row_total in zip(row_names, shown.cells, shown.row_totals, strict=True)
+    ]
+    footer = [total, *shown.column_totals, *([shown.total] if row_totals else [])]
+    table = Table(caption, header, rows, footer, shown.hidden)
+    return table, dict(zip(row_names, shown.row_totals, strict=True))
+
+
+def counts_with_amounts(
+    caption: str,
+    counts: dict[str, int],
+    amounts: dict[str, object],
+    *,
+    columns: list[str],
+    total: str,
+) -> Table:
+    """Counts with a sum of money beside each: where the count is hidden, so is its sum,
+    which would otherwise tell one business's fine."""
+    names = sorted(counts)
+    shown = suppress([[counts[name]] for name in names])
+    rows = []
+    for name, (count,) in zip(names, shown.cells, strict=True):
+        amount = amounts.get(name, 0) if count.isdigit() else HIDDEN
+        rows.append([name, count, _money(amount)])
+    amount_total = sum(amounts.values()) if shown.total.isdigit() else HIDDEN
+    return Table(caption, columns, rows, [total, shown.total, _money(amount_total)], shown.hidden)
+
+
+def _money(amount) -> str:
+    if amount == HIDDEN:
+        return HIDDEN
+    return f"{amount:,.0f}".replace(",", "\u00a0")
+
+
+@dataclass
+class Section:
+    title: str
+    anchor: str
+    paragraphs: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    charts: list = field(default_factory=list)  # SVG (SafeString)
+    key_figures: list[list[str]] = field(default_factory=list)  # [label, value], for home
