@@ -299,14 +299,20 @@ def grants(period: Period) -> Section:
     )
 
 
+def _adoption(document) -> str:
+    """The line that says when, by whom and under which case number a document was adopted."""
+    return _("Adopted %(on)s by %(by)s (%(case)s).") % {
+        "on": document.adopted_on,
+        "by": document.adopted_by,
+        "case": document.case_number,
+    }
+
+
 def picture(period: Period) -> Section:
     adopted = stats.picture_for_year(period.start.year)
     if adopted is None:
-        return Section(
-            _("Situation picture"),
-            "picture",
-            paragraphs=[_("No situation picture had been adopted by the end of the year.")],
-        )
+        missing = _("No situation picture had been adopted by the end of the year.")
+        return Section(_("Situation picture"), "picture", paragraphs=[missing])
     problems = Table(
         _("Prioritised problems"),
         [_("Priority"), _("Problem"), _("Areas")],
@@ -319,8 +325,7 @@ def picture(period: Period) -> Section:
         adopted.title,
         "picture",
         paragraphs=[
-            _("Adopted %(on)s by %(by)s (%(case)s).")
-            % {"on": adopted.adopted_on, "by": adopted.adopted_by, "case": adopted.case_number},
+            _adoption(adopted),
             adopted.mapping,
             adopted.analysis,
             _("Sources: %(sources)s") % {"sources": adopted.sources},
@@ -333,19 +338,13 @@ def picture(period: Period) -> Section:
 def plan(period: Period) -> Section:
     adopted = stats.plan_for_year(period.start.year)
     if adopted is None:
-        return Section(
-            _("Action plan"),
-            "plan",
-            paragraphs=[_("No action plan had been adopted by the end of the year.")],
-        )
+        missing = _("No action plan had been adopted by the end of the year.")
+        return Section(_("Action plan"), "plan", paragraphs=[missing])
     rows = list(adopted.rows.all())
     return Section(
         adopted.title,
         "plan",
-        paragraphs=[
-            _("Adopted %(on)s by %(by)s (%(case)s).")
-            % {"on": adopted.adopted_on, "by": adopted.adopted_by, "case": adopted.case_number}
-        ],
+        paragraphs=[_adoption(adopted)],
         tables=[
             Table(
                 _("Measures of the plan"),
