@@ -1,10 +1,14 @@
-"""The core's pages: the role home page, the worker check and the health endpoint."""
+"""The core's pages: the role home page, the worker check, the health endpoint, and the page
+for an error."""
+
+import sys
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -49,3 +53,24 @@ def healthz_view(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+# How long a browser or client is asked to wait before trying again when the database is away.
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error_view(request: HttpRequest) -> HttpResponse:
+    """Django's 500 handler. A database that cannot be reached (restarting, the connection
+    dropped) is not our error but a pause: "temporarily unavailable", 503 with Retry-After.
+    The broken connection is dropped at once, so the next request connects afresh.
+
+    Rendered without the request's context, which would ask the database who the user is.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        for each in connections.all(initialized_only=True):
+            each.close_if_unusable_or_obsolete()  # now, not only when the request ends
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponseServerError(loader.render_to_string("500.html"))
