@@ -154,3 +154,20 @@ class WorkerPing(Job):
         verbose_name = _("worker check")
         verbose_name_plural = _("worker checks")
         ordering = ["-queued_at"]
+
+
+class Submission(models.Model):
+    """A form sent, known by the one-time token it carried (``umebra.submissions``)."""
+
+    token = models.UUIDField(primary_key=True)
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    result_url = models.CharField(max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+
+    def __str__(self) -> str:
+        return str(self.token)

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "umebra.two_factor.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "umebra.submissions.OneSubmissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -93,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "umebra.context_processors.membership",
             ],
+            "builtins": ["umebra.templatetags.once"],
         },
     },
 ]
@@ -206,6 +208,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "umebra.tasks.memberships_sync_groups",
         "schedule": crontab(minute=5, hour=0),
     },
+    "submissions-forget": {
+        "task": "umebra.tasks.submissions_forget",
+        "schedule": crontab(minute=40, hour=3),
+    },
     "cases-consents-expire": {
         "task": "cases.tasks.consents_expire",
         "schedule": crontab(minute=10, hour=0),
@@ -222,7 +228,7 @@ CELERY_BEAT_SCHEDULE = {
     # Reports whose message was lost (broker down when asked, worker killed) are sent again.
     "reports-resend-stalled": {
         "task": "reports.tasks.reports_resend_stalled",
-        "schedule": 60.0,
+        "schedule": env.float("UMEBRA_REPORT_RESEND_EVERY_SECONDS", default=60.0),
     },
     "audit-draw-monthly-sample": {
         "task": "umebra.audit.tasks.sample_draw_last_month",

@@ -4,7 +4,7 @@ import logging
 
 from celery import shared_task
 
-from umebra import services
+from umebra import services, submissions
 
 logger = logging.getLogger(__name__)
 
@@ -22,3 +22,8 @@ def worker_ping_answer_task(ping_id: int) -> None:
 def memberships_sync_groups() -> None:
     count = services.memberships_sync_groups()
     logger.info("Synchronised the role groups of %d users", count)
+
+
+@shared_task
+def submissions_forget() -> None:
+    logger.info("Forgot %d form submission tokens", submissions.submissions_forget())
