@@ -15,7 +15,7 @@ TEST_DATABASE_URL ?= postgres://umebra:umebra@127.0.0.1:5432/umebra
 TEST_REDIS_URL    ?= redis://127.0.0.1:6379/0
 PYTEST_WORKERS    ?= 2
 
-.PHONY: run test lint format migrate seed messages system-deps test-services clean help bench-access bench-report
+.PHONY: run test lint format migrate seed messages system-deps test-services clean help bench-access bench-report bench-load
 
 help:
 	@echo "make run   - set up and start Umebrå with demo data on http://$(HOST):$(PORT)/"
@@ -86,3 +86,11 @@ bench-report: export REDIS_URL := $(or $(REDIS_URL),$(TEST_REDIS_URL))
 bench-report:
 	@$(MAKE) --no-print-directory $(BIN)/.installed test-services
 	$(BIN)/python bench/report_quarterly.py
+
+# The load test needs the load generator, which the rest does not.
+bench-load: export DATABASE_URL := $(or $(DATABASE_URL),$(TEST_DATABASE_URL))
+bench-load: export REDIS_URL := $(or $(REDIS_URL),$(TEST_REDIS_URL))
+bench-load:
+	@$(MAKE) --no-print-directory $(BIN)/.installed test-services
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/load.py
