@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from collaboration.models import Area, EffortKind, JointEffort, Undertaking
+from collaboration.selectors.areas import area_choices
 from umebra import access
 from umebra.models import Organisation
 
@@ -45,6 +46,6 @@ class EffortFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["area"].queryset = access.restrict(user, Area.objects.all())
+        self.filters["area"].queryset = area_choices(user=user)
         self.filters["organisation"].queryset = access.restrict(user, Organisation.objects.all())
         self.filters["undertaking"].queryset = access.restrict(user, Undertaking.objects.all())

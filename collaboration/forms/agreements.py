@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from collaboration.models import (
     Activity,
-    Area,
     CooperationAgreement,
     FollowUp,
     ResidentFeedback,
@@ -11,6 +10,7 @@ from collaboration.models import (
     Undertaking,
     UndertakingKind,
 )
+from collaboration.selectors.areas import area_choices
 from umebra import access
 from umebra.models import Organisation
 
@@ -56,7 +56,7 @@ class UndertakingForm(forms.ModelForm):
     def __init__(self, *args, user, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.kind = kind
-        self.fields["areas"].queryset = access.restrict(user, Area.objects.all())
+        self.fields["areas"].queryset = area_choices(user=user)
         self.fields["parties"].queryset = access.restrict(user, Organisation.objects.all())
         self.fields["agreement"].queryset = access.restrict(
             user, CooperationAgreement.objects.all()

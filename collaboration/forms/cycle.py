@@ -7,7 +7,6 @@ from collaboration.forms.agreements import DateInput
 from collaboration.models import (
     ActionPlan,
     ActionRow,
-    Area,
     DocumentStatus,
     Fund,
     GrantApplication,
@@ -21,6 +20,7 @@ from collaboration.models import (
     Undertaking,
 )
 from collaboration.models.funds import BudgetLine
+from collaboration.selectors.areas import area_choices
 from collaboration.services.indicators import parse_period
 from umebra import access
 from umebra.models import Organisation
@@ -46,7 +46,7 @@ class IndicatorValueForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = access.restrict(user, Area.objects.all())
+        self.fields["area"].queryset = area_choices(user=user)
         self.fields["area"].empty_label = _("The whole municipality")
 
     def clean_period(self):
@@ -93,7 +93,7 @@ class ProblemForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["areas"].queryset = access.restrict(user, Area.objects.all())
+        self.fields["areas"].queryset = area_choices(user=user)
 
 
 class PlanForm(forms.ModelForm):

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from collaboration.models import Area, CooperationAgreement, JointEffort, Undertaking
+from collaboration.models import CooperationAgreement, JointEffort, Undertaking
+from collaboration.selectors.areas import area_choices
 from umebra import access
 from umebra.models import Organisation
 
@@ -36,7 +37,7 @@ class EffortForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["areas"].queryset = access.restrict(user, Area.objects.all())
+        self.fields["areas"].queryset = area_choices(user=user)
         self.fields["organisations"].queryset = access.restrict(user, Organisation.objects.all())
         self.fields["agreement"].queryset = access.restrict(
             user, CooperationAgreement.objects.all()

@@ -1,7 +1,8 @@
 from django import forms
 
 from collaboration.forms.agreements import DateInput
-from collaboration.models import Area, CollaborationGroup, Decision, Meeting
+from collaboration.models import CollaborationGroup, Decision, Meeting
+from collaboration.selectors.areas import area_choices
 from umebra import access
 from umebra.models import Organisation
 
@@ -21,7 +22,7 @@ class GroupForm(forms.ModelForm):
         organisations = access.restrict(user, Organisation.objects.all())
         self.fields["owner"].queryset = organisations
         self.fields["members"].queryset = organisations
-        self.fields["areas"].queryset = access.restrict(user, Area.objects.all())
+        self.fields["areas"].queryset = area_choices(user=user)
         parents = access.restrict(user, CollaborationGroup.objects.all())
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)

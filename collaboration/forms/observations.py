@@ -1,7 +1,7 @@
 from django import forms
 
-from collaboration.models import Area, Observation
-from umebra import access
+from collaboration.models import Observation
+from collaboration.selectors.areas import area_choices
 
 
 class ObservationForm(forms.ModelForm):
@@ -20,5 +20,5 @@ class ObservationForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = access.restrict(user, Area.objects.all())
+        self.fields["area"].queryset = area_choices(user=user)
         self.fields["occurred_at"].input_formats = ["%Y-%m-%dT%H:%M"]

@@ -9,3 +9,9 @@ from umebra.models import User
 
 def area_list(*, user: User) -> QuerySet[Area]:
     return access.restrict(user, Area.objects.all())
+
+
+def area_choices(*, user: User) -> QuerySet[Area]:
+    """The areas to choose among in a form or filter: names only, not the boundaries, which
+    are large and only maps draw."""
+    return area_list(user=user).defer("boundary")

@@ -1,8 +1,8 @@
 """Reads of joint efforts."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from collaboration.models import JointEffort
+from collaboration.models import Area, JointEffort
 from umebra import access
 from umebra.models import User
 
@@ -12,6 +12,6 @@ def effort_list(*, user: User) -> QuerySet[JointEffort]:
     return (
         access.restrict(user, JointEffort.objects.all())
         .select_related("created_by", "agreement", "undertaking")
-        .prefetch_related("areas", "organisations")
+        .prefetch_related(Prefetch("areas", Area.objects.defer("boundary")), "organisations")
         .order_by("-date", "-id")
     )
