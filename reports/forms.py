@@ -1,13 +1,15 @@
 """Forms of reports: asking for one, and checking a copy."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from reports.models import YEARLY_KINDS, ReportKind
 from reports.periods import quarter, year
+from umebra.uploads import PDF, Accepts, check_upload
 
+# A report to verify: a PDF, and none Umebrå makes comes near this size.
+REPORT = Accepts(50, (".pdf",), PDF, "PDF")
 QUARTERS = [("", _("Whole year")), *[(n, _("Quarter %(n)s") % {"n": n}) for n in range(1, 5)]]
 
 
@@ -46,9 +48,7 @@ class ReportVerifyForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload and upload.size > settings.UMEBRA_REPORT_VERIFY_MAX_BYTES:
-            raise ValidationError(_("That file is larger than any report Umebrå makes."))
-        return upload
+        return check_upload(upload, REPORT) if upload else upload
 
     def clean(self):
         data = super().clean()

@@ -247,8 +247,6 @@ UMEBRA_RETENTION_YEARS = env.int("UMEBRA_RETENTION_YEARS", default=5)
 UMEBRA_BREAK_GLASS_HOURS = env.int("UMEBRA_BREAK_GLASS_HOURS", default=4)
 # Reports for politicians: a count below this is shown as "<5" (small-cell suppression).
 UMEBRA_REPORT_MIN_COUNT = env.int("UMEBRA_REPORT_MIN_COUNT", default=5)
-# The verify page accepts files up to this size (reports are far smaller).
-UMEBRA_REPORT_VERIFY_MAX_BYTES = 50 * 1024 * 1024
 # A running report whose worker has not finished it within this time is given to another.
 UMEBRA_REPORT_LEASE = timedelta(seconds=env.int("UMEBRA_REPORT_LEASE_SECONDS", default=600))
 # A queued report still waiting after this long is sent to the workers again.

@@ -6,11 +6,12 @@ from cases.selectors.sig import grantable_users
 from collaboration.models import Area
 from umebra import access
 from umebra.models import Organisation
+from umebra.uploads import IMAGES, PDF, Accepts, check_upload
 from umebra.validators import normalise_personal_number
 
-MAX_SCAN_BYTES = 10 * 1024 * 1024
 # What a signed scan may be: the first bytes of a PDF, PNG or JPEG file.
-SCAN_SIGNATURES = (b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+# The signed consent form, scanned or photographed.
+SCAN = Accepts(10, (".pdf", ".png", ".jpg", ".jpeg"), PDF + IMAGES, _("PDF, PNG or JPEG"))
 
 
 class DateInput(forms.DateInput):
@@ -79,15 +80,7 @@ class ConsentForm(forms.Form):
         scan = self.cleaned_data.get("signed_scan")
         if not scan:
             return scan
-        if scan.size > MAX_SCAN_BYTES:
-            raise forms.ValidationError(_("The file is larger than 10 MB."))
-        if not scan.name.lower().endswith((".pdf", ".png", ".jpg", ".jpeg")):
-            raise forms.ValidationError(_("Upload the signed form as PDF, PNG or JPEG."))
-        head = scan.read(8)
-        scan.seek(0)
-        if not head.startswith(SCAN_SIGNATURES):
-            raise forms.ValidationError(_("The file is not the PDF or image its name says."))
-        return scan
+        return check_upload(scan, SCAN)
 
     def clean(self):
         cleaned = super().clean()

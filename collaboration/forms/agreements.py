@@ -13,6 +13,10 @@ from collaboration.models import (
 from collaboration.selectors.areas import area_choices
 from umebra import access
 from umebra.models import Organisation
+from umebra.uploads import PDF, Accepts, check_upload
+
+# The signed agreement, scanned to PDF.
+SIGNED_AGREEMENT = Accepts(20, (".pdf",), PDF, "PDF")
 
 
 class DateInput(forms.DateInput):
@@ -36,6 +40,13 @@ class AgreementForm(forms.ModelForm):
         organisations = access.restrict(user, Organisation.objects.all())
         self.fields["municipality"].queryset = organisations
         self.fields["police"].queryset = organisations
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        # A newly uploaded file is checked; a kept one (already stored) is not read again.
+        if document and hasattr(document, "content_type"):
+            return check_upload(document, SIGNED_AGREEMENT)
+        return document
 
 
 class UndertakingForm(forms.ModelForm):

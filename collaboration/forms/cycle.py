@@ -24,8 +24,9 @@ from collaboration.selectors.areas import area_choices
 from collaboration.services.indicators import parse_period
 from umebra import access
 from umebra.models import Organisation
+from umebra.uploads import Accepts, check_upload
 
-MAX_CSV_BYTES = 5 * 1024 * 1024
+CSV = Accepts(5, (".csv", ".txt"), description=_("a CSV file (.csv)"))
 
 
 class IndicatorForm(forms.ModelForm):
@@ -64,12 +65,7 @@ class IndicatorImportForm(forms.Form):
     )  # fmt: skip
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_CSV_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        if not upload.name.lower().endswith((".csv", ".txt")):
-            raise forms.ValidationError(_("Choose a CSV file (.csv)."))
-        return upload
+        return check_upload(self.cleaned_data["file"], CSV)
 
 
 class PictureForm(forms.ModelForm):

@@ -59,7 +59,7 @@ def test_only_the_owner_prints_the_form(client, people, orgs, case):
     ("name", "content", "message"),
     [
         ("scan.exe", b"MZ", "PDF, PNG eller JPEG"),
-        ("scan.pdf", b"not really a pdf", "inte den PDF eller bild"),
+        ("scan.pdf", b"not really a pdf", "inte den PDF, PNG eller JPEG"),
         ("scan.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024), "större än 10 MB"),
     ],
 )
