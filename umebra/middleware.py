@@ -1,5 +1,7 @@
 """Cross-cutting middleware of the core."""
 
+import time
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.middleware.locale import LocaleMiddleware
@@ -21,3 +23,29 @@ class SwedishFirstLocaleMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class IdleTimeoutMiddleware:
+    """A session ends after ``SESSION_COOKIE_AGE`` without a request; each request extends it.
+
+    Extending means saving the session (its expiry moves on), which Django's
+    ``SESSION_SAVE_EVERY_REQUEST`` does on every request: a database write per page. Here the
+    session is saved at most once a minute, so the timeout is kept to the minute for the
+    price of one write a minute per active user. Listed after ``SessionMiddleware``, so that
+    it marks the session before that saves it.
+    """
+
+    REFRESH_SECONDS = 60
+    KEY = "_umebra_seen"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and session.session_key and not session.is_empty():
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= self.REFRESH_SECONDS:
+                session[self.KEY] = now
+        return response

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "umebra.middleware.IdleTimeoutMiddleware",
     "umebra.middleware.SwedishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -126,7 +127,8 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 # Idle timeout: a session ends after this long without a request (every request renews it).
 SESSION_COOKIE_AGE = env.int("UMEBRA_SESSION_IDLE_MINUTES", default=30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Each request extends the session, saving it at most once a minute (IdleTimeoutMiddleware).
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Lock-out after repeated failed logins (django-axes), for a while, of two things: the account,
 # whatever address the failures came from (guessing spread over addresses), and the client, an

@@ -143,6 +143,14 @@ def test_a_session_ends_after_idle_time_and_each_request_extends_it(client, sett
     assert client.get(reverse("home")).status_code == 302
 
 
+def test_the_session_is_written_at_most_once_a_minute(client):
+    log_in(client, member(Role.POLITICIAN))
+    client.get(reverse("home"))  # extends the session: written
+    written = Session.objects.get().expire_date
+    client.get(reverse("home"))  # seconds later: not written again
+    assert Session.objects.get().expire_date == written
+
+
 def test_every_page_carries_a_strict_content_security_policy(client):
     policy = client.get(reverse("login"))["Content-Security-Policy"]
     assert "script-src 'self'" in policy
