@@ -56,3 +56,14 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture
+def coordinator(client, db):
+    """A coordinator, logged in with both factors on ``client``."""
+    from tests.factories import OrganisationFactory, log_in, member
+    from umebra.roles import Role
+
+    user = member(Role.COORDINATOR, OrganisationFactory(name="Kommunledningen"))
+    log_in(client, user)
+    return user

@@ -14,13 +14,6 @@ from umebra.roles import Role
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def coordinator(client):
-    user = member(Role.COORDINATOR, OrganisationFactory(name="Kommunledningen"))
-    log_in(client, user)
-    return user
-
-
 def test_a_coordinator_asks_for_a_report_and_watches_it_until_done(client, coordinator):
     response = client.post(
         reverse("reports:report-request"), {"kind": "quarterly", "year": 2025, "quarter": 2}

@@ -6,19 +6,11 @@ import pytest
 from django.urls import reverse
 
 from collaboration.models import Area, JointEffort
-from tests.factories import OrganisationFactory, log_in, member
+from tests.factories import OrganisationFactory
 from umebra.models import Submission
-from umebra.roles import Role
 from umebra.submissions import FIELD, submissions_forget
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def coordinator(client):
-    user = member(Role.COORDINATOR, OrganisationFactory(name="Kommunledningen"))
-    log_in(client, user)
-    return user
 
 
 def _effort_form(client) -> dict:
