@@ -59,4 +59,9 @@ class Observation(models.Model):
         indexes = [models.Index(fields=["area", "occurred_at"])]
 
     def __str__(self) -> str:
-        return f"{self.occurred_at:%Y-%m-%d} {self.get_kind_display()}, {self.area}"
+        return f"{self.occurred_at:%Y-%m-%d} {self.kind_label}, {self.area}"
+
+    @property
+    def kind_label(self) -> str:
+        """What ``get_kind_display`` gives, for lists (see ``JointEffort.kind_label``)."""
+        return ObservationKind(self.kind).label
