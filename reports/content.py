@@ -421,11 +421,11 @@ def method(period: Period) -> Section:
             _(
                 "The report counts what the parties logged in Umebrå. A count of people, of "
                 "businesses under inspection or of observations below %(min)s is shown as "
-                "“<%(min)s”. So that a hidden count cannot be worked out "
-                "from a total, at least one more figure of the same row or column is hidden "
-                "too, shown as “<%(min)s” where it is below %(min)s and as “%(hidden)s” where "
-                "it is not. Names of people, personal identity numbers, operations' targets "
-                "and the text of notes never enter a report."
+                "“<%(min)s”. So that a hidden count cannot be worked out from the totals, "
+                "more figures are hidden, shown as “%(hidden)s”, until no count below "
+                "%(min)s can be narrowed to fewer than three possible values from what the "
+                "report prints. Names of people, personal identity numbers, operations' "
+                "targets and the text of notes never enter a report."
             )
             % {"min": threshold(), "hidden": HIDDEN}
         ],

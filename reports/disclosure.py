@@ -1,33 +1,56 @@
 """Disclosure control for reports that leave the circle of people who may see the data.
 
 A count below the threshold could point at a person (or one business), so it is shown as
-"<5". That alone is not enough: with a row's total printed, the one hidden cell is the total
-minus the others. So every line of a table (each row and each column, with its total) must
-hide either nothing or at least two figures: this is secondary suppression.
+"<5": this is primary suppression. That alone is not enough, because a reader can do
+arithmetic. With a row's total printed, a lone hidden cell is the total minus the others;
+and across rows, columns and the grand total, several hidden figures can still pin one
+another down (a reader with a linear-programming solver finds every such chain).
 
-The second figure hidden in a line is, by preference, a zero (truthfully "<5" as well), then
-the line's total, then the smallest other figure. Figures hidden to protect another one are
-shown as "×", never as "<5" unless they are below the threshold, so the report never states
-something false.
+So the table is protected in two steps:
+
+1. every line (each row and each column, with its total) hides either nothing or at least
+   two figures. The second one is the line's total or else its smallest figure, never a
+   zero, so that a hidden figure is always either "<5" (one to four) or "×" (five or more)
+   and the labels state nothing false;
+2. an audit then works out, for each small count, the lowest and highest value it could
+   have given everything printed and what the labels say, as an attacker would, with
+   linear programming. While a small count can be narrowed to fewer than three values
+   (``PROTECTION``) more figures beside it are hidden, down, at worst, to every non-zero
+   figure: then the table tells no more than its labels, which is as far as truthful
+   labels allow (a total of "<5" over four non-zero cells still says each is one).
+
+The tables are small (areas by kinds), so the few dozen linear programs this takes cost
+milliseconds; scipy's HiGHS solver does them.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
+import numpy as np
 from django.conf import settings
+from scipy.optimize import linprog
 
 HIDDEN = "×"
+
+Entry = tuple[int, int]
+
+
+def protection(minimum: int) -> int:
+    """How far apart the lowest and highest value a reader can work out for a small count
+    must stay: two, i.e. three possible values, under the usual threshold of five."""
+    return max(1, (minimum - 1) // 2)
 
 
 @dataclass(frozen=True)
 class SuppressedTable:
-    """Display strings of a count table with its margins: ``cells[r][c]``, ``row_totals[r]``,
-    ``column_totals[c]`` and ``total``."""
+    """Display strings of a count table with its margins: ``cells[r][c]``, ``row_totals[r]``
+    (blank where the table prints none), ``column_totals[c]`` and ``total``."""
 
     cells: list[list[str]]
     row_totals: list[str]
     column_totals: list[str]
     total: str
-    hidden: int  # how many figures were hidden, for the report's note
+    hidden: int  # how many printed figures were hidden, for the report's note
 
 
 def threshold() -> int:
@@ -49,20 +72,15 @@ def suppress(
     grid = [[*row, sum(row)] for row in counts]
     grid.append([sum(row[c] for row in grid) for c in range(columns + 1)])
     printed = columns + (1 if row_totals else 0)
-    hidden = {(r, c) for r in range(rows + 1) for c in range(printed) if 0 < grid[r][c] < minimum}
     # Each line: its entries, the total last.
     lines = [[(r, c) for r in range(rows + 1)] for c in range(printed)]
     if row_totals:
         lines += [[(r, c) for c in range(columns + 1)] for r in range(rows + 1)]
-    changed = True
-    while changed:
-        changed = False
-        for line in lines:
-            if sum(entry in hidden for entry in line) == 1:
-                hidden.add(_second(line, hidden, grid))
-                changed = True
+    hidden = _protect(_Table(grid, lines, minimum), printed)
 
     def show(r: int, c: int) -> str:
+        if c >= printed:
+            return ""
         if (r, c) not in hidden:
             return str(grid[r][c])
         return f"<{minimum}" if grid[r][c] < minimum else HIDDEN
@@ -76,19 +94,130 @@ def suppress(
     )
 
 
-def _second(line: list[tuple[int, int]], hidden: set, grid: list[list[int]]) -> tuple[int, int]:
-    """The entry of ``line`` to hide beside the one already hidden."""
-    *cells, total = line
-    open_cells = [entry for entry in cells if entry not in hidden]
-    zeros = [entry for entry in open_cells if grid[entry[0]][entry[1]] == 0]
-    if zeros:
-        return zeros[0]
-    if total not in hidden:
-        return total
-    return min(open_cells, key=lambda entry: grid[entry[0]][entry[1]])
-
-
 def suppress_list(counts: list[int], minimum: int | None = None) -> tuple[list[str], str, int]:
     """A single column of counts and its total."""
     table = suppress([[n] for n in counts], minimum)
     return [row[0] for row in table.cells], table.total, table.hidden
+
+
+@dataclass(frozen=True)
+class _Table:
+    grid: list[list[int]]
+    lines: list[list[Entry]]
+    minimum: int
+
+    def value(self, entry: Entry) -> int:
+        return self.grid[entry[0]][entry[1]]
+
+    def is_small(self, entry: Entry) -> bool:
+        return 0 < self.value(entry) < self.minimum
+
+
+def _protect(table: _Table, printed: int) -> set[Entry]:
+    """The printed entries to hide: the small ones and as many more as their safety takes."""
+    entries = [(r, c) for r in range(len(table.grid)) for c in range(printed)]
+    small = [entry for entry in entries if table.is_small(entry)]
+    if not small:
+        return set()
+    hidden = set(small)
+    nonzero = {entry for entry in entries if table.value(entry)}
+    # The best a table can do: every non-zero figure hidden, only the labels left.
+    best = _Ranges(table, frozenset(nonzero))
+    needed = {entry: min(protection(table.minimum), best.width(entry)) for entry in small}
+    exposed = list(small)
+    while True:
+        _complete_lines(table, hidden)
+        ranges = _Ranges(table, frozenset(hidden))
+        # A small count once safe stays safe: hiding more only loosens the constraints.
+        exposed = [entry for entry in exposed if ranges.width(entry) < needed[entry]]
+        if not exposed:
+            return hidden
+        hidden.add(_next_to_hide(table, exposed[0], hidden, nonzero))
+
+
+def _complete_lines(table: _Table, hidden: set[Entry]) -> None:
+    """Hide a second figure in every line that hides exactly one."""
+    changed = True
+    while changed:
+        changed = False
+        for line in table.lines:
+            if sum(entry in hidden for entry in line) == 1:
+                hidden.add(_second(table, line, hidden))
+                changed = True
+
+
+def _second(table: _Table, line: list[Entry], hidden: set[Entry]) -> Entry:
+    """The entry of ``line`` to hide beside the one already hidden: the total, or else the
+    smallest non-zero figure. One always exists: were every other figure zero, the hidden
+    one would equal the total, which would then be hidden as well."""
+    *cells, total = line
+    if total not in hidden:
+        return total
+    return min(
+        (entry for entry in cells if entry not in hidden and table.value(entry)),
+        key=table.value,
+    )
+
+
+def _next_to_hide(table: _Table, exposed: Entry, hidden: set[Entry], nonzero: set[Entry]) -> Entry:
+    """One more figure to hide for a small count that can still be narrowed down: the
+    smallest non-zero figure printed in its row or column, or else anywhere."""
+    near = {entry for line in table.lines if exposed in line for entry in line}
+    for candidates in (near & nonzero - hidden, nonzero - hidden):
+        if candidates:
+            return min(candidates, key=lambda entry: (table.value(entry), entry))
+    raise AssertionError("every non-zero figure is hidden, which is always safe enough")
+
+
+class _Ranges:
+    """The lowest and highest value of each hidden entry that a reader can work out from
+    the printed figures and the labels: "<m" is 1 to m−1, "×" is m or more.
+
+    Totals sum their lines, which makes the constraint matrix totally unimodular: the
+    linear programs' bounds are whole numbers that some table of counts attains.
+    """
+
+    def __init__(self, table: _Table, hidden: frozenset[Entry]):
+        self.table = table
+        self.variables = sorted(hidden)
+        index = {entry: i for i, entry in enumerate(self.variables)}
+        equations, constants = [], []
+        for line in table.lines:
+            if not any(entry in index for entry in line):
+                continue
+            row = np.zeros(len(self.variables))
+            constant = 0
+            *cells, total = line
+            for entry, sign in [*((cell, 1) for cell in cells), (total, -1)]:
+                if entry in index:
+                    row[index[entry]] += sign
+                else:
+                    constant -= sign * table.value(entry)
+            equations.append(row)
+            constants.append(constant)
+        self.equations = np.array(equations)
+        self.constants = np.array(constants, dtype=float)
+        self.bounds = [
+            (1, table.minimum - 1) if table.is_small(entry) else (table.minimum, None)
+            for entry in self.variables
+        ]
+        self.index = index
+
+    @cache  # noqa: B019 - one instance per audit step, dropped with it
+    def width(self, entry: Entry) -> float:
+        return self._extreme(entry, -1) - self._extreme(entry, 1)
+
+    def _extreme(self, entry: Entry, direction: int) -> float:
+        """The least (``direction`` 1) or greatest (−1) value of ``entry``."""
+        objective = np.zeros(len(self.variables))
+        objective[self.index[entry]] = direction
+        result = linprog(
+            objective,
+            A_eq=self.equations,
+            b_eq=self.constants,
+            bounds=self.bounds,
+            method="highs",
+        )
+        if result.status != 0:
+            raise ValueError(f"disclosure audit: {result.message}")
+        return round(direction * result.fun)

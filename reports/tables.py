@@ -45,7 +45,7 @@ def count_table(
     ]
     footer = [total, *shown.column_totals, *([shown.total] if row_totals else [])]
     table = Table(caption, header, rows, footer, shown.hidden)
-    return table, dict(zip(row_names, shown.row_totals, strict=True))
+    return table, dict(zip(row_names, shown.row_totals, strict=True)) if row_totals else {}
 
 
 def counts_with_amounts(
@@ -57,14 +57,15 @@ def counts_with_amounts(
     total: str,
 ) -> Table:
     """Counts with a sum of money beside each: where the count is hidden, so is its sum,
-    which would otherwise tell one business's fine."""
+    which would otherwise tell one business's fine; and then so is the sum of all, which
+    less the sums shown would tell the hidden ones together."""
     names = sorted(counts)
     shown = suppress([[counts[name]] for name in names])
     rows = []
     for name, (count,) in zip(names, shown.cells, strict=True):
         amount = amounts.get(name, 0) if count.isdigit() else HIDDEN
         rows.append([name, count, _money(amount)])
-    amount_total = sum(amounts.values()) if shown.total.isdigit() else HIDDEN
+    amount_total = HIDDEN if shown.hidden else sum(amounts.values())
     return Table(caption, columns, rows, [total, shown.total, _money(amount_total)], shown.hidden)
 
 
