@@ -7,7 +7,15 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from cases.models import InspectionKind, MeasureKind, NoteVisibility, Operation, SigCase, TargetKind
+from cases.models import (
+    InspectionKind,
+    MeasureKind,
+    NoteVisibility,
+    Operation,
+    OperationStatus,
+    SigCase,
+    TargetKind,
+)
 from cases.services import los
 from cases.services import sig as services
 from collaboration.models import Area
@@ -54,6 +62,7 @@ def _seed_operation() -> None:
         objective="Motverka etablering av kriminell verksamhet i restaurang- och "
         "biltvättsbranschen i Ålidhem och Teg.",
     )
+    los.operation_transition(actor=police, operation=operation, status=OperationStatus.ACTIVE)
     restaurant = los.target_add(
         actor=police, operation=operation, kind=TargetKind.BUSINESS,
         name="Kvarterskrogen Ålidhem AB", organisation_number="556000-0027",

@@ -41,11 +41,11 @@ def _efforts_by_month(period: Period) -> tuple[list, list[int], int]:
 
 def _inspections_table(outcomes) -> Table:
     table, _totals = count_table(
-        _("Inspections by agency"),
-        {(agency, _("Inspections")): n for agency, n in outcomes.inspections_by_agency.items()},
+        _("Targets inspected by agency"),
+        {(agency, _("Targets")): n for agency, n in outcomes.targets_inspected_by_agency.items()},
         corner=_("Agency"),
         total=_("Total"),
-        columns=[_("Inspections")],
+        columns=[_("Targets")],
     )
     return table
 
@@ -86,7 +86,7 @@ def summary(period: Period) -> Section:
         (_("Hours spent on joint efforts"), _number(efforts.hours)),
         (_("People reached by joint efforts"), _number(efforts.people_reached)),
         (_("LOS operations under way"), operations[0]),
-        (_("Inspections in LOS operations"), _footer(_inspections_table(los), 1)),
+        (_("Targets inspected in LOS operations"), _footer(_inspections_table(los), 1)),
         (_("SIG cases active at the end of the period"), _footer(_sig_table(period), 2)),
     ]
     return Section(
@@ -215,10 +215,10 @@ def los(period: Period) -> Section:
         columns=[_("Targets")],
     )
     measures_table = counts_with_amounts(
-        _("Measures taken by kind, with amounts"),
-        outcomes.measures_by_kind,
+        _("Targets of measures by kind, with amounts"),
+        outcomes.targets_with_measures_by_kind,
         outcomes.amounts_by_kind,
-        columns=[_("Measure"), _("Number"), _("Amount (SEK)")],
+        columns=[_("Measure"), _("Targets"), _("Amount (SEK)")],
         total=_("Total"),
     )
     return Section(

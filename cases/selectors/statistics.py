@@ -30,16 +30,21 @@ class LosOutcomes:
     operations_active: int  # active at some time in the period
     operations_concluded: int  # concluded (ended) in the period
     targets_by_kind: dict[str, int]
-    inspections_by_agency: dict[str, int]
-    measures_by_kind: dict[str, int]
+    # Counts of targets, not of inspections or measures: the threshold protects businesses,
+    # and five inspections of one business are still one business.
+    targets_inspected_by_agency: dict[str, int]
+    targets_with_measures_by_kind: dict[str, int]
     amounts_by_kind: dict[str, Decimal]
 
 
 def los_outcomes(start: datetime.date, end: datetime.date) -> LosOutcomes:
-    operations = access.restrict_reportable(Operation.objects.all()).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=start), starts_on__lte=end
+    # An operation still being planned has not acted on anyone: it and its targets wait.
+    operations = (
+        access.restrict_reportable(Operation.objects.all())
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=start), starts_on__lte=end)
+        .exclude(status=OperationStatus.PLANNING)
     )
-    counts = operations.exclude(status=OperationStatus.PLANNING).aggregate(
+    counts = operations.aggregate(
         active=Count("pk"),
         concluded=Count(
             "pk",
@@ -57,14 +62,14 @@ def los_outcomes(start: datetime.date, end: datetime.date) -> LosOutcomes:
     inspections = (
         access.restrict_reportable(Inspection.objects.filter(date__range=(start, end)))
         .values("agency__name")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("target", distinct=True))
         .order_by("agency__name")
     )
     measure_kinds = dict(MeasureKind.choices)
     measures = (
         access.restrict_reportable(Measure.objects.filter(inspection__date__range=(start, end)))
         .values("kind")
-        .annotate(n=Count("pk"), amount=Sum("amount"))
+        .annotate(n=Count("inspection__target", distinct=True), amount=Sum("amount"))
         .order_by()
     )
     measures = list(measures)
@@ -72,8 +77,10 @@ def los_outcomes(start: datetime.date, end: datetime.date) -> LosOutcomes:
         operations_active=counts["active"],
         operations_concluded=counts["concluded"],
         targets_by_kind={str(target_kinds[row["kind"]]): row["n"] for row in targets},
-        inspections_by_agency={row["agency__name"]: row["n"] for row in inspections},
-        measures_by_kind={str(measure_kinds[row["kind"]]): row["n"] for row in measures},
+        targets_inspected_by_agency={row["agency__name"]: row["n"] for row in inspections},
+        targets_with_measures_by_kind={
+            str(measure_kinds[row["kind"]]): row["n"] for row in measures
+        },
         amounts_by_kind={
             str(measure_kinds[row["kind"]]): row["amount"] or Decimal(0) for row in measures
         },

@@ -83,8 +83,8 @@ def quarter_data(db):
     operation = los.operation_save(
         actor=officer, name="Operation Norrsken", lead=police, parties=[police, tax],
         objective="Stoppa ekonomisk brottslighet", starts_on=datetime.date(2025, 4, 1),
-        status="active",
     )  # fmt: skip
+    los.operation_transition(actor=officer, operation=operation, status="active")
     target = los.target_add(
         actor=officer, operation=operation, kind="business", name="Kvarterskrogen Ålidhem AB"
     )
