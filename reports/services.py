@@ -25,12 +25,22 @@ from reports.periods import Period, quarter_before
 from umebra import pdf
 from umebra.access import Actor, record
 from umebra.audit.models import AccessAction
-from umebra.jobs import JobStatus, job_claim, job_enqueue, job_finish
+from umebra.jobs import (
+    JobStatus,
+    LeaseLost,
+    job_alive,
+    job_claim,
+    job_enqueue,
+    job_finish,
+    job_holds,
+)
 
 logger = logging.getLogger(__name__)
 
 # Where the progress bar stands when the content is gathered and the PDF is being drawn.
 GATHERED, RENDERED = 70, 95
+# What ``report_html`` sets on the run, stored with the file.
+REPORT_OUTCOME = ["snapshot_at", "figures", "content_sha256"]
 CHECKSUM_PLACEHOLDER = "0" * 64
 
 
@@ -54,13 +64,19 @@ def report_request(*, kind: str, period: Period, actor: Actor | None) -> tuple[R
     if period.start > timezone.localdate():
         raise ValidationError(_("The period has not started yet."))
     fields = {"kind": kind, "period_start": period.start, "period_end": period.end}
-    try:
-        with transaction.atomic():
-            run = ReportRun.objects.create(**fields, requested_by=actor.user if actor else None)
-            _enqueue(run)
-    except IntegrityError:
-        pending = [JobStatus.QUEUED, JobStatus.RUNNING]
-        return ReportRun.objects.get(**fields, status__in=pending), False
+    pending = ReportRun.objects.filter(**fields, status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                run = ReportRun.objects.create(**fields, requested_by=actor.user if actor else None)
+                _enqueue(run)
+            break
+        except IntegrityError:
+            # The run in the way may have finished before we read it: then try again.
+            if existing := pending.first():
+                return existing, False
+            if attempt == 2:
+                raise
     if actor:
         record(actor, AccessAction.CREATE, ReportRun, run.pk, reason=str(run))
     return run, True
@@ -74,15 +90,16 @@ def report_retry(*, run: ReportRun, actor: Actor) -> ReportRun:
 
 
 def _progress(run: ReportRun, percent: int) -> None:
-    """Show how far the run has come; written at once, outside any transaction."""
-    ReportRun.objects.filter(pk=run.pk).update(progress=percent)
+    """Show how far the run has come, renewing the lease; written at once, outside any
+    transaction. Raises ``LeaseLost`` when another worker has taken the run over."""
+    job_alive(run, progress=percent)
 
 
 def report_build(*, run_id: int) -> ReportRun | None:
     """Run by the worker: claim the run, gather its content, draw the PDF and store it.
 
-    Returns ``None`` when the run is not this worker's to build (done already, or another
-    worker holds its lease).
+    Returns ``None`` when the run is not this worker's to build (done already, another
+    worker holds its lease, or took it over meanwhile).
     """
     run = job_claim(ReportRun, run_id, lease=settings.UMEBRA_REPORT_LEASE)
     if run is None:
@@ -92,26 +109,23 @@ def report_build(*, run_id: int) -> ReportRun | None:
             html = report_html(run)
         _progress(run, RENDERED)
         data = pdf.render_archival_pdf(html)
+    except LeaseLost:
+        return None
     except Exception as error:  # a failed run shows why; the worker lives on
         logger.exception("Report run %s failed", run.pk)
-        job_finish(run, error=f"{type(error).__name__}: {error}")
-        return run
+        return run if job_finish(run, error=f"{type(error).__name__}: {error}") else None
     with transaction.atomic():
         # The lease may have run out and another worker taken over: only one stores a file.
-        current = ReportRun.objects.select_for_update().get(pk=run.pk)
-        if current.status != JobStatus.RUNNING or current.started_at != run.started_at:
+        if not job_holds(run):
             return None
-        ReportFile.objects.create(run=current, data=data)
-        current.sha256 = hashlib.sha256(data).hexdigest()
-        current.content_sha256 = run.content_sha256
-        current.snapshot_at = run.snapshot_at
-        current.figures = run.figures
-        current.size = len(data)
-        current.pages = len(PdfReader(io.BytesIO(data)).pages)
-        current.progress = 100
-        current.save()
-        job_finish(current)
-    return current
+        ReportFile.objects.create(run=run, data=data)
+        run.sha256 = hashlib.sha256(data).hexdigest()
+        run.size = len(data)
+        run.pages = len(PdfReader(io.BytesIO(data)).pages)
+        run.progress = 100
+        run.save(update_fields=[*REPORT_OUTCOME, "sha256", "size", "pages", "progress"])
+        job_finish(run)
+    return run
 
 
 def report_html(run: ReportRun) -> str:
@@ -145,7 +159,7 @@ def reports_resend_stalled() -> int:
     stalled = ReportRun.objects.filter(
         status=JobStatus.QUEUED, queued_at__lt=now - settings.UMEBRA_REPORT_RESEND_AFTER
     ) | ReportRun.objects.filter(
-        status=JobStatus.RUNNING, started_at__lt=now - settings.UMEBRA_REPORT_LEASE
+        status=JobStatus.RUNNING, heartbeat_at__lt=now - settings.UMEBRA_REPORT_LEASE
     )
     runs = list(stalled)
     for run in runs:

@@ -4,6 +4,12 @@ A job is a row (queued → running → done/failed) and a Celery message that ca
 row's id. The row is the truth: the web shows it, and a worker claims it with a conditional
 update before working, so a message delivered twice (acks_late, a killed worker) cannot run
 the work twice, while a job whose worker died can be claimed again once its lease ran out.
+
+Each claim counts an attempt, and the attempt number is the claim's token: a worker writes
+to its job (progress, sign of life, the outcome) only while the row still carries its
+attempt, so a worker that was thought dead and comes back cannot overwrite the one that took
+over. A job whose workers keep dying is given up after ``MAX_ATTEMPTS`` rather than retried
+for ever.
 """
 
 from collections.abc import Callable
@@ -13,6 +19,7 @@ from typing import TypeVar
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,6 +40,8 @@ class Job(models.Model):
     error = models.TextField(_("error"), blank=True)
     queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    # The worker's last sign of life: the lease runs from here.
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
@@ -55,21 +64,58 @@ def job_enqueue(job: Job, task: Callable) -> None:
     transaction.on_commit(lambda: task.delay(job.pk), robust=True)
 
 
-def job_claim(model: type[J], pk: int, *, lease: timedelta) -> J | None:
+MAX_ATTEMPTS = 3
+
+
+class LeaseLost(Exception):
+    """The job is no longer this worker's: its lease ran out and another one took over."""
+
+
+def job_claim(model: type[J], pk: int, *, lease: timedelta, max_attempts=MAX_ATTEMPTS) -> J | None:
     """Mark the job running and return it, or ``None`` if it is not ours to run.
 
-    A queued job is claimed; so is a running one whose lease has expired (its worker died).
+    A queued job is claimed; so is a running one whose lease has expired (its worker died),
+    unless it has had all its attempts: then it is marked failed.
     """
     now = timezone.now()
+    stale = Q(status=JobStatus.RUNNING, heartbeat_at__lt=now - lease)
     claimed = model.objects.filter(
-        Q(status=JobStatus.QUEUED) | Q(status=JobStatus.RUNNING, started_at__lt=now - lease),
-        pk=pk,
-    ).update(status=JobStatus.RUNNING, started_at=now, attempts=F("attempts") + 1)
-    return model.objects.get(pk=pk) if claimed else None
+        Q(status=JobStatus.QUEUED) | stale, pk=pk, attempts__lt=max_attempts
+    ).update(status=JobStatus.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1)
+    if claimed:
+        return model.objects.get(pk=pk)
+    model.objects.filter(stale, pk=pk, attempts__gte=max_attempts).update(
+        status=JobStatus.FAILED,
+        finished_at=now,
+        error=gettext("Given up after %(attempts)d attempts: the worker stopped each time.")
+        % {"attempts": max_attempts},
+    )
+    return None
 
 
-def job_finish(job: Job, *, error: str = "") -> None:
+def _held(job: Job) -> models.QuerySet:
+    """The job's row while this worker's claim on it stands."""
+    return type(job).objects.filter(pk=job.pk, status=JobStatus.RUNNING, attempts=job.attempts)
+
+
+def job_alive(job: Job, **fields) -> None:
+    """Renew the job's lease, writing ``fields`` (progress, say) with it; raises
+    :class:`LeaseLost` if another worker has taken the job over. Outside any transaction, so
+    that the web sees it at once."""
+    if not _held(job).update(heartbeat_at=timezone.now(), **fields):
+        raise LeaseLost
+
+
+def job_holds(job: Job) -> bool:
+    """Whether this worker's claim stands; call inside the transaction that stores the
+    outcome, which this locks the row for."""
+    return _held(job).select_for_update().exists()
+
+
+def job_finish(job: Job, *, error: str = "") -> bool:
+    """Mark the job done (or failed, with ``error``) if the claim still stands; returns
+    whether it did."""
     job.status = JobStatus.FAILED if error else JobStatus.DONE
     job.error = error
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "error", "finished_at"])
+    return bool(_held(job).update(status=job.status, error=job.error, finished_at=job.finished_at))

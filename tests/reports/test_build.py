@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from reports.models import ReportKind, ReportRun
+from reports.models import ReportFile, ReportKind, ReportRun
 from reports.periods import quarter, year
 from tests.reports.conftest import Q2, build, pdf_reader, pdf_text
 from umebra.jobs import JobStatus
@@ -104,6 +104,27 @@ def test_a_run_is_built_by_one_worker_only(db):
     assert report_build(run_id=run.pk).status == JobStatus.DONE
     assert report_build(run_id=run.pk) is None  # the message delivered again: nothing to do
     assert ReportRun.objects.get(pk=run.pk).attempts == 1
+
+
+def test_a_worker_whose_run_was_taken_over_stores_nothing_and_fails_nothing(db, monkeypatch):
+    """The worker was thought dead (no sign of life within the lease) and another took the
+    run over: when the first carries on, its progress, failure or file are all refused."""
+    from django.db.models import F
+
+    from reports import content
+    from reports.services import report_build, report_request
+
+    run, _new = report_request(kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=None)
+
+    def taken_over(period):
+        ReportRun.objects.filter(pk=run.pk).update(attempts=F("attempts") + 1)
+        return content.method(period)
+
+    monkeypatch.setitem(content.SECTIONS, ReportKind.CITIZEN_PROMISES, [taken_over])
+    assert report_build(run_id=run.pk) is None
+    run.refresh_from_db()
+    assert (run.status, run.attempts, run.error) == (JobStatus.RUNNING, 2, "")
+    assert not ReportFile.objects.filter(run=run).exists()
 
 
 def test_a_failed_run_says_why_and_can_be_tried_again(db, monkeypatch):
