@@ -1,6 +1,7 @@
 """Reads of reports, through the access layer."""
 
 import hashlib
+from typing import BinaryIO
 
 from django.db.models import QuerySet
 
@@ -18,11 +19,12 @@ def reports_ready(*, user: User) -> QuerySet[ReportRun]:
     return report_list(user=user).filter(status=JobStatus.DONE)
 
 
-def report_verify(*, data: bytes | None = None, checksum: str = "") -> ReportRun | None:
-    """The finished report whose file is ``data``, or whose file or content checksum is
-    ``checksum``. Public: it tells only what the document itself states."""
-    if data is not None:
-        checksum = hashlib.sha256(data).hexdigest()
+def report_verify(*, file: BinaryIO | None = None, checksum: str = "") -> ReportRun | None:
+    """The finished report whose file is ``file`` (read in chunks), or whose file or
+    content checksum is ``checksum``. Public: it tells only what the document itself
+    states."""
+    if file is not None:
+        checksum = hashlib.file_digest(file, "sha256").hexdigest()
     checksum = checksum.strip().lower()
     if len(checksum) != 64:
         return None

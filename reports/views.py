@@ -95,9 +95,8 @@ def report_verify_view(request: HttpRequest) -> HttpResponse:
     form = ReportVerifyForm(request.POST, request.FILES) if posted else ReportVerifyForm()
     checked, run = False, None
     if posted and form.is_valid():
-        upload = form.cleaned_data["file"]
         run = selectors.report_verify(
-            data=upload.read() if upload else None, checksum=form.cleaned_data["checksum"]
+            file=form.cleaned_data["file"], checksum=form.cleaned_data["checksum"]
         )
         checked = True
     status = 400 if form.errors else 200

@@ -3,8 +3,9 @@
 import time
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
+from django.template.loader import render_to_string
 from django.utils import translation
 
 
@@ -33,6 +34,10 @@ class IdleTimeoutMiddleware:
     session is saved at most once a minute, so the timeout is kept to the minute for the
     price of one write a minute per active user. Listed after ``SessionMiddleware``, so that
     it marks the session before that saves it.
+
+
+    A page left open that polls for a report's progress is not a person at work: its
+    requests (``X-Requested-With: poll``) do not extend the session.
     """
 
     REFRESH_SECONDS = 60
@@ -43,9 +48,36 @@ class IdleTimeoutMiddleware:
 
     def __call__(self, request: HttpRequest):
         response = self.get_response(request)
+        if request.headers.get("X-Requested-With") == "poll":
+            return response
         session = getattr(request, "session", None)
         if session is not None and session.session_key and not session.is_empty():
             now = int(time.time())
             if now - session.get(self.KEY, 0) >= self.REFRESH_SECONDS:
                 session[self.KEY] = now
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request body larger than ``UMEBRA_MAX_REQUEST_MB`` before reading any of it.
+
+    Django checks a form's fields against ``DATA_UPLOAD_MAX_MEMORY_SIZE`` but streams files
+    to disk whatever their size, and the upload checks (``umebra.uploads``) see a file only
+    once it is all there: without this, anyone could fill the disk through a public form.
+    The limit sits just above the largest upload any form takes. First in the chain, so that
+    nothing reads the body before it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.limit = settings.UMEBRA_MAX_REQUEST_MB * 1024 * 1024
+
+    def __call__(self, request: HttpRequest):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads no body it cannot measure
+        if length > self.limit:
+            page = render_to_string("413.html", {"limit": settings.UMEBRA_MAX_REQUEST_MB})
+            return HttpResponse(page, status=413)
+        return self.get_response(request)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "umebra.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -77,7 +78,7 @@ MIDDLEWARE = [
 if not DEBUG:
     # Production serves its own static files, compressed and cached forever by hashed name;
     # in development `runserver` serves them from the source folders.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "umebra.urls"
 WSGI_APPLICATION = "umebra.wsgi.application"
@@ -249,12 +250,15 @@ UMEBRA_RETENTION_YEARS = env.int("UMEBRA_RETENTION_YEARS", default=5)
 UMEBRA_BREAK_GLASS_HOURS = env.int("UMEBRA_BREAK_GLASS_HOURS", default=4)
 # Reports for politicians: a count below this is shown as "<5" (small-cell suppression).
 UMEBRA_REPORT_MIN_COUNT = env.int("UMEBRA_REPORT_MIN_COUNT", default=5)
-# A running report whose worker has not finished it within this time is given to another.
+# A running report whose worker has shown no sign of life within this time is given to another.
 UMEBRA_REPORT_LEASE = timedelta(seconds=env.int("UMEBRA_REPORT_LEASE_SECONDS", default=600))
 # A queued report still waiting after this long is sent to the workers again.
 UMEBRA_REPORT_RESEND_AFTER = timedelta(
     seconds=env.int("UMEBRA_REPORT_RESEND_AFTER_SECONDS", default=60)
 )
+# A request body above this is refused before it is read: just above the largest upload any
+# form takes (a report to verify, 50 MB).
+UMEBRA_MAX_REQUEST_MB = env.int("UMEBRA_MAX_REQUEST_MB", default=51)
 # How long the admin's "is a worker alive" check waits before it calls the worker missing.
 UMEBRA_WORKER_PING_TIMEOUT = timedelta(seconds=env.int("UMEBRA_WORKER_PING_TIMEOUT", default=60))
 

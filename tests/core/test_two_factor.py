@@ -158,6 +158,20 @@ def test_the_session_is_written_at_most_once_a_minute(client):
     assert Session.objects.get().expire_date > written  # extended
 
 
+def test_a_page_left_open_polling_does_not_keep_the_session_alive(client):
+    from umebra.middleware import IdleTimeoutMiddleware
+
+    log_in(client, member(Role.POLITICIAN))
+    session = client.session
+    session[IdleTimeoutMiddleware.KEY] = 0  # last extended long ago
+    session.save()
+    written = Session.objects.get().expire_date
+    client.get(reverse("reports:report-list"), headers={"X-Requested-With": "poll"})
+    assert Session.objects.get().expire_date == written
+    client.get(reverse("reports:report-list"))  # a person at work
+    assert Session.objects.get().expire_date > written
+
+
 def test_every_page_carries_a_strict_content_security_policy(client):
     policy = client.get(reverse("login"))["Content-Security-Policy"]
     assert "script-src 'self'" in policy

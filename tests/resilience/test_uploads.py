@@ -49,3 +49,26 @@ def test_the_verify_page_refuses_what_is_no_report(client, monkeypatch, name, co
     )
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+def test_a_body_larger_than_any_upload_is_refused_before_it_is_read(rf, settings):
+    from umebra.middleware import RequestSizeLimitMiddleware
+
+    settings.UMEBRA_MAX_REQUEST_MB = 51
+    request = rf.post(reverse("reports:report-verify"), data=b"", content_type="application/pdf")
+    request.META["CONTENT_LENGTH"] = str(10**12)  # a terabyte announced, nothing sent
+
+    def view(request):
+        raise AssertionError("the view read the body")
+
+    response = RequestSizeLimitMiddleware(view)(request)
+    assert response.status_code == 413
+    assert "högst 51 MB" in response.content.decode()
+
+
+def test_an_oversized_upload_to_a_public_form_answers_413_and_stores_nothing(client, settings):
+    settings.UMEBRA_MAX_REQUEST_MB = 1
+    report = SimpleUploadedFile("rapport.pdf", b"%PDF-" + b"0" * (2 * 1024 * 1024))
+    response = client.post(reverse("reports:report-verify"), {"file": report})
+    assert response.status_code == 413
+    assert "Inget har sparats" in response.content.decode()
