@@ -5,16 +5,19 @@ records it before the view runs (a primary key, so two requests at the same inst
 both get past); when the view answers with a redirect, the redirect is kept with the token.
 A second request with the same token runs no view: it is led to where the first one went,
 or told that the first is still being handled. A form that failed (a 4xx page with errors)
-forgets its token, so it can be corrected and sent again.
+forgets its token, so it can be corrected and sent again; so does one that was sent to the
+login page (the session had expired), so it can be sent again after logging in.
 """
 
 import datetime
 import uuid
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,17 +50,25 @@ class OneSubmissionMiddleware:
             with transaction.atomic():
                 Submission.objects.create(token=token, user=user)
         except IntegrityError:
-            return _repeated(request, token)
+            return _repeated(request, token, user)
         response = self.get_response(request)
-        if response.status_code in (301, 302, 303) and response.has_header("Location"):
+        if _done(response):
             Submission.objects.filter(token=token).update(result_url=response["Location"])
         else:
             Submission.objects.filter(token=token).delete()
         return response
 
 
-def _repeated(request: HttpRequest, token: uuid.UUID) -> HttpResponse:
-    first = Submission.objects.filter(token=token).first()
+def _done(response: HttpResponse) -> bool:
+    """Whether the view did what the form asked: it redirects, and not to the login page."""
+    if response.status_code not in (301, 302, 303) or not response.has_header("Location"):
+        return False
+    return urlsplit(response["Location"]).path != resolve_url(settings.LOGIN_URL)
+
+
+def _repeated(request: HttpRequest, token: uuid.UUID, user) -> HttpResponse:
+    """Where a repeated form goes; only its sender is led to what the first one did."""
+    first = Submission.objects.filter(token=token, user=user).first()
     if first is not None and first.result_url:
         messages.info(request, _("That form had already been sent; this is what it did."))
         return redirect(first.result_url)

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from collaboration.models import Area, JointEffort
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, log_in, member
 from umebra.models import Submission
+from umebra.roles import Role
 from umebra.submissions import FIELD, submissions_forget
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,30 @@ def test_a_form_with_errors_can_be_corrected_and_sent_again(client, coordinator)
     refused = client.post(reverse("collaboration:effort-create"), {**data, "kind": "nonsense"})
     assert refused.status_code == 400
     assert client.post(reverse("collaboration:effort-create"), data).status_code == 302
+    assert JointEffort.objects.count() == 1
+
+
+def test_a_form_sent_after_the_session_expired_can_be_sent_again_after_logging_in(
+    client, coordinator
+):
+    data = _effort_form(client)
+    client.logout()
+    to_login = client.post(reverse("collaboration:effort-create"), data)
+    assert to_login.status_code == 302 and to_login.url.startswith(reverse("login"))
+    log_in(client, coordinator)
+    assert client.post(reverse("collaboration:effort-create"), data).status_code == 302
+    assert JointEffort.objects.count() == 1
+
+
+def test_someone_else_sending_the_same_token_is_not_led_to_the_first_senders_record(
+    client, coordinator
+):
+    data = _effort_form(client)
+    first = client.post(reverse("collaboration:effort-create"), data)
+    log_in(client, member(Role.COORDINATOR))
+    second = client.post(reverse("collaboration:effort-create"), data)
+    assert second.status_code == 409
+    assert first.url not in second.content.decode()
     assert JointEffort.objects.count() == 1
 
 
