@@ -59,6 +59,22 @@ def healthz_view(request: HttpRequest) -> HttpResponse:
 RETRY_AFTER_SECONDS = 30
 
 
+# PostgreSQL's error classes that mean the server is not there for us, rather than that a
+# statement failed: connection exceptions, and the server shutting down or starting up.
+UNREACHABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+
+
+def _database_unreachable(error: BaseException | None) -> bool:
+    """An interface error, or an operational one that is about the connection: not a
+    deadlock, a cancelled statement or a lock wait, which are errors of ours to log."""
+    if isinstance(error, InterfaceError):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    sqlstate = getattr(error.__cause__, "sqlstate", None)
+    return sqlstate is None or sqlstate.startswith(UNREACHABLE_SQLSTATES)
+
+
 def server_error_view(request: HttpRequest) -> HttpResponse:
     """Django's 500 handler. A database that cannot be reached (restarting, the connection
     dropped) is not our error but a pause: "temporarily unavailable", 503 with Retry-After.
@@ -66,8 +82,7 @@ def server_error_view(request: HttpRequest) -> HttpResponse:
 
     Rendered without the request's context, which would ask the database who the user is.
     """
-    error = sys.exc_info()[1]
-    if isinstance(error, OperationalError | InterfaceError):
+    if _database_unreachable(sys.exc_info()[1]):
         for each in connections.all(initialized_only=True):
             each.close_if_unusable_or_obsolete()  # now, not only when the request ends
         response = HttpResponse(loader.render_to_string("503.html"), status=503)

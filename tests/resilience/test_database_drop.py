@@ -28,3 +28,22 @@ def test_a_dropped_connection_answers_503_and_the_next_request_works():
     assert unavailable["Retry-After"] == "30"
     assert "tillfälligt otillgängligt" in unavailable.content.decode()
     assert client.get("/promises/").status_code == 200  # no restart: a new connection
+
+
+@pytest.mark.django_db
+def test_a_cancelled_statement_is_an_error_of_ours_not_an_outage():
+    """A statement timeout (or a deadlock) is an OperationalError too, but the database is
+    there: it is a 500 to log and fix, not "temporarily unavailable"."""
+    from django.db import OperationalError, transaction
+
+    from umebra.views import _database_unreachable
+
+    with (
+        pytest.raises(OperationalError) as raised,
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SET LOCAL statement_timeout = 1")
+        cursor.execute("SELECT pg_sleep(1)")
+    assert raised.value.__cause__.sqlstate == "57014"  # query_canceled
+    assert not _database_unreachable(raised.value)
