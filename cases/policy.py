@@ -70,7 +70,8 @@ def _emergency(actor: Actor) -> QuerySet:
 def visible_case_count(actor: Actor) -> int:
     """How many cases the actor sees, counted in one query from the three sources' own
     indexes. Exact because the sources are disjoint: an owner is never granted their own
-    case, and emergency access is refused to someone who already sees the case.
+    case, emergency access is refused to someone who already sees the case, and a grant
+    ends the grantee's emergency access to it.
 
     Read once per user object, so once per request: it sizes the page and chooses the plan,
     while the rows themselves are always read afresh.

@@ -20,6 +20,7 @@ from cases.models import (
     CaseStatus,
     Consent,
     ConsentSignature,
+    EmergencyAccess,
     Guardian,
     NoteVisibility,
     Person,
@@ -212,7 +213,11 @@ def consents_expire() -> int:
 @transaction.atomic
 def grant_give(*, actor: Actor, case: SigCase, user: User) -> SigCaseUserObjectPermission:
     """Let a named user see the case. Refused unless a consent in force covers their
-    organisation and their role is one that works cases."""
+    organisation and their role is one that works cases.
+
+    An emergency access the user holds to the case ends here: from now on the consent is
+    their ground (and the access layer counts each case a user sees once). The auditor still
+    reviews it."""
     _owned(actor, case)
     if user.pk == case.owner_id:
         raise ValidationError(_("The owner sees the case already."))
@@ -235,6 +240,8 @@ def grant_give(*, actor: Actor, case: SigCase, user: User) -> SigCaseUserObjectP
             "valid_until": coverage[membership.organisation_id],
         },
     )
+    now = timezone.now()
+    EmergencyAccess.objects.filter(case=case, user=user, expires_at__gt=now).update(expires_at=now)
     access.record(
         actor, AccessAction.CREATE, SigCaseUserObjectPermission, f"{case.pk}:{user.username}"
     )

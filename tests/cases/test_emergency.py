@@ -90,3 +90,24 @@ def test_no_emergency_access_to_a_case_one_already_sees(people, case):
         emergency.emergency_access_open(
             actor=actor(people["owner"]), case_id=case.pk, ground="Nöd", reason=REASON
         )
+
+
+def test_a_grant_ends_the_emergency_access_it_replaces_and_the_case_counts_once(
+    people, case, consent_for, orgs
+):
+    from cases.policy import visible_case_count
+    from cases.services import sig
+
+    officer = people["officer"]
+    item = emergency.emergency_access_open(
+        actor=actor(officer), case_id=case.pk, ground="Nöd", reason=REASON
+    )
+    consent_for(orgs["social"], orgs["police"])
+    sig.grant_give(actor=actor(people["owner"]), case=case, user=officer)
+
+    item.refresh_from_db()
+    assert item.expires_at <= timezone.now()
+    assert item.reviewed_at is None  # the auditor still reviews it
+    next_request = type(officer).objects.get(pk=officer.pk)  # the count is kept per request
+    assert visible_case_count(actor(next_request)) == 1
+    assert list(access.restrict(next_request, SigCase.objects.all())) == [case]
