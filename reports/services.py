@@ -34,6 +34,7 @@ from umebra.jobs import (
     job_finish,
     job_holds,
 )
+from umebra.snapshots import consistent_snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -135,11 +136,9 @@ def report_html(run: ReportRun) -> str:
     recompute it from the same content; the file's own checksum is kept beside it.
     """
     run.snapshot_at = timezone.now()
-    builders = SECTIONS[run.kind]
-    sections = []
-    for number, build in enumerate(builders, start=1):
-        sections.append(build(run.period))
-        _progress(run, round(GATHERED * number / len(builders)))
+    with consistent_snapshot():  # every table of the report counts the same data
+        sections = [build(run.period) for build in SECTIONS[run.kind]]
+    _progress(run, GATHERED)
     run.figures = [figure for section in sections for figure in section.key_figures]
     context = {
         "run": run,
