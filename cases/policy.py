@@ -13,7 +13,8 @@ SIG cases, DESIGN.md §4.2:
 - Partners, politicians, agency inspectors, auditors and administrators never see a case.
 """
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.db.models.lookups import IsNull
 from django.utils import timezone
 
@@ -24,6 +25,7 @@ from cases.models import (
     ConsentSignature,
     DisclosureRecord,
     EmergencyAccess,
+    GrantTally,
     Guardian,
     Inspection,
     IntelligenceNote,
@@ -67,11 +69,22 @@ def _emergency(actor: Actor) -> QuerySet:
     return EmergencyAccess.objects.filter(user=actor.user, expires_at__gt=timezone.now())
 
 
+def _granted_count(actor: Actor) -> Subquery:
+    """The actor's grants in force, added up from the grant tally: a few rows whatever the
+    number of grants (counting 50,000 grant rows took 5 to 10 ms)."""
+    tally = GrantTally.objects.filter(
+        user=actor.user,
+        organisation_id=actor.organisation_id,
+        valid_until__gte=timezone.localdate(),
+    )
+    return Coalesce(Subquery(tally.values("user").annotate(total=Sum("grants")).values("total")), 0)
+
+
 def visible_case_count(actor: Actor) -> int:
-    """How many cases the actor sees, counted in one query from the three sources' own
-    indexes. Exact because the sources are disjoint: an owner is never granted their own
-    case, emergency access is refused to someone who already sees the case, and a grant
-    ends the grantee's emergency access to it.
+    """How many cases the actor sees, in one query from the three sources' own indexes.
+    Exact because the sources are disjoint: an owner is never granted their own case,
+    emergency access is refused to someone who already sees the case, and a grant ends the
+    grantee's emergency access to it.
 
     Read once per user object, so once per request: it sizes the page and chooses the plan,
     while the rows themselves are always read afresh.
@@ -83,7 +96,7 @@ def visible_case_count(actor: Actor) -> int:
             User.objects.filter(pk=actor.user.pk)
             .values_list(
                 RowCount(_owned(actor).order_by().values("pk")),
-                RowCount(_granted(actor).values("pk")),
+                _granted_count(actor),
                 RowCount(_emergency(actor).order_by().values("case_id").distinct()),
             )
             .get()

@@ -154,6 +154,31 @@ class SigCaseUserObjectPermission(UserObjectPermissionBase):
         ]
 
 
+class GrantTally(models.Model):
+    """How many grants a user holds for an organisation up to a last day: what "how many
+    cases may this user see" adds up, from a handful of rows instead of 50,000 grants.
+
+    Kept by triggers on the grant table (migration 0006), so that every write, including
+    the bulk deletes of a revoked or expired consent, keeps it exact without any service
+    having to remember it.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    valid_until = models.DateField()
+    grants = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "valid_until"], name="grant_tally_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}/{self.organisation_id} until {self.valid_until}: {self.grants}"
+
+
 class Consent(models.Model):
     """What the young person (and, under 18, each guardian) agreed to: which organisations
     may share what, for how long. Revoking it, or its expiry, ends the grants it carried."""
