@@ -24,7 +24,8 @@ def _this_weeks_efforts(request: HttpRequest, membership: Membership) -> dict:
     today = timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
     efforts = effort_list(user=request.user).filter(date__gte=monday, date__lte=today)
-    return {"efforts": efforts, "heading_week": True}
+    # The latest few and how many: a busy week's hundreds would bury the rest of the page.
+    return {"efforts": efforts[:RECENT], "count": efforts.count(), "heading_week": True}
 
 
 def _this_weeks_observations(request: HttpRequest, membership: Membership) -> dict:

@@ -110,6 +110,11 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 # A connection that died while idle (database restart) is replaced, not reused.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Every choice field of every form reads its choices with QuerySet.iterator(), which on
+# PostgreSQL means a server-side cursor: DECLARE, FETCH and CLOSE, three round trips for a
+# dozen rows. Nothing here streams a large result that way (the audit chain reads in keyset
+# chunks), and a transaction-pooling proxy (PgBouncer) needs them off anyway.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Identity ----------------------------------------------------------------------------------

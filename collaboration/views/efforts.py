@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from collaboration.filters import EffortFilter
 from collaboration.forms.efforts import EffortForm
 from collaboration.models import JointEffort
-from collaboration.selectors.efforts import effort_list
+from collaboration.selectors.efforts import effort_full, effort_list
 from collaboration.services.efforts import effort_create, effort_update
 from umebra import access
 from umebra.exports import csv_response, xlsx_response
@@ -20,17 +21,15 @@ from umebra.pages import form_status, paginate
 EXPORTS = {"csv": csv_response, "xlsx": xlsx_response}
 
 
-def _filtered(request: HttpRequest) -> EffortFilter:
-    return EffortFilter(
-        request.GET or None, queryset=effort_list(user=request.user), user=request.user
-    )
+def _filtered(request: HttpRequest, efforts: QuerySet[JointEffort]) -> EffortFilter:
+    return EffortFilter(request.GET or None, queryset=efforts, user=request.user)
 
 
 @login_required
 @require_GET
 def effort_list_view(request: HttpRequest) -> HttpResponse:
     access.require_view_any(request, JointEffort)
-    efforts = _filtered(request)
+    efforts = _filtered(request, effort_list(user=request.user))
     page, query = paginate(request, efforts.qs)
     return render(
         request,
@@ -57,15 +56,15 @@ def effort_export_view(request: HttpRequest, file_format: str) -> HttpResponse:
         [
             effort.date.isoformat(),
             effort.get_kind_display(),
-            ", ".join(area.name for area in effort.areas.all()),
-            ", ".join(organisation.name for organisation in effort.organisations.all()),
+            ", ".join(area.name for area in effort.area_list),
+            ", ".join(organisation.name for organisation in effort.organisation_list),
             effort.description,
             effort.hours,
             effort.cost,
             effort.people_reached,
             str(effort.undertaking or effort.agreement or ""),
         ]
-        for effort in _filtered(request).qs
+        for effort in _filtered(request, effort_full(user=request.user)).qs
     )
     filename = f"insatser-{timezone.localdate():%Y-%m-%d}"
     return EXPORTS[file_format](filename, header, rows)
@@ -90,7 +89,7 @@ def effort_create_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def effort_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    effort = access.get_object_or_404(request, effort_list(user=request.user), pk=pk)
+    effort = access.get_object_or_404(request, effort_full(user=request.user), pk=pk)
     return render(
         request,
         "collaboration/efforts/detail.html",

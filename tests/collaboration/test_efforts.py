@@ -209,3 +209,22 @@ def test_a_coordinator_changes_an_effort(client, places, parties):
     assert response.status_code == 302
     logged.refresh_from_db()
     assert logged.people_reached == 99
+
+
+def test_the_home_page_shows_the_latest_of_a_busy_week_and_how_many(client, places, parties):
+    from collaboration.panels import RECENT
+
+    for n in range(RECENT + 3):
+        effort(places["teg"], parties["police"], description=f"Insats {n}")
+    as_role(client, Role.COORDINATOR)
+    page = client.get(reverse("home")).content.decode()
+    assert f"{RECENT + 3} insatser registrerade hittills i veckan" in page
+    assert (
+        page.count(reverse("collaboration:effort-detail", args=[JointEffort.objects.first().pk]))
+        <= 1
+    )
+    listed = sum(
+        reverse("collaboration:effort-detail", args=[pk]) in page
+        for pk in JointEffort.objects.values_list("pk", flat=True)
+    )
+    assert listed == RECENT

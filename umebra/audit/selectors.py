@@ -6,16 +6,25 @@ from umebra import access
 from umebra.audit.chain import first_broken_link
 from umebra.audit.models import AccessAlert, AccessEvent, AuditSample, SampleItem
 
+CHUNK = 5000
+
 
 def event_chain_first_broken_link() -> tuple[int, AccessEvent | None]:
-    """How many events were checked, and the first broken one (``None`` if intact)."""
+    """How many events were checked, and the first broken one (``None`` if intact).
+
+    The log is read in id order a chunk at a time (keyset pagination), so memory stays flat
+    however long it grows, without a server-side cursor held open.
+    """
     counted = 0
 
     def events():
         nonlocal counted
-        for event in AccessEvent.objects.order_by("id").iterator(chunk_size=5000):
-            counted += 1
-            yield event
+        last = 0
+        while chunk := list(AccessEvent.objects.filter(id__gt=last).order_by("id")[:CHUNK]):
+            for event in chunk:
+                counted += 1
+                yield event
+            last = chunk[-1].id
 
     broken = first_broken_link(events())
     return counted, broken
