@@ -8,9 +8,11 @@ headless, for a fixed time each:
 
 1. the ceiling: the trivial health view, users with no pause between requests;
 2. the mix of the five main roles' pages, users with no pause (throughput);
-3. the same mix with users who pause 0.5–1.5 s between pages, as people do (latency).
+3. the ceiling again with users who pause 0.5–1.5 s between requests, as people do;
+4. the mix with those users (latency).
 
-Prints requests per second, median, 95th and 99th percentile and errors of each.
+Prints requests per second, median, 95th and 99th percentile and errors of each, the mix's
+throughput beside the ceiling's for each kind of user, and each page's figures under 4.
 Run with `make bench-load` (LOAD_SECONDS sets each run's length, default 30).
 """
 
@@ -143,16 +145,28 @@ def drive(port: int, users: list[str], think: bool, label: str) -> dict:
         cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL,
     )  # fmt: skip
     with open(f"{prefix}_stats.csv") as stats:
-        total = next(row for row in csv.DictReader(stats) if row["Name"] == "Aggregated")
+        rows = [_figures(row) for row in csv.DictReader(stats)]
+    return {**rows[-1], "label": label, "pages": rows[:-1]}  # the last row is the aggregate
+
+
+def _figures(row: dict) -> dict:
     return {
-        "label": label,
-        "rps": float(total["Requests/s"]),
-        "median": float(total["50%"]),
-        "p95": float(total["95%"]),
-        "p99": float(total["99%"]),
-        "requests": int(total["Request Count"]),
-        "errors": int(total["Failure Count"]),
+        "label": row["Name"],
+        "rps": float(row["Requests/s"]),
+        "median": float(row["50%"]),
+        "p95": float(row["95%"]),
+        "p99": float(row["99%"]),
+        "requests": int(row["Request Count"]),
+        "errors": int(row["Failure Count"]),
     }
+
+
+def _print(results: list[dict]) -> None:
+    print(f"{'':<30} {'req/s':>8} {'median':>8} {'p95':>8} {'p99':>8} {'requests':>9} "
+          f"{'errors':>7}")  # fmt: skip
+    for r in results:
+        print(f"{r['label']:<30} {r['rps']:>8.1f} {r['median']:>6.0f}ms {r['p95']:>6.0f}ms "
+              f"{r['p99']:>6.0f}ms {r['requests']:>9} {r['errors']:>7}")  # fmt: skip
 
 
 def main() -> None:
@@ -167,8 +181,9 @@ def main() -> None:
     mix = ["Coordinator", "Police", "Politician", "Public"]
     try:
         results = [
-            drive(port, ["Ceiling"], think=False, label="ceiling (health view)"),
+            drive(port, ["Ceiling"], think=False, label="ceiling, no pause"),
             drive(port, mix, think=False, label="five roles, no pause"),
+            drive(port, ["Ceiling"], think=True, label="ceiling, 0.5-1.5 s pause"),
             drive(port, mix, think=True, label="five roles, 0.5-1.5 s pause"),
         ]
     finally:
@@ -176,15 +191,12 @@ def main() -> None:
         server.wait(timeout=30)
     print(f"\n{USERS} users, {SECONDS} s each, gunicorn {WORKERS} workers, "
           f"PostgreSQL with a year of data\n")  # fmt: skip
-    print(f"{'run':<30} {'req/s':>8} {'median':>8} {'p95':>8} {'p99':>8} {'requests':>9} "
-          f"{'errors':>7}")  # fmt: skip
-    for r in results:
-        print(f"{r['label']:<30} {r['rps']:>8.1f} {r['median']:>6.0f}ms {r['p95']:>6.0f}ms "
-              f"{r['p99']:>6.0f}ms {r['requests']:>9} {r['errors']:>7}")  # fmt: skip
-    print(
-        f"\nthroughput of the mix: {100 * results[1]['rps'] / results[0]['rps']:.0f} % of "
-        "the ceiling"
-    )
+    _print(results)
+    for ceiling, mix_run, users in [(0, 1, "without pauses"), (2, 3, "who pause")]:
+        share = 100 * results[mix_run]["rps"] / results[ceiling]["rps"]
+        print(f"throughput of the mix, users {users}: {share:.0f} % of the ceiling")
+    print("\nEach page of the mix, users who pause:\n")
+    _print(results[3]["pages"])
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from collaboration.models import (
     TargetValue,
     Undertaking,
 )
+from collaboration.selectors.areas import areas_named
 from umebra import access
 from umebra.models import User
 
@@ -27,7 +28,7 @@ def _with_progress(undertakings: QuerySet[Undertaking]) -> QuerySet[Undertaking]
     """Undertakings with what a list or the public page shows of them, in a few queries."""
     latest_first = FollowUp.objects.order_by("-year", "-quarter")
     return undertakings.prefetch_related(
-        "areas",
+        Prefetch("areas", areas_named()),
         "parties",
         Prefetch("follow_ups", queryset=latest_first),
         Prefetch(

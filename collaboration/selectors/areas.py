@@ -15,3 +15,8 @@ def area_choices(*, user: User) -> QuerySet[Area]:
     """The areas to choose among in a form or filter: names only, not the boundaries, which
     are large and only maps draw."""
     return area_list(user=user).defer("boundary")
+
+
+def areas_named() -> QuerySet[Area]:
+    """Areas as a row of a list names them (in a ``Prefetch``): without the boundaries."""
+    return Area.objects.defer("boundary")

@@ -2,7 +2,8 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from collaboration.models import Area, JointEffort
+from collaboration.models import JointEffort
+from collaboration.selectors.areas import areas_named
 from umebra import access
 from umebra.models import Organisation, User
 
@@ -17,7 +18,7 @@ def effort_list(*, user: User) -> QuerySet[JointEffort]:
     return (
         access.restrict(user, JointEffort.objects.all())
         .prefetch_related(
-            Prefetch("areas", Area.objects.only("name"), to_attr="area_list"),
+            Prefetch("areas", areas_named(), to_attr="area_list"),
             Prefetch(
                 "organisations", Organisation.objects.only("name"), to_attr="organisation_list"
             ),

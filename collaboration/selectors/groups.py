@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from collaboration.models import CollaborationGroup, Decision, Meeting
+from collaboration.selectors.areas import areas_named
 from umebra import access
 from umebra.models import User
 
@@ -20,7 +21,7 @@ SAME_MANDATE = 0.5
 def group_list(*, user: User) -> QuerySet[CollaborationGroup]:
     return (
         access.restrict(user, CollaborationGroup.objects.select_related("owner", "parent"))
-        .prefetch_related("members", "areas")
+        .prefetch_related("members", Prefetch("areas", areas_named()))
         .order_by("name")
     )
 
