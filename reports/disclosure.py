@@ -26,9 +26,7 @@ milliseconds; scipy's HiGHS solver does them.
 from dataclasses import dataclass
 from functools import cache
 
-import numpy as np
 from django.conf import settings
-from scipy.optimize import linprog
 
 HIDDEN = "×"
 
@@ -185,7 +183,7 @@ class _Ranges:
         for line in table.lines:
             if not any(entry in index for entry in line):
                 continue
-            row = np.zeros(len(self.variables))
+            row = [0] * len(self.variables)
             constant = 0
             *cells, total = line
             for entry, sign in [*((cell, 1) for cell in cells), (total, -1)]:
@@ -195,8 +193,7 @@ class _Ranges:
                     constant -= sign * table.value(entry)
             equations.append(row)
             constants.append(constant)
-        self.equations = np.array(equations)
-        self.constants = np.array(constants, dtype=float)
+        self.equations, self.constants = equations, constants
         self.bounds = [
             (1, table.minimum - 1) if table.is_small(entry) else (table.minimum, None)
             for entry in self.variables
@@ -209,7 +206,11 @@ class _Ranges:
 
     def _extreme(self, entry: Entry, direction: int) -> float:
         """The least (``direction`` 1) or greatest (−1) value of ``entry``."""
-        objective = np.zeros(len(self.variables))
+        # Imported here: SciPy adds some 60 MB to a process, and only the worker that
+        # builds reports needs it, not every web process that imports this module.
+        from scipy.optimize import linprog
+
+        objective = [0] * len(self.variables)
         objective[self.index[entry]] = direction
         result = linprog(
             objective,
