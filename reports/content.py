@@ -86,7 +86,10 @@ def summary(period: Period) -> Section:
         (_("Hours spent on joint efforts"), _number(efforts.hours)),
         (_("People reached by joint efforts"), _number(efforts.people_reached)),
         (_("LOS operations under way"), operations[0]),
-        (_("Targets inspected in LOS operations"), _footer(_inspections_table(los), 1)),
+        (
+            _("Targets inspected in LOS operations, once per agency"),
+            _footer(_inspections_table(los), 1),
+        ),
         (_("SIG cases active at the end of the period"), _footer(_sig_table(period), 2)),
     ]
     return Section(
@@ -227,8 +230,9 @@ def los(period: Period) -> Section:
         paragraphs=[
             _(
                 "Operations under way in the period: %(active)s; concluded in it: "
-                "%(concluded)s. Targets, intelligence and findings stay in the operations; "
-                "only counts are reported."
+                "%(concluded)s. A target inspected by several agencies, or met with several "
+                "kinds of measure, counts once for each. Targets, intelligence and findings "
+                "stay in the operations; only counts are reported."
             )
             % {"active": operations[0], "concluded": operations[1]}
         ],

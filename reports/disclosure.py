@@ -93,9 +93,11 @@ def suppress(
 
 
 def suppress_list(counts: list[int], minimum: int | None = None) -> tuple[list[str], str, int]:
-    """A single column of counts and its total."""
-    table = suppress([[n] for n in counts], minimum)
-    return [row[0] for row in table.cells], table.total, table.hidden
+    """A single column of counts and its total (each row's total would be the cell)."""
+    if not counts:
+        return [], "0", 0
+    table = suppress([[n] for n in counts], minimum, row_totals=False)
+    return [row[0] for row in table.cells], table.column_totals[0], table.hidden
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from umebra.jobs import (
     job_enqueue,
     job_finish,
     job_holds,
+    running_silent_since,
 )
 from umebra.snapshots import consistent_snapshot
 
@@ -157,9 +158,7 @@ def reports_resend_stalled() -> int:
     now = timezone.now()
     stalled = ReportRun.objects.filter(
         status=JobStatus.QUEUED, queued_at__lt=now - settings.UMEBRA_REPORT_RESEND_AFTER
-    ) | ReportRun.objects.filter(
-        status=JobStatus.RUNNING, heartbeat_at__lt=now - settings.UMEBRA_REPORT_LEASE
-    )
+    ) | ReportRun.objects.filter(running_silent_since(now - settings.UMEBRA_REPORT_LEASE))
     runs = list(stalled)
     for run in runs:
         with transaction.atomic():

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reports.disclosure import HIDDEN, suppress
+from reports.disclosure import HIDDEN, suppress, suppress_list
 
 
 @dataclass
@@ -60,13 +60,13 @@ def counts_with_amounts(
     which would otherwise tell one business's fine; and then so is the sum of all, which
     less the sums shown would tell the hidden ones together."""
     names = sorted(counts)
-    shown = suppress([[counts[name]] for name in names])
-    rows = []
-    for name, (count,) in zip(names, shown.cells, strict=True):
-        amount = amounts.get(name, 0) if count.isdigit() else HIDDEN
-        rows.append([name, count, _money(amount)])
-    amount_total = HIDDEN if shown.hidden else sum(amounts.values())
-    return Table(caption, columns, rows, [total, shown.total, _money(amount_total)], shown.hidden)
+    shown, count_total, hidden = suppress_list([counts[name] for name in names])
+    rows = [
+        [name, count, _money(amounts.get(name, 0) if count.isdigit() else HIDDEN)]
+        for name, count in zip(names, shown, strict=True)
+    ]
+    amount_total = HIDDEN if hidden else sum(amounts.values())
+    return Table(caption, columns, rows, [total, count_total, _money(amount_total)], hidden)
 
 
 def _money(amount) -> str:

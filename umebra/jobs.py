@@ -78,7 +78,7 @@ def job_claim(model: type[J], pk: int, *, lease: timedelta, max_attempts=MAX_ATT
     unless it has had all its attempts: then it is marked failed.
     """
     now = timezone.now()
-    stale = Q(status=JobStatus.RUNNING, heartbeat_at__lt=now - lease)
+    stale = running_silent_since(now - lease)
     claimed = model.objects.filter(
         Q(status=JobStatus.QUEUED) | stale, pk=pk, attempts__lt=max_attempts
     ).update(status=JobStatus.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1)
@@ -87,10 +87,18 @@ def job_claim(model: type[J], pk: int, *, lease: timedelta, max_attempts=MAX_ATT
     model.objects.filter(stale, pk=pk, attempts__gte=max_attempts).update(
         status=JobStatus.FAILED,
         finished_at=now,
-        error=gettext("Given up after %(attempts)d attempts: the worker stopped each time.")
+        error=gettext("Given up after %(attempts)d attempts: none finished within its lease.")
         % {"attempts": max_attempts},
     )
     return None
+
+
+def running_silent_since(moment) -> Q:
+    """Running jobs whose worker has shown no sign of life since ``moment``; one claimed by
+    code older than the heartbeat counts from its start."""
+    return Q(status=JobStatus.RUNNING) & (
+        Q(heartbeat_at__lt=moment) | Q(heartbeat_at__isnull=True, started_at__lt=moment)
+    )
 
 
 def _held(job: Job) -> models.QuerySet:

@@ -64,8 +64,9 @@ class RequestSizeLimitMiddleware:
     Django checks a form's fields against ``DATA_UPLOAD_MAX_MEMORY_SIZE`` but streams files
     to disk whatever their size, and the upload checks (``umebra.uploads``) see a file only
     once it is all there: without this, anyone could fill the disk through a public form.
-    The limit sits just above the largest upload any form takes. First in the chain, so that
-    nothing reads the body before it.
+    The limit sits just above the largest upload any form takes. Placed before anything that
+    reads the body, and inside the middleware that adds the security headers, so that the
+    refusal carries them too.
     """
 
     def __init__(self, get_response):

@@ -57,9 +57,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "umebra.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "umebra.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "umebra.middleware.IdleTimeoutMiddleware",
     "umebra.middleware.SwedishFirstLocaleMiddleware",
@@ -78,7 +78,7 @@ MIDDLEWARE = [
 if not DEBUG:
     # Production serves its own static files, compressed and cached forever by hashed name;
     # in development `runserver` serves them from the source folders.
-    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "umebra.urls"
 WSGI_APPLICATION = "umebra.wsgi.application"

@@ -61,6 +61,7 @@ def los_outcomes(start: datetime.date, end: datetime.date) -> LosOutcomes:
     )
     inspections = (
         access.restrict_reportable(Inspection.objects.filter(date__range=(start, end)))
+        .exclude(target__operation__status=OperationStatus.PLANNING)
         .values("agency__name")
         .annotate(n=Count("target", distinct=True))
         .order_by("agency__name")
@@ -68,6 +69,7 @@ def los_outcomes(start: datetime.date, end: datetime.date) -> LosOutcomes:
     measure_kinds = dict(MeasureKind.choices)
     measures = (
         access.restrict_reportable(Measure.objects.filter(inspection__date__range=(start, end)))
+        .exclude(inspection__target__operation__status=OperationStatus.PLANNING)
         .values("kind")
         .annotate(n=Count("inspection__target", distinct=True), amount=Sum("amount"))
         .order_by()

@@ -241,7 +241,16 @@ def grant_give(*, actor: Actor, case: SigCase, user: User) -> SigCaseUserObjectP
         },
     )
     now = timezone.now()
-    EmergencyAccess.objects.filter(case=case, user=user, expires_at__gt=now).update(expires_at=now)
+    for emergency in EmergencyAccess.objects.filter(case=case, user=user, expires_at__gt=now):
+        emergency.expires_at = now
+        emergency.save(update_fields=["expires_at"])
+        access.record(
+            actor,
+            AccessAction.CHANGE,
+            EmergencyAccess,
+            str(emergency.pk),
+            reason="ended by a grant",
+        )
     access.record(
         actor, AccessAction.CREATE, SigCaseUserObjectPermission, f"{case.pk}:{user.username}"
     )

@@ -13,6 +13,8 @@
     window.setTimeout(function () {
       fetch(element.dataset.pollUrl, { credentials: "same-origin", headers: { "X-Requested-With": "poll" } })
         .then(function (response) {
+          // Sent to the login page (the session ended): show it rather than poll on.
+          if (response.redirected) { window.location.reload(); return new Promise(function () {}); }
           if (!response.ok) { throw new Error(response.status); }
           return response.text();
         })

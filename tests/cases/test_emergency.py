@@ -108,6 +108,7 @@ def test_a_grant_ends_the_emergency_access_it_replaces_and_the_case_counts_once(
     item.refresh_from_db()
     assert item.expires_at <= timezone.now()
     assert item.reviewed_at is None  # the auditor still reviews it
+    assert AccessEvent.objects.filter(object_id=str(item.pk), reason="ended by a grant").exists()
     next_request = type(officer).objects.get(pk=officer.pk)  # the count is kept per request
     assert visible_case_count(actor(next_request)) == 1
     assert list(access.restrict(next_request, SigCase.objects.all())) == [case]

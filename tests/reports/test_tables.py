@@ -54,3 +54,9 @@ def test_a_table_without_row_totals_gives_none_to_draw_beside_it():
     assert table.columns == ["Area", "Opened", "Closed"]
     assert table.rows[0][1] == "<5"
     assert table.footer[1] == HIDDEN
+
+
+@override_settings(UMEBRA_REPORT_MIN_COUNT=5)
+def test_no_measures_make_an_empty_table_with_zero_totals():
+    table = counts_with_amounts("Measures", {}, {}, columns=COLUMNS, total="Total")
+    assert table.rows == [] and table.footer == ["Total", "0", "0"]
