@@ -15,7 +15,7 @@ So the table is protected in two steps:
 2. an audit then works out, for each small count, the lowest and highest value it could
    have given everything printed and what the labels say, as an attacker would, with
    linear programming. While a small count can be narrowed to fewer than three values
-   (``PROTECTION``) more figures beside it are hidden, down, at worst, to every non-zero
+   (``protection()``) more figures beside it are hidden, down, at worst, to every non-zero
    figure: then the table tells no more than its labels, which is as far as truthful
    labels allow (a total of "<5" over four non-zero cells still says each is one).
 
@@ -178,7 +178,6 @@ class _Ranges:
     """
 
     def __init__(self, table: _Table, hidden: frozenset[Entry]):
-        self.table = table
         self.variables = sorted(hidden)
         index = {entry: i for i, entry in enumerate(self.variables)}
         equations, constants = [], []
