@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from reports.models import ReportFile, ReportKind, ReportRun
 from reports.periods import quarter, year
@@ -77,7 +78,8 @@ def test_the_pdf_states_its_parameters_snapshot_and_content_checksum(quarter_dat
     run = build(ReportKind.QUARTERLY, Q2)
     text = pdf_text(bytes(run.file.data))
     assert run.content_sha256 in text.replace("\n", "").replace(" ", "")
-    assert f"{run.snapshot_at:%Y-%m-%d}" in text
+    # The PDF prints local (Swedish) time; near midnight UTC the date differs.
+    assert f"{timezone.localtime(run.snapshot_at):%Y-%m-%d}" in text
     assert "2025-04-01" in text and "2025-06-30" in text
     assert run.sha256 != run.content_sha256 and len(run.sha256) == 64
 
