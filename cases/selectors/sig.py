@@ -10,8 +10,13 @@ from umebra.models import Membership, User
 
 
 def case_list(*, user: User) -> QuerySet[SigCase]:
-    """The cases the user sees, newest first, with what the rows show joined in."""
-    return access.restrict(user, SigCase.objects.all()).select_related("person__area", "owner")
+    """The cases the user sees, newest first, with what the rows show joined in (an area's
+    name, not the GeoJSON boundary only a map draws)."""
+    return (
+        access.restrict(user, SigCase.objects.all())
+        .select_related("person__area", "owner")
+        .defer("person__area__boundary")
+    )
 
 
 def case_parts(*, user: User, case: SigCase) -> dict:

@@ -16,6 +16,7 @@ def observation_list(*, user: User) -> QuerySet[Observation]:
     return (
         access.restrict(user, Observation.objects.all())
         .select_related("area", "organisation")
+        .defer("area__boundary")  # a row names its area; only maps draw it
         .order_by("-occurred_at", "-id")
     )
 

@@ -95,8 +95,8 @@ def test_no_emergency_access_to_a_case_one_already_sees(people, case):
 def test_a_grant_ends_the_emergency_access_it_replaces_and_the_case_counts_once(
     people, case, consent_for, orgs
 ):
-    from cases.policy import visible_case_count
     from cases.services import sig
+    from cases.visibility import visible_case_count
 
     officer = people["officer"]
     item = emergency.emergency_access_open(

@@ -5,8 +5,8 @@ from django.contrib.auth.models import Permission
 from django.db.models import Count
 
 from cases.models import GrantTally, SigCaseUserObjectPermission
-from cases.policy import visible_case_count
 from cases.services import sig as services
+from cases.visibility import visible_case_count
 from tests.cases.conftest import actor
 from umebra.models import User
 

@@ -42,7 +42,7 @@ TABLE = [
 def test_who_sees_the_case(monkeypatch, people, orgs, case, consent_for, who, expected, dense):
     # Both ways the policy can answer (read the few visible ids first, or walk the cases and
     # check each) must give the same answer.
-    monkeypatch.setattr("cases.policy.DENSE", -1 if dense else 10**9)
+    monkeypatch.setattr("cases.visibility.DENSE", -1 if dense else 10**9)
     consent_for(orgs["social"], orgs["school"], orgs["police"])
     for grantee in ("counsellor", "officer"):
         services.grant_give(actor=actor(people["owner"]), case=case, user=people[grantee])
