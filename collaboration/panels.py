@@ -8,7 +8,7 @@ from django.utils import timezone
 from collaboration.policy import TAKING_PART
 from collaboration.selectors.agreements import activities_due, undertaking_list
 from collaboration.selectors.cycle import picture_in_force, picture_is_stale, red_rows
-from collaboration.selectors.efforts import effort_list
+from collaboration.selectors.efforts import effort_list_brief
 from collaboration.selectors.groups import decisions_open
 from collaboration.selectors.observations import observation_list
 from umebra import home
@@ -20,18 +20,24 @@ RECENT = 10
 DUE_SOON = datetime.timedelta(days=14)
 
 
-def _this_weeks_efforts(request: HttpRequest, membership: Membership) -> dict:
+def _monday() -> datetime.date:
     today = timezone.localdate()
-    monday = today - datetime.timedelta(days=today.weekday())
-    efforts = effort_list(user=request.user).filter(date__gte=monday, date__lte=today)
+    return today - datetime.timedelta(days=today.weekday())
+
+
+def _this_weeks_efforts(request: HttpRequest, membership: Membership) -> dict:
+    efforts = effort_list_brief(user=request.user).filter(
+        date__gte=_monday(), date__lte=timezone.localdate()
+    )
     # The latest few and how many: a busy week's hundreds would bury the rest of the page.
     return {"efforts": efforts[:RECENT], "count": efforts.count(), "heading_week": True}
 
 
 def _this_weeks_observations(request: HttpRequest, membership: Membership) -> dict:
-    today = timezone.localdate()
-    monday = today - datetime.timedelta(days=today.weekday())
-    observations = observation_list(user=request.user).filter(occurred_at__date__gte=monday)
+    # From Monday's local midnight as a moment, so that the index on the time serves; the
+    # local date of each row (``occurred_at__date``) would be computed row by row.
+    since = timezone.make_aware(datetime.datetime.combine(_monday(), datetime.time()))
+    observations = observation_list(user=request.user).filter(occurred_at__gte=since)
     return {"observations": observations[:RECENT], "count": observations.count()}
 
 
@@ -59,7 +65,7 @@ def _our_undertakings(request: HttpRequest, membership: Membership) -> dict:
 
 
 def _our_efforts(request: HttpRequest, membership: Membership) -> dict:
-    return {"efforts": effort_list(user=request.user)[:RECENT], "heading_week": False}
+    return {"efforts": effort_list_brief(user=request.user)[:RECENT], "heading_week": False}
 
 
 def register() -> None:

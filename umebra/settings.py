@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's widget templates, for FORM_RENDERER below
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -100,6 +101,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms draw their widgets with the project's templates, so that templates/django/forms can
+# replace Django's widget templates where a faster one draws the same HTML.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- Database --------------------------------------------------------------------------------
 if "DATABASE_URL" not in env:

@@ -142,3 +142,22 @@ def test_the_list_takes_the_same_number_of_queries_for_5_or_60(
     with django_assert_max_num_queries(40) as many:
         client.get(reverse("collaboration:observation-list"))
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_this_weeks_observations_start_at_mondays_local_midnight(client, areas):
+    """The home panel counts from Monday 00:00 Swedish time: a report from Sunday evening's
+    last minutes is last week's, one from Monday's first minutes this week's."""
+    police = OrganisationFactory(name="Polisen", kind=OrganisationKind.POLICE)
+    monday = TODAY - datetime.timedelta(days=TODAY.weekday())
+    midnight = timezone.make_aware(datetime.datetime.combine(monday, datetime.time()))
+    for moment in (
+        midnight - datetime.timedelta(minutes=1),
+        midnight + datetime.timedelta(minutes=1),
+    ):
+        Observation.objects.create(
+            area=areas["teg"], place="torget", occurred_at=moment, organisation=police,
+            kind=ObservationKind.GRAFFITI,
+        )  # fmt: skip
+    log_in(client, member(Role.COORDINATOR))
+    page = client.get(reverse("home")).content.decode()
+    assert "1 observation hittills i veckan" in page
