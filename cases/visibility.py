@@ -38,28 +38,46 @@ def _column(model, field: str) -> str:
 
 
 @cache
+def _conditions() -> dict[str, str]:
+    """Each source's condition, shared by the count and the ids so that they cannot
+    disagree; the parameters come in the order of ``_params``."""
+
+    def in_force(model) -> str:  # a grant, or the tally of grants, for the organisation
+        return (
+            f"{_column(model, 'user')} = %s AND {_column(model, 'organisation')} = %s"
+            f" AND {_column(model, 'valid_until')} >= %s"
+        )
+
+    return {
+        "owned": f"{_column(SigCase, 'owner')} = %s",
+        "tally": in_force(GrantTally),
+        "granted": in_force(SigCaseUserObjectPermission),
+        "emergency": f"{_column(EmergencyAccess, 'user')} = %s"
+        f" AND {_column(EmergencyAccess, 'expires_at')} > %s",
+    }
+
+
+@cache
 def _count_sql() -> str:
-    case, tally, emergency = SigCase, GrantTally, EmergencyAccess
+    where = _conditions()
     return (
-        f"SELECT (SELECT count(*) FROM {_table(case)} WHERE {_column(case, 'owner')} = %s)"
-        f" + COALESCE((SELECT sum({_column(tally, 'grants')}) FROM {_table(tally)}"
-        f" WHERE {_column(tally, 'user')} = %s AND {_column(tally, 'organisation')} = %s"
-        f" AND {_column(tally, 'valid_until')} >= %s), 0)"
-        f" + (SELECT count(DISTINCT {_column(emergency, 'case')}) FROM {_table(emergency)}"
-        f" WHERE {_column(emergency, 'user')} = %s AND {_column(emergency, 'expires_at')} > %s)"
+        f"SELECT (SELECT count(*) FROM {_table(SigCase)} WHERE {where['owned']})"
+        f" + COALESCE((SELECT sum({_column(GrantTally, 'grants')}) FROM {_table(GrantTally)}"
+        f" WHERE {where['tally']}), 0)"
+        f" + (SELECT count(DISTINCT {_column(EmergencyAccess, 'case')})"
+        f" FROM {_table(EmergencyAccess)} WHERE {where['emergency']})"
     )
 
 
 @cache
 def _ids_sql() -> str:
-    case, grant, emergency = SigCase, SigCaseUserObjectPermission, EmergencyAccess
+    where, grant = _conditions(), SigCaseUserObjectPermission
     return (
-        f"SELECT {_column(case, 'id')} FROM {_table(case)} WHERE {_column(case, 'owner')} = %s"
+        f"SELECT {_column(SigCase, 'id')} FROM {_table(SigCase)} WHERE {where['owned']}"
         f" UNION ALL SELECT {_column(grant, 'content_object')} FROM {_table(grant)}"
-        f" WHERE {_column(grant, 'user')} = %s AND {_column(grant, 'organisation')} = %s"
-        f" AND {_column(grant, 'valid_until')} >= %s"
-        f" UNION ALL SELECT {_column(emergency, 'case')} FROM {_table(emergency)}"
-        f" WHERE {_column(emergency, 'user')} = %s AND {_column(emergency, 'expires_at')} > %s"
+        f" WHERE {where['granted']}"
+        f" UNION ALL SELECT {_column(EmergencyAccess, 'case')} FROM {_table(EmergencyAccess)}"
+        f" WHERE {where['emergency']}"
     )
 
 
