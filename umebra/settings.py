@@ -126,11 +126,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # query took 3.1 ms planned anew and 1.7 ms prepared). A transaction-pooling PgBouncer
     # needs 1.21 or newer with max_prepared_statements set; DATABASE_PREPARE_THRESHOLD=0
     # turns preparing off for older poolers.
-    threshold = env.int("DATABASE_PREPARE_THRESHOLD", default=5)
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "server_side_binding": True,
-            "prepare_threshold": threshold or None,
+            "prepare_threshold": env.int("DATABASE_PREPARE_THRESHOLD", default=5) or None,
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
