@@ -24,7 +24,6 @@ milliseconds; scipy's HiGHS solver does them.
 """
 
 from dataclasses import dataclass
-from functools import cache
 
 from django.conf import settings
 
@@ -201,7 +200,6 @@ class _Ranges:
         ]
         self.index = index
 
-    @cache  # noqa: B019 - one instance per audit step, dropped with it
     def width(self, entry: Entry) -> float:
         return self._extreme(entry, -1) - self._extreme(entry, 1)
 

@@ -71,7 +71,7 @@ class LeaseLost(Exception):
     """The job is no longer this worker's: its lease ran out and another one took over."""
 
 
-def job_claim(model: type[J], pk: int, *, lease: timedelta, max_attempts=MAX_ATTEMPTS) -> J | None:
+def job_claim(model: type[J], pk: int, *, lease: timedelta) -> J | None:
     """Mark the job running and return it, or ``None`` if it is not ours to run.
 
     A queued job is claimed; so is a running one whose lease has expired (its worker died),
@@ -80,15 +80,15 @@ def job_claim(model: type[J], pk: int, *, lease: timedelta, max_attempts=MAX_ATT
     now = timezone.now()
     stale = running_silent_since(now - lease)
     claimed = model.objects.filter(
-        Q(status=JobStatus.QUEUED) | stale, pk=pk, attempts__lt=max_attempts
+        Q(status=JobStatus.QUEUED) | stale, pk=pk, attempts__lt=MAX_ATTEMPTS
     ).update(status=JobStatus.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1)
     if claimed:
         return model.objects.get(pk=pk)
-    model.objects.filter(stale, pk=pk, attempts__gte=max_attempts).update(
+    model.objects.filter(stale, pk=pk, attempts__gte=MAX_ATTEMPTS).update(
         status=JobStatus.FAILED,
         finished_at=now,
         error=gettext("Given up after %(attempts)d attempts: none finished within its lease.")
-        % {"attempts": max_attempts},
+        % {"attempts": MAX_ATTEMPTS},
     )
     return None
 

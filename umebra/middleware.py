@@ -35,7 +35,6 @@ class IdleTimeoutMiddleware:
     price of one write a minute per active user. Listed after ``SessionMiddleware``, so that
     it marks the session before that saves it.
 
-
     A page left open that polls for a report's progress is not a person at work: its
     requests (``X-Requested-With: poll``) do not extend the session.
     """
