@@ -122,13 +122,13 @@ INSERT INTO cases_sigcaseuserobjectpermission (user_id, permission_id, content_o
                                                organisation_id, valid_until)
 SELECT u.id, %(permission)s, c.id, (SELECT id FROM umebra_organisation WHERE name = 'Bench skola'),
        DATE '2099-01-01'
-FROM umebra_user u
+FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM umebra_user
+      WHERE username ~ '^bench_[0-9]+$') u
 JOIN LATERAL (
-    SELECT id FROM cases_sigcase
+    SELECT id, row_number() OVER (ORDER BY id) AS n FROM cases_sigcase
     WHERE id >= (SELECT min(id) FROM cases_sigcase) + ((u.id * 7919) %% (%(cases)s - %(each)s))
-    ORDER BY id LIMIT %(each)s
-) c ON true
-WHERE u.username ~ '^bench_[0-9]+$';
+    ORDER BY id LIMIT %(each)s + 1
+) c ON c.n <= %(each)s OR u.n <= %(extra)s;
 """
 
 # The access layer's own two plans without the ORM: the count from the owned cases, the grant
@@ -176,12 +176,19 @@ def fill() -> None:
 
     permission = Permission.objects.get(codename="view_sigcase").pk
     with connection.cursor() as cursor:
-        cursor.execute(FILL, {"filler": FILLER_USERS, "cases": CASES, "operations": OPERATIONS,
-                              "targets": TARGETS})  # fmt: skip
+        sizes = {"filler": FILLER_USERS, "cases": CASES, "operations": OPERATIONS,
+                 "targets": TARGETS}  # fmt: skip
+        # One statement at a time: with server-side binding (the settings) PostgreSQL
+        # prepares each execute, and a prepared statement holds one command.
+        for statement in filter(str.strip, FILL.split(";\n")):
+            cursor.execute(statement, sizes)
         for username, count in SIZES.items():
             cursor.execute(GRANTS, {"permission": permission, "username": username, "count": count})
-        each = (PERMISSIONS - sum(SIZES.values())) // FILLER_USERS
-        cursor.execute(FILLER_GRANTS, {"permission": permission, "cases": CASES, "each": each})
+        # Each filler user gets `each` grants, and the first `extra` of them one more, so that
+        # the rows come to PERMISSIONS exactly.
+        each, extra = divmod(PERMISSIONS - sum(SIZES.values()), FILLER_USERS)
+        cursor.execute(FILLER_GRANTS, {"permission": permission, "cases": CASES, "each": each,
+                                       "extra": extra})  # fmt: skip
         cursor.execute("VACUUM ANALYZE")  # as autovacuum would: index-only scans need it
         cursor.execute("SELECT count(*) FROM cases_sigcaseuserobjectpermission")
         rows = cursor.fetchone()[0]
