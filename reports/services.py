@@ -33,6 +33,7 @@ from umebra.jobs import (
     job_enqueue,
     job_finish,
     job_holds,
+    job_kept_alive,
     running_silent_since,
 )
 from umebra.snapshots import consistent_snapshot
@@ -110,7 +111,8 @@ def report_build(*, run_id: int) -> ReportRun | None:
         with translation.override("sv"):
             html = report_html(run)
         _progress(run, RENDERED)
-        data = pdf.render_archival_pdf(html)
+        with job_kept_alive(run, every=settings.UMEBRA_REPORT_LEASE / 3):
+            data = pdf.render_archival_pdf(html)
     except LeaseLost:
         return None
     except Exception as error:  # a failed run shows why; the worker lives on

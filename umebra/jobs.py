@@ -12,11 +12,13 @@ over. A job whose workers keep dying is given up after ``MAX_ATTEMPTS`` rather t
 for ever.
 """
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import TypeVar
 
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -112,6 +114,36 @@ def job_alive(job: Job, **fields) -> None:
     that the web sees it at once."""
     if not _held(job).update(heartbeat_at=timezone.now(), **fields):
         raise LeaseLost
+
+
+@contextmanager
+def job_kept_alive(job: Job, *, every: timedelta) -> Iterator[None]:
+    """Renew the job's lease every ``every`` while the block runs, from a thread of its own.
+
+    For one long step that cannot stop to call :func:`job_alive` itself (WeasyPrint drawing a
+    big report): without it, a step longer than the lease would be taken over by another
+    worker however alive this one is, and then every attempt would be. Renewing stops at the
+    block's end, or once the lease is lost; the outcome is stored only while
+    :func:`job_holds`, so a lost lease needs no word to the block.
+    """
+    done = threading.Event()
+
+    def renew() -> None:
+        try:
+            while not done.wait(every.total_seconds()):
+                job_alive(job)
+        except LeaseLost:
+            pass
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    renewer = threading.Thread(target=renew, name=f"lease-{job._meta.label}-{job.pk}", daemon=True)
+    renewer.start()
+    try:
+        yield
+    finally:
+        done.set()
+        renewer.join()
 
 
 def job_holds(job: Job) -> bool:

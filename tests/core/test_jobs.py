@@ -1,9 +1,20 @@
 import datetime
+import threading
+import time
 
 import pytest
+from django.db.models import F
 from django.utils import timezone
 
-from umebra.jobs import MAX_ATTEMPTS, JobStatus, LeaseLost, job_alive, job_claim, job_finish
+from umebra.jobs import (
+    MAX_ATTEMPTS,
+    JobStatus,
+    LeaseLost,
+    job_alive,
+    job_claim,
+    job_finish,
+    job_kept_alive,
+)
 from umebra.models import WorkerPing
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +87,31 @@ def test_finishing_with_an_error_marks_the_job_failed():
     ping.refresh_from_db()
     assert (ping.status, ping.error) == (JobStatus.FAILED, "boom")
     assert ping.finished_at is not None
+
+
+# The renewals come from a thread with a connection of its own, which sees only committed rows.
+@pytest.mark.django_db(transaction=True)
+def test_a_step_longer_than_the_lease_keeps_it_while_it_runs_and_not_after():
+    lease = datetime.timedelta(seconds=0.5)
+    ping = job_claim(WorkerPing, WorkerPing.objects.create().pk, lease=lease)
+    with job_kept_alive(ping, every=lease / 5):
+        time.sleep(3 * lease.total_seconds())
+        assert job_claim(WorkerPing, ping.pk, lease=lease) is None
+    time.sleep(2 * lease.total_seconds())
+    assert job_claim(WorkerPing, ping.pk, lease=lease).attempts == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_renewing_stops_once_another_worker_has_taken_the_job_over():
+    lease = datetime.timedelta(seconds=0.5)
+    ping = job_claim(WorkerPing, WorkerPing.objects.create().pk, lease=lease)
+    taken_at = timezone.now()
+    with job_kept_alive(ping, every=lease / 10):
+        WorkerPing.objects.filter(pk=ping.pk).update(
+            attempts=F("attempts") + 1, heartbeat_at=taken_at
+        )
+        time.sleep(lease.total_seconds())
+        renewing = [t for t in threading.enumerate() if t.name.startswith("lease-")]
+        assert renewing == []  # stopped at the first renewal refused, before the step ends
+    ping.refresh_from_db()
+    assert (ping.attempts, ping.heartbeat_at) == (2, taken_at)

@@ -1,6 +1,7 @@
 """Each kind of report, rendered for real by WeasyPrint on PostgreSQL and read back."""
 
 import datetime
+import time
 
 import pytest
 from django.core.management import call_command
@@ -127,6 +128,28 @@ def test_a_worker_whose_run_was_taken_over_stores_nothing_and_fails_nothing(db, 
     run.refresh_from_db()
     assert (run.status, run.attempts, run.error) == (JobStatus.RUNNING, 2, "")
     assert not ReportFile.objects.filter(run=run).exists()
+
+
+def test_drawing_a_pdf_longer_than_the_lease_keeps_the_run(transactional_db, monkeypatch, settings):
+    """WeasyPrint cannot stop to show a sign of life: while it draws, the lease is renewed
+    for it, so no other worker takes the run over and the one drawing stores its file."""
+    from reports.services import pdf, report_build, report_request
+    from umebra.jobs import job_claim
+
+    lease = settings.UMEBRA_REPORT_LEASE = datetime.timedelta(seconds=0.6)
+    run, _new = report_request(kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=None)
+    draw, other_worker = pdf.render_archival_pdf, []
+
+    def slow(html):  # a report big enough to take three leases to draw
+        time.sleep(3 * lease.total_seconds())
+        other_worker.append(job_claim(ReportRun, run.pk, lease=lease))
+        return draw(html)
+
+    monkeypatch.setattr(pdf, "render_archival_pdf", slow)
+    assert report_build(run_id=run.pk).status == JobStatus.DONE
+    assert other_worker == [None]
+    run.refresh_from_db()
+    assert run.attempts == 1 and ReportFile.objects.filter(run=run).count() == 1
 
 
 def test_a_failed_run_says_why_and_can_be_tried_again(db, monkeypatch):
