@@ -7,8 +7,10 @@ is meant to stand beside a table with the same figures, so nothing is told by co
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from itertools import count
 
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -34,6 +36,12 @@ def _svg(width: int, height: int, title: str, body: str) -> SafeString:
         title,
         mark_safe(body),  # built from escaped parts below
     )
+
+
+def _figure(value: float, decimals: int | None = None) -> str:
+    """A figure for the reader, as their language writes it ("2,5" in Swedish); ``decimals``
+    fixes the places, else there are as many as the value needs. Coordinates stay plain."""
+    return number_format(Decimal(f"{value:.12g}") if decimals is None else value, decimals)
 
 
 def nice_ceiling(value: float) -> float:
@@ -76,7 +84,7 @@ def bar_chart(
                 left - 6,
                 round(y + 4, 1),
                 INK,
-                f"{tick:g}",
+                _figure(tick),
             )
         )
     slot = plot_width / max(len(values), 1)
@@ -92,7 +100,7 @@ def bar_chart(
                 bar_height,
                 BAR,
                 label,
-                f"{value:g}",
+                _figure(value),
             )
         )
         if index % label_every == 0:
@@ -180,7 +188,7 @@ def choropleth(
                 fill(value),
                 INK,
                 shape.name,
-                "–" if value is None else f"{value:.1f}",
+                "–" if value is None else _figure(value, 1),
                 unit,
             )
         )
@@ -201,7 +209,7 @@ def choropleth(
                 cx,
                 shape.name,
                 cx,
-                "–" if value is None else f"{value:.1f}",
+                "–" if value is None else _figure(value, 1),
             )
         )
     legend_y = round(map_height + 2 * margin + 8, 1)
@@ -219,8 +227,8 @@ def choropleth(
                 x + 22,
                 round(legend_y + 11, 1),
                 INK,
-                f"{lower:.1f}",
-                f"{bound:.1f}",
+                _figure(lower, 1),
+                _figure(bound, 1),
             )
         )
         lower = bound
@@ -280,7 +288,7 @@ def line_chart(
                 left - 6,
                 round(y + 4, 1),
                 INK,
-                f"{top_value * fraction:g}",
+                _figure(top_value * fraction),
             )
         )
     label_every = max(1, len(labels) // 12)

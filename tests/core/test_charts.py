@@ -2,6 +2,8 @@
 
 import xml.etree.ElementTree as ET
 
+from django.utils import translation
+
 from umebra import charts
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -20,6 +22,8 @@ def test_a_bar_chart_has_one_bar_per_value_scaled_to_a_round_axis():
     heights = [float(bar.get("height")) for bar in bars]
     assert heights[1] > heights[0] > heights[2] == 0
     assert [bar.find(f"{SVG}title").text for bar in bars] == ["v1: 3", "v2: 7", "v3: 0"]
+    ticks = [text.text for text in root.iter(f"{SVG}text")][:5]
+    assert ticks == ["0", "2,5", "5", "7,5", "10"]  # Swedish decimal comma, no trailing zeros
 
 
 def test_text_is_escaped():
@@ -31,23 +35,31 @@ def test_nice_ceilings():
     assert [charts.nice_ceiling(v) for v in (0, 3, 7, 11, 26, 480)] == [1, 5, 10, 20, 50, 500]
 
 
-def test_a_map_colours_each_area_by_its_class_and_labels_it():
+def test_a_map_colours_each_area_by_its_class_and_labels_it_in_the_readers_language():
     square = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}
     moved = {"type": "Polygon", "coordinates": [[[2, 0], [3, 0], [3, 1], [2, 1], [2, 0]]]}
-    root = parse(
-        charts.choropleth(
-            title="Karta",
-            shapes=[charts.Shape("Låg", square), charts.Shape("Hög", moved)],
-            values={"Låg": 1.0, "Hög": 10.0},
-            unit="per 1 000",
+
+    def draw():
+        return parse(
+            charts.choropleth(
+                title="Karta",
+                shapes=[charts.Shape("Låg", square), charts.Shape("Hög", moved)],
+                values={"Låg": 1.0, "Hög": 10.5},
+                unit="per 1 000",
+            )
         )
-    )
+
+    root = draw()
     fills = {
         p.find(f"{SVG}title").text.split(":")[0]: p.get("fill") for p in root.iter(f"{SVG}path")
     }
     assert fills == {"Låg": charts.SEQUENTIAL[0], "Hög": charts.SEQUENTIAL[-1]}
     labels = [t.text for t in root.iter(f"{SVG}tspan")]
-    assert labels == ["Låg", "1.0", "Hög", "10.0"]
+    assert labels == ["Låg", "1,0", "Hög", "10,5"]
+    legend = [t.text for t in root.iter(f"{SVG}text") if not list(t)][:2]
+    assert legend == ["0,0–2,1", "2,1–4,2"]
+    with translation.override("en"):
+        assert [t.text for t in draw().iter(f"{SVG}tspan")] == ["Låg", "1.0", "Hög", "10.5"]
 
 
 def test_a_map_without_boundaries_is_empty():

@@ -32,8 +32,8 @@ def test_the_quarterly_follow_up_counts_right_and_hides_small_counts(quarter_dat
     # Two SIG cases in one area, one fee: small counts, shown as <5, the fee's sum hidden.
     assert "<5" in text
     assert "12 345" not in text and "12345" not in text
-    # Seven observations in Ersboda's 10,000 residents: 0.7 per 1,000 on the map.
-    assert "0.7" in text
+    # Seven observations in Ersboda's 10,000 residents: 0,7 per 1,000 on the map, in Swedish.
+    assert "0,7" in text
 
 
 def test_no_report_kind_lets_personal_data_or_targets_out(quarter_data):
