@@ -1,0 +1,59 @@
+"""Draw the README's screenshots of Umebrå's pages afresh, from the demo.
+
+Start the app first (`make run`), then:
+
+    .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
+
+Logs in through the real forms as the demo users, in Debian's Chromium, and writes full-page
+PNGs, 1,200 pixels wide, into docs/screenshots. The two report pictures are pages 6 and 7 of
+the demo's quarterly follow-up, drawn with `pdftoppm -png -r 60 -f 6 -l 7`.
+"""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import django
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "umebra.settings")
+django.setup()  # for the demo's password and second factor, which the login below reads
+
+from tests.e2e.conftest import log_in_on  # noqa: E402  the browser tests' own login
+
+# Each demo user's pages (None: the public's), as (file, path). One login a user: a second
+# within half a minute would offer the same one-time code, which is refused as a replay.
+PAGES = {
+    "samordnare": [("coordinator-home", "/"), ("observations", "/observations/")],
+    None: [("public-promises", "/promises/")],
+}
+
+
+def shoot(page: Page, base_url: str, name: str, path: str) -> None:
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    target = ROOT / "docs" / "screenshots" / f"{name}.png"
+    page.screenshot(path=target, full_page=True)
+    print(f"wrote {target.relative_to(ROOT)}")
+
+
+def main(base_url: str) -> None:
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium)
+        for username, pages in PAGES.items():
+            context = browser.new_context(viewport={"width": 1200, "height": 800}, locale="sv-SE")
+            page = context.new_page()
+            if username:
+                log_in_on(page, base_url, username)
+            for name, path in pages:
+                shoot(page, base_url, name, path)
+            context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8000")
