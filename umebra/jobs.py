@@ -12,17 +12,20 @@ over. A job whose workers keep dying is given up after ``MAX_ATTEMPTS`` rather t
 for ever.
 """
 
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from typing import TypeVar
 
-from django.db import connections, models, transaction
+from django.db import DatabaseError, connections, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 
 class JobStatus(models.TextChoices):
@@ -124,14 +127,19 @@ def job_kept_alive(job: Job, *, every: timedelta) -> Iterator[None]:
     big report): without it, a step longer than the lease would be taken over by another
     worker however alive this one is, and then every attempt would be. Renewing stops at the
     block's end, or once the lease is lost; the outcome is stored only while
-    :func:`job_holds`, so a lost lease needs no word to the block.
+    :func:`job_holds`, so a lost lease needs no word to the block. A renewal the database
+    refuses (a dropped connection) is tried again at the next turn, on a new connection.
     """
     done = threading.Event()
 
     def renew() -> None:
         try:
             while not done.wait(every.total_seconds()):
-                job_alive(job)
+                try:
+                    job_alive(job)
+                except DatabaseError:
+                    logger.warning("Renewing the lease of %s failed; trying again", job)
+                    connections.close_all()
         except LeaseLost:
             pass
         finally:

@@ -3,6 +3,7 @@ import threading
 import time
 
 import pytest
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -115,3 +116,19 @@ def test_renewing_stops_once_another_worker_has_taken_the_job_over():
         assert renewing == []  # stopped at the first renewal refused, before the step ends
     ping.refresh_from_db()
     assert (ping.attempts, ping.heartbeat_at) == (2, taken_at)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_renewing_carries_on_after_the_database_dropped_its_connection():
+    lease = datetime.timedelta(seconds=0.5)
+    ping = job_claim(WorkerPing, WorkerPing.objects.create().pk, lease=lease)
+    with job_kept_alive(ping, every=lease / 5):
+        time.sleep(lease.total_seconds() / 2)
+        with connection.cursor() as cursor:  # every other connection to this test database
+            cursor.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            assert cursor.fetchone()[0] == 1  # the renewing thread's
+        time.sleep(3 * lease.total_seconds())
+        assert job_claim(WorkerPing, ping.pk, lease=lease) is None
