@@ -18,17 +18,19 @@ from umebra.models import User
 
 @transaction.atomic
 def emergency_access_open(*, actor: Actor, case_id: int, ground: str, reason: str):
-    """Open a case one cannot see, for UMEBRA_BREAK_GLASS_HOURS. Refused without a ground
-    and a reason; the auditor is alerted at once and the owner sees it on their home page."""
+    """Open a case one cannot see, kept by one's own organisation, for
+    UMEBRA_BREAK_GLASS_HOURS: a colleague's case when the owner cannot be reached. Refused
+    without a ground and a reason; the auditor is alerted at once and the owner sees it on
+    their home page. Whether another organisation's case exists is not told."""
     if not access.may_add(actor.user, EmergencyAccess):
         raise PermissionDenied
     if not ground.strip() or len(reason.strip()) < 20:
         raise ValidationError(
             _("State the legal ground and, in a sentence or more, why it cannot wait.")
         )
-    case = SigCase.objects.filter(pk=case_id).first()
+    case = SigCase.objects.filter(pk=case_id, owner_organisation_id=actor.organisation_id).first()
     if case is None:
-        raise ValidationError(_("There is no case with that number."))
+        raise ValidationError(_("Your organisation keeps no case with that number."))
     if access.allows(actor.user, case, access.VIEW):
         raise ValidationError(_("You can already see this case; no emergency access is needed."))
     now = timezone.now()

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -34,7 +35,7 @@ def emergency_open_view(request: HttpRequest) -> HttpResponse:
             messages.warning(
                 request,
                 _("Emergency access until %(time)s. The case owner and the auditor are told.")
-                % {"time": opened.expires_at.strftime("%H:%M")},
+                % {"time": timezone.localtime(opened.expires_at).strftime("%H:%M")},
             )
             return redirect(opened.case)
     return form_page(
@@ -42,8 +43,9 @@ def emergency_open_view(request: HttpRequest) -> HttpResponse:
         form,
         _("Emergency access to a case"),
         intro=_(
-            "Only when someone's life, health or safety cannot wait for the case owner. "
-            "Every emergency access is reviewed by the auditor."
+            "Only when someone's life, health or safety cannot wait for the case owner, and "
+            "only for a case your organisation keeps. Every emergency access is reviewed by "
+            "the auditor."
         ),
     )
 
