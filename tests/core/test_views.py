@@ -134,3 +134,22 @@ def test_only_administrators_reach_the_django_admin(client, role, status):
 def test_a_browser_asking_for_english_still_gets_swedish_until_english_is_chosen(client):
     page = client.get(reverse("login"), headers={"accept-language": "en-US,en;q=0.9"})
     assert "Logga in" in page.content.decode()
+
+
+def test_a_refusal_and_a_missing_page_answer_in_swedish_within_the_site(client):
+    """Not Django's bare English pages: the site's own, with its menu, in the user's
+    language."""
+    log_in(client, member(Role.POLITICIAN))
+    refused = client.get(reverse("collaboration:effort-list"))
+    assert refused.status_code == 403
+    page = refused.content.decode()
+    assert '<html lang="sv">' in page and "Inte för din roll" in page
+    assert 'class="main-nav"' in page
+
+    missing = client.get(reverse("cases:case-detail", args=[987654]))
+    assert missing.status_code == 404
+    page = missing.content.decode()
+    assert '<html lang="sv">' in page and "Sidan finns inte" in page
+
+    client.post(reverse("set_language"), {"language": "en"})
+    assert "Not for your role" in client.get(reverse("collaboration:effort-list")).content.decode()
