@@ -57,13 +57,24 @@ def _touch(case: SigCase) -> None:
 def case_open(
     *, actor: Actor, name: str, personal_number: str, area: Area, guardians: Iterable[str] = ()
 ) -> SigCase:
-    """Open a case (a referral) for a young person, owned by the social worker opening it."""
+    """Open a case (a referral) for a young person, owned by the social worker opening it.
+
+    A person already on record by their number is the same person: the name given must be
+    theirs (a typing error in the number must not join two people; which name is on record
+    is not told), a second open case in one organisation is refused, and the area given is
+    where they live now.
+    """
     if not access.may_add(actor.user, SigCase):
         raise PermissionDenied
     number = normalise_personal_number(personal_number)
-    person = Person.objects.filter(personal_number=number).first()
+    person = Person.objects.select_for_update().filter(personal_number=number).first()
     if person is None:
         person = save_validated(Person(), {"name": name, "personal_number": number, "area": area})
+    else:
+        _check_same_person(actor, person, name)
+        if person.area_id != area.pk:
+            person.area = area
+            person.save(update_fields=["area"])
     for guardian in guardians:
         if guardian.strip():
             save_validated(Guardian(person=person), {"name": guardian.strip()})
@@ -73,6 +84,25 @@ def case_open(
     )
     access.record(actor, AccessAction.CREATE, SigCase, case.pk)
     return case
+
+
+def _check_same_person(actor: Actor, person: Person, name: str) -> None:
+    if " ".join(name.split()).casefold() != " ".join(person.name.split()).casefold():
+        raise ValidationError(
+            {
+                "personal_number": _(
+                    "This personal identity number is on record under another name. "
+                    "Check the number and the name."
+                )
+            }
+        )
+    open_here = SigCase.objects.filter(
+        person=person, owner_organisation_id=actor.organisation_id
+    ).exclude(status__in=[CaseStatus.CLOSED, CaseStatus.PURGED])
+    if open_here.exists():
+        raise ValidationError(
+            _("This young person already has an open case in your organisation: work in it.")
+        )
 
 
 @transaction.atomic

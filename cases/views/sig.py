@@ -54,9 +54,13 @@ def case_open_view(request: HttpRequest) -> HttpResponse:
     access.require_add(request, SigCase)
     form = CaseOpenForm(request.POST or None, user=request.user)
     if form.is_valid():
-        case = services.case_open(actor=access.actor_for(request.user), **form.case_fields())
-        messages.success(request, _("The case was opened."))
-        return redirect(case)
+        try:
+            case = services.case_open(actor=access.actor_for(request.user), **form.case_fields())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The case was opened."))
+            return redirect(case)
     return form_page(request, form, _("Open a SIG case"))
 
 

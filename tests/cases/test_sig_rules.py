@@ -285,3 +285,41 @@ def test_the_owner_is_never_granted_their_own_case(people, orgs, case, consent_f
     consent_for(orgs["social"])
     with pytest.raises(ValidationError, match="Ägaren ser redan ärendet"):
         services.grant_give(actor=actor(people["owner"]), case=case, user=people["owner"])
+
+
+def test_a_number_on_record_under_another_name_is_refused_without_telling_the_name(
+    client, people, case
+):
+    """A typing error in the number must not join two people into one."""
+    log_in(client, people["colleague"])
+    response = client.post(
+        reverse("cases:case-open"),
+        {"name": "Test Testsson", "personal_number": "20080412-2380",
+         "area": case.person.area_id},
+    )  # fmt: skip
+    page = response.content.decode()
+    assert response.status_code == 400  # a refused form, shown again
+    assert "registrerat under ett annat namn" in page and "Alva" not in page
+    assert SigCase.objects.count() == 1
+
+
+def test_one_open_case_a_person_in_an_organisation(people, case):
+    with pytest.raises(ValidationError, match="har redan ett öppet ärende"):
+        services.case_open(
+            actor=actor(people["colleague"]), name=" alva  testsson ",
+            personal_number="200804122380", area=case.person.area,
+        )  # fmt: skip
+
+
+def test_a_new_referral_after_a_closed_case_reopens_work_where_the_person_lives_now(people, case):
+    from collaboration.models import Area
+
+    SigCase.objects.filter(pk=case.pk).update(status="closed")
+    moved = Area.objects.create(name="Teg", slug="teg", population=9300)
+    again = services.case_open(
+        actor=actor(people["owner"]), name="Alva Testsson", personal_number="20080412-2380",
+        area=moved,
+    )  # fmt: skip
+    assert again.person == case.person and again.pk != case.pk
+    case.person.refresh_from_db()
+    assert case.person.area == moved
