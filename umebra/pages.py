@@ -55,6 +55,19 @@ def report_outcome(request: HttpRequest, action: Callable, success=None):
     return result
 
 
+def form_refusal(form) -> ValidationError:
+    """A small form's errors for ``report_outcome``, each with its field's label: a form
+    posted from another page is not shown again, so "This field is required." alone would
+    not say which."""
+    return ValidationError(
+        [
+            f"{form.fields[name].label}: {message}" if name in form.fields else message
+            for name, errors in form.errors.items()
+            for message in errors
+        ]
+    )
+
+
 def form_status(form) -> int:
     """400 for a form sent with errors, so that a failed post never looks like success."""
     return 400 if form.is_bound and form.errors else 200

@@ -110,10 +110,17 @@ class GrantForm(forms.Form):
 
 
 class NoteForm(forms.ModelForm):
+    """Offers only the readerships the writer may choose (``note_visibilities``)."""
+
     class Meta:
         model = CaseNote
         fields = ["visibility", "text"]
         widgets = {"text": forms.Textarea({"rows": 3}), "visibility": forms.RadioSelect}
+
+    def __init__(self, *args, visibilities, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["visibility"]
+        field.choices = [(value, label) for value, label in field.choices if value in visibilities]
 
 
 class CaseActionForm(forms.ModelForm):

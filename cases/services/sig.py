@@ -35,6 +35,7 @@ from umebra import access
 from umebra.access import Actor
 from umebra.audit.models import AccessAction
 from umebra.models import Organisation, User
+from umebra.roles import Role
 from umebra.saving import save_validated
 from umebra.selectors import membership_current
 from umebra.validators import normalise_personal_number
@@ -302,11 +303,16 @@ def grant_withdraw(*, actor: Actor, case: SigCase, user: User) -> None:
 
 
 @transaction.atomic
+def note_visibilities(actor: Actor) -> list[str]:
+    """Who a note by ``actor`` may be for: a police-only note is the police's to write."""
+    return [v for v in NoteVisibility if v != NoteVisibility.POLICE or actor.role == Role.POLICE]
+
+
 def note_add(*, actor: Actor, case: SigCase, visibility: str, text: str) -> CaseNote:
-    """Anyone on the case may write; a police-only note is the police's to write."""
+    """Anyone on the case may write, for the readers ``note_visibilities`` allows them."""
     if not access.allows(actor.user, case, access.VIEW):
         raise PermissionDenied
-    if visibility == NoteVisibility.POLICE and actor.role != "police":
+    if visibility not in note_visibilities(actor):
         raise ValidationError(_("Only the police write police-only notes."))
     note = save_validated(
         CaseNote(case=case, author=actor.user, author_organisation_id=actor.organisation_id),

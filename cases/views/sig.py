@@ -27,7 +27,7 @@ from cases.services.emergency import reading_without_part
 from umebra import access
 from umebra.audit.models import AccessAction
 from umebra.models import User
-from umebra.pages import form_page, paginate, report_outcome
+from umebra.pages import form_page, form_refusal, paginate, report_outcome
 from umebra.pdf import pdf_response, render_pdf
 from umebra.workflow import allowed_next
 
@@ -86,7 +86,9 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             ]
             if may_change
             else [],
-            "note_form": NoteForm(),
+            "note_form": NoteForm(
+                visibilities=services.note_visibilities(access.actor_for(request.user))
+            ),
             "grant_form": GrantForm(case=case) if may_change else None,
             "revoke_form": RevokeForm(),
             "emergency": emergency,
@@ -180,7 +182,7 @@ def consent_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
 
     def revoke():
         if not form.is_valid():
-            raise ValidationError(form.errors["reason"])
+            raise form_refusal(form)
         return services.consent_revoke(
             actor=access.actor_for(request.user),
             consent=consent,
@@ -206,7 +208,7 @@ def grant_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 
     def give():
         if not form.is_valid():
-            raise ValidationError(form.errors["user"])
+            raise form_refusal(form)
         return services.grant_give(
             actor=access.actor_for(request.user), case=case, user=form.cleaned_data["user"]
         )
@@ -230,7 +232,9 @@ def grant_withdraw_view(request: HttpRequest, pk: int, user_pk: int) -> HttpResp
 @require_POST
 def note_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_object_or_404(request, SigCase, pk=pk)
-    form = NoteForm(request.POST)
+    form = NoteForm(
+        request.POST, visibilities=services.note_visibilities(access.actor_for(request.user))
+    )
 
     def add():
         if not form.is_valid():

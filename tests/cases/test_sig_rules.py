@@ -323,3 +323,28 @@ def test_a_new_referral_after_a_closed_case_reopens_work_where_the_person_lives_
     assert again.person == case.person and again.pk != case.pk
     case.person.refresh_from_db()
     assert case.person.area == moved
+
+
+def test_the_case_page_offers_police_only_notes_to_the_police_alone(
+    client, people, case, consent_for, orgs
+):
+    consent_for(orgs["social"], orgs["police"])
+    services.grant_give(actor=actor(people["owner"]), case=case, user=people["officer"])
+    url = reverse("cases:case-detail", args=[case.pk])
+    for who, offered in [("owner", False), ("officer", True)]:
+        log_in(client, people[who])
+        assert ('value="police"' in client.get(url).content.decode()) is offered, who
+
+
+@pytest.mark.parametrize(
+    ("form", "label"),
+    [("consent-revoke", "Hur samtycket återkallades"), ("grant-create", "Ge åtkomst till")],
+)
+def test_a_small_form_sent_empty_says_which_field_is_missing(
+    client, people, case, consent_for, orgs, form, label
+):
+    consent = consent_for(orgs["social"], orgs["school"])
+    log_in(client, people["owner"])
+    target = consent if form == "consent-revoke" else case
+    response = client.post(reverse(f"cases:{form}", args=[target.pk]), {}, follow=True)
+    assert f"{label}: Detta fält måste fyllas i." in response.content.decode()
