@@ -153,3 +153,14 @@ def test_a_refusal_and_a_missing_page_answer_in_swedish_within_the_site(client):
 
     client.post(reverse("set_language"), {"language": "en"})
     assert "Not for your role" in client.get(reverse("collaboration:effort-list")).content.decode()
+
+
+def test_every_page_names_an_icon_of_ours(client):
+    """Without one, browsers ask for /favicon.ico on every page and get a 404."""
+    import re
+
+    from django.contrib.staticfiles import finders
+
+    page = client.get(reverse("login")).content.decode()
+    icon = re.search(r'<link rel="icon" href="[^"]*/static/([^"]+)"', page)
+    assert icon and finders.find(icon.group(1))
