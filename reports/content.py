@@ -9,7 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from cases.selectors import statistics as cases_stats
 from collaboration.models import UndertakingKind
@@ -51,9 +51,9 @@ def _inspections_table(outcomes) -> Table:
 
 
 SIG_COLUMNS = {
-    "opened": _lazy("Opened"),
-    "active": _lazy("Active at end"),
-    "closed": _lazy("Closed"),
+    "opened": gettext_lazy("Opened"),
+    "active": gettext_lazy("Active at end"),
+    "closed": gettext_lazy("Closed"),
 }
 
 
@@ -450,11 +450,15 @@ SECTIONS: dict[str, list[Builder]] = {
     ReportKind.SITUATION_PICTURE: [picture, observations, indicators, efforts, method],
     ReportKind.ACTION_PLAN: [plan, efforts, grants, method],
     ReportKind.CITIZEN_PROMISES: [
-        _undertakings(UndertakingKind.CITIZEN_PROMISE, _lazy("Citizen promises"), "promises"),
+        _undertakings(
+            UndertakingKind.CITIZEN_PROMISE, gettext_lazy("Citizen promises"), "promises"
+        ),
         method,
     ],
     ReportKind.SAFETY_AGREEMENTS: [
-        _undertakings(UndertakingKind.SAFETY_AGREEMENT, _lazy("Safety agreements"), "agreements"),
+        _undertakings(
+            UndertakingKind.SAFETY_AGREEMENT, gettext_lazy("Safety agreements"), "agreements"
+        ),
         method,
     ],
 }

@@ -34,6 +34,8 @@ def test_the_quarterly_follow_up_counts_right_and_hides_small_counts(quarter_dat
     assert "12 345" not in text and "12345" not in text
     # Seven observations in Ersboda's 10,000 residents: 0,7 per 1,000 on the map, in Swedish.
     assert "0,7" in text
+    # Every heading in Swedish, the SIG table's too (its words were once not extracted).
+    assert "Aktiva vid" in text and "Active" not in text
 
 
 def test_no_report_kind_lets_personal_data_or_targets_out(quarter_data):
