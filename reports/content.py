@@ -8,6 +8,7 @@ display strings and charts, every count already through disclosure control.
 from collections.abc import Callable
 from decimal import Decimal
 
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,14 +18,10 @@ from collaboration.selectors import statistics as stats
 from reports.disclosure import HIDDEN, suppress_list, threshold
 from reports.models import ReportKind
 from reports.periods import Period
-from reports.tables import Section, Table, count_table, counts_with_amounts
+from reports.tables import Section, Table, count_table, counts_with_amounts, figure
 from umebra.charts import Shape, bar_chart, choropleth, line_chart
 
 Builder = Callable[[Period], Section]
-
-
-def _number(value) -> str:
-    return f"{value:,.0f}".replace(",", "\u00a0")
 
 
 def _shown_as_number(shown: str) -> float:
@@ -82,9 +79,9 @@ def summary(period: Period) -> Section:
     los = cases_stats.los_outcomes(period.start, period.end)
     operations, _total, _hidden = suppress_list([los.operations_active, los.operations_concluded])
     figures = [
-        (_("Joint efforts logged"), _number(_efforts_by_month(period)[2])),
-        (_("Hours spent on joint efforts"), _number(efforts.hours)),
-        (_("People reached by joint efforts"), _number(efforts.people_reached)),
+        (_("Joint efforts logged"), figure(_efforts_by_month(period)[2])),
+        (_("Hours spent on joint efforts"), figure(efforts.hours)),
+        (_("People reached by joint efforts"), figure(efforts.people_reached)),
         (_("LOS operations under way"), operations[0]),
         (
             _("Targets inspected in LOS operations, once per agency"),
@@ -121,9 +118,9 @@ def efforts(period: Period) -> Section:
                 "for each."
             )
             % {
-                "efforts": _number(total),
-                "hours": _number(totals.hours),
-                "cost": _number(totals.cost),
+                "efforts": figure(total),
+                "hours": figure(totals.hours),
+                "cost": figure(totals.cost),
             }
         ],
         tables=[table],
@@ -274,11 +271,13 @@ def grants(period: Period) -> Section:
             [
                 line.title,
                 line.applicant,
-                _number(line.granted),
-                _number(line.spent_in_period),
-                _number(line.spent_total),
-                line.outcome,
-                "–" if line.effect_per_thousand is None else str(line.effect_per_thousand),
+                figure(line.granted),
+                figure(line.spent_in_period),
+                figure(line.spent_total),
+                "–"
+                if line.outcome is None
+                else f"{floatformat(line.outcome, -1)} {line.outcome_unit}",
+                "–" if line.effect_per_thousand is None else figure(line.effect_per_thousand, 2),
             ]
             for line in lines
         ],
@@ -288,7 +287,7 @@ def grants(period: Period) -> Section:
         _("Grants and effect per krona"),
         "grants",
         paragraphs=[
-            _("%(spent)s SEK of granted money was spent in the period.") % {"spent": _number(spent)}
+            _("%(spent)s SEK of granted money was spent in the period.") % {"spent": figure(spent)}
         ],
         tables=[table],
         charts=[

@@ -2,6 +2,9 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import number_format
 
 from reports.disclosure import HIDDEN, suppress, suppress_list
 
@@ -62,17 +65,19 @@ def counts_with_amounts(
     names = sorted(counts)
     shown, count_total, hidden = suppress_list([counts[name] for name in names])
     rows = [
-        [name, count, _money(amounts.get(name, 0) if count.isdigit() else HIDDEN)]
+        [name, count, figure(amounts.get(name, 0) if count.isdigit() else HIDDEN)]
         for name, count in zip(names, shown, strict=True)
     ]
     amount_total = HIDDEN if hidden else sum(amounts.values())
-    return Table(caption, columns, rows, [total, count_total, _money(amount_total)], hidden)
+    return Table(caption, columns, rows, [total, count_total, figure(amount_total)], hidden)
 
 
-def _money(amount) -> str:
-    if amount == HIDDEN:
+def figure(value, places: int = 0) -> str:
+    """A figure as the report's Swedish prints it: 12 345, or 5,58 with two ``places``; a
+    hidden one stays hidden."""
+    if value == HIDDEN:
         return HIDDEN
-    return f"{amount:,.0f}".replace(",", "\u00a0")
+    return number_format(round(Decimal(value), places), places, force_grouping=True)
 
 
 @dataclass

@@ -142,7 +142,8 @@ class GrantLine:
     granted: Decimal
     spent_in_period: Decimal
     spent_total: Decimal
-    outcome: str
+    outcome: Decimal | None
+    outcome_unit: str
     effect_per_thousand: Decimal | None
 
 
@@ -165,11 +166,8 @@ def grant_spending(start: datetime.date, end: datetime.date) -> list[GrantLine]:
             granted=application.amount_granted,
             spent_in_period=application.spent_in_period or Decimal(0),
             spent_total=application.spent,
-            outcome=(
-                f"{application.outcome} {application.outcome_unit}"
-                if application.outcome is not None
-                else "–"
-            ),
+            outcome=application.outcome,
+            outcome_unit=application.outcome_unit,
             effect_per_thousand=effect_per_thousand(application),
         )
         for application in applications

@@ -48,3 +48,27 @@ def test_an_operation_still_being_planned_and_its_targets_are_not_counted(quarte
 
     assert outcomes.operations_active == 1
     assert outcomes.targets_by_kind == {str(TargetKind.BUSINESS.label): 1}
+
+
+def test_grants_print_their_figures_the_swedish_way(db):
+    """2 400 visits for 430 000 SEK: 5,58 per 1,000 SEK, as the fund's page shows them."""
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    from collaboration.models import Fund, GrantApplication, Spending
+    from reports.content import grants
+    from tests.factories import OrganisationFactory
+
+    fund = Fund.objects.create(name="Brottsförebyggande medel", year=2025, amount=1_000_000)
+    application = GrantApplication.objects.create(
+        fund=fund, applicant=OrganisationFactory(name="Fritid"), title="Öppen hall",
+        problem="p", measure="m", goals="g", evaluation="e", amount_requested=430_000,
+        amount_granted=430_000, outcome=Decimal("2400.0"), outcome_unit="besök",
+    )  # fmt: skip
+    Spending.objects.create(
+        application=application, date=datetime.date(2025, 5, 1), amount=430_000, description="d"
+    )
+    with translation.override("sv"):
+        row = grants(Q2).tables[0].rows[0]
+    assert row[2:] == ["430\xa0000", "430\xa0000", "430\xa0000", "2400 besök", "5,58"]
