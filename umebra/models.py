@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from umebra.jobs import Job
 from umebra.roles import Role
-from umebra.validators import validate_organisation_number
+from umebra.validators import period_errors, validate_organisation_number
 
 
 class User(AbstractUser):
@@ -122,7 +122,10 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()}, {self.organisation}"
 
     def clean(self) -> None:
-        """A user acts for one organisation at a time: periods may not overlap."""
+        """A period that ends after it begins; a user acts for one organisation at a time,
+        so periods may not overlap. (The database holds the first rule too.)"""
+        if errors := period_errors(self.valid_from, self.valid_to, "valid_to"):
+            raise ValidationError(errors)
         if self.user_id is None or self.valid_from is None:
             return
         overlapping = (

@@ -95,3 +95,11 @@ def birth_date_of(personal_number: str) -> datetime.date:
 
 def validate_personal_number(value: str) -> None:
     normalise_personal_number(value)
+
+
+def period_errors(start, end, end_field: str) -> dict:
+    """The error of a period that ends before it begins, on its end's field; none for an
+    open end. One rule for memberships, consents, agreements and operations."""
+    if start and end and end < start:
+        return {end_field: _("The period ends before it begins.")}
+    return {}

@@ -7,7 +7,7 @@ from collaboration.models import Area
 from umebra import access
 from umebra.models import Organisation
 from umebra.uploads import IMAGES, PDF, Accepts, check_upload
-from umebra.validators import normalise_personal_number
+from umebra.validators import normalise_personal_number, period_errors
 
 # What a signed scan may be: the first bytes of a PDF, PNG or JPEG file.
 # The signed consent form, scanned or photographed.
@@ -84,9 +84,10 @@ class ConsentForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("valid_from"), cleaned.get("valid_to")
-        if start and end and end < start:
-            self.add_error("valid_to", _("The period ends before it begins."))
+        for field, error in period_errors(
+            cleaned.get("valid_from"), cleaned.get("valid_to"), "valid_to"
+        ).items():
+            self.add_error(field, error)
         return cleaned
 
 

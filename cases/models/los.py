@@ -5,6 +5,7 @@ measures; intelligence is the police's alone."""
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from collaboration.models import Area
 from umebra.models import Organisation
-from umebra.validators import validate_organisation_number
+from umebra.validators import period_errors, validate_organisation_number
 
 
 class OperationStatus(models.TextChoices):
@@ -65,6 +66,10 @@ class Operation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("cases:operation-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if errors := period_errors(self.starts_on, self.ends_on, "ends_on"):
+            raise ValidationError(errors)
 
 
 class TargetKind(models.TextChoices):

@@ -21,12 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from collaboration.models.areas import Area
 from umebra.models import Organisation
-
-
-def _period_errors(instance) -> dict:
-    if instance.valid_from and instance.valid_to and instance.valid_to < instance.valid_from:
-        return {"valid_to": _("The period ends before it begins.")}
-    return {}
+from umebra.validators import period_errors
 
 
 class AgreementStatus(models.TextChoices):
@@ -88,7 +83,7 @@ class CooperationAgreement(models.Model):
         return reverse("collaboration:agreement-detail", args=[self.pk])
 
     def clean(self) -> None:
-        if errors := _period_errors(self):
+        if errors := period_errors(self.valid_from, self.valid_to, "valid_to"):
             raise ValidationError(errors)
 
 
@@ -165,7 +160,7 @@ class Undertaking(models.Model):
         return reverse("collaboration:undertaking-detail", args=[self.pk])
 
     def clean(self) -> None:
-        errors = _period_errors(self)
+        errors = period_errors(self.valid_from, self.valid_to, "valid_to")
         if self.kind == UndertakingKind.CITIZEN_PROMISE and not self.agreement_id:
             errors["agreement"] = _("A citizen promise is made under a cooperation agreement.")
         if self.kind != UndertakingKind.CITIZEN_PROMISE and self.published:

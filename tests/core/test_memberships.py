@@ -90,3 +90,22 @@ def test_the_database_refuses_a_period_that_ends_before_it_starts():
             valid_from=TODAY,
             valid_to=TODAY - datetime.timedelta(days=1),
         )
+
+
+def test_the_form_says_so_in_plain_words_not_the_constraints_name(client):
+    from django.urls import reverse
+
+    from tests.factories import log_in, member
+
+    organisation = OrganisationFactory()
+    log_in(client, member(Role.ADMIN))
+    response = client.post(
+        reverse("membership-create", args=[organisation.pk]),
+        {"user": UserFactory().pk, "role": Role.PARTNER, "valid_from": "2026-05-01",
+         "valid_to": "2026-04-01"},
+    )  # fmt: skip
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Perioden slutar innan den börjar." in page
+    assert "membership_period_ordered" not in page
+    assert not Membership.objects.filter(organisation=organisation).exists()
