@@ -4,6 +4,7 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 _ORGANISATION_NUMBER = re.compile(r"^(\d{6})-?(\d{4})$")
@@ -103,3 +104,18 @@ def period_errors(start, end, end_field: str) -> dict:
     if start and end and end < start:
         return {end_field: _("The period ends before it begins.")}
     return {}
+
+
+# A phone's clock may run a little ahead of the server's.
+CLOCK_SKEW = datetime.timedelta(minutes=5)
+
+
+def validate_not_in_future(value: datetime.date | datetime.datetime) -> None:
+    """For what is recorded as having happened (an observation, an inspection, an effort):
+    a date after today, or a time ahead of now, would count in a period yet to come."""
+    if isinstance(value, datetime.datetime):
+        late = value > timezone.now() + CLOCK_SKEW
+    else:
+        late = value > timezone.localdate()
+    if late:
+        raise ValidationError(_("This has not happened yet: give when it happened."))

@@ -5,6 +5,7 @@ from cases.models import Inspection, IntelligenceNote, Measure, Operation, Targe
 from collaboration.models import Area
 from umebra import access
 from umebra.models import Organisation
+from umebra.validators import validate_not_in_future
 
 
 class OperationForm(forms.ModelForm):
@@ -39,6 +40,10 @@ class InspectionForm(forms.ModelForm):
         model = Inspection
         fields = ["date", "kind", "findings"]
         widgets = {"date": DateInput, "findings": forms.Textarea({"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].validators.append(validate_not_in_future)
 
 
 class MeasureForm(forms.ModelForm):

@@ -5,6 +5,7 @@ from collaboration.models import CooperationAgreement, JointEffort, Undertaking
 from collaboration.selectors.areas import area_choices
 from umebra import access
 from umebra.models import Organisation
+from umebra.validators import validate_not_in_future
 
 
 class EffortForm(forms.ModelForm):
@@ -37,6 +38,7 @@ class EffortForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["date"].validators.append(validate_not_in_future)
         self.fields["areas"].queryset = area_choices(user=user)
         self.fields["organisations"].queryset = access.restrict(user, Organisation.objects.all())
         self.fields["agreement"].queryset = access.restrict(

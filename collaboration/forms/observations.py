@@ -2,6 +2,7 @@ from django import forms
 
 from collaboration.models import Observation
 from collaboration.selectors.areas import area_choices
+from umebra.validators import validate_not_in_future
 
 
 class ObservationForm(forms.ModelForm):
@@ -22,3 +23,4 @@ class ObservationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = area_choices(user=user)
         self.fields["occurred_at"].input_formats = ["%Y-%m-%dT%H:%M"]
+        self.fields["occurred_at"].validators.append(validate_not_in_future)

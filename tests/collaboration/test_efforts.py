@@ -83,6 +83,7 @@ def test_a_coordinator_logs_an_effort(client, places, parties):
         ({"description": ""}, "Detta fält måste fyllas i."),
         ({"hours": "-3"}, "större än eller lika med 0"),
         ({"date": "2026-02-30"}, "Fyll i ett giltigt datum."),
+        ({"date": "2031-01-01"}, "Det här har inte hänt än"),
         ({"people_reached": "många"}, "Fyll i ett heltal."),
     ],
 )

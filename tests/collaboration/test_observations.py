@@ -58,6 +58,7 @@ def test_a_shop_reports_what_it_saw(client, areas):
         ({"kind": "burglary"}, "Välj ett giltigt alternativ."),
         ({"occurred_at": "i går"}, "Fyll i ett giltigt datum/tid."),
         ({"description": "x" * 301}, "som mest 300 tecken"),
+        ({"occurred_at": "2031-01-01T22:00"}, "Det här har inte hänt än"),
     ],
 )
 def test_bad_reports_are_explained_and_not_stored(client, areas, change, message):
