@@ -58,6 +58,9 @@ def group_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
                 "decisions__owner"
             ),
             "may_change": access.allows(request.user, group, access.CHANGE),
+            # The group it reports to is named to all, and linked for those who may open it.
+            "parent_visible": group.parent is not None
+            and access.allows(request.user, group.parent, access.VIEW),
         },
     )
 

@@ -145,3 +145,16 @@ def test_the_group_list_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(40) as many:
         client.get(reverse("collaboration:group-list"))
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+@pytest.mark.parametrize(("role", "in_shop", "linked"), [(Role.COORDINATOR, False, True),
+                                                         (Role.PARTNER, True, False)])  # fmt: skip
+def test_the_group_reported_to_is_linked_only_for_those_who_may_open_it(
+    client, orgs, role, in_shop, linked
+):
+    council = group("Rådet", [orgs["Kommun"]])
+    local = group("Ålidhemsgruppen", [orgs["Kommun"], orgs["Butik"]], parent=council)
+    log_in(client, member(role, orgs["Butik"] if in_shop else None))
+    page = client.get(reverse("collaboration:group-detail", args=[local.pk])).content.decode()
+    assert "Rådet" in page
+    assert (reverse("collaboration:group-detail", args=[council.pk]) in page) is linked
