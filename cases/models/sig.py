@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from guardian.models import UserObjectPermissionBase
 
 from collaboration.models import Area
@@ -302,7 +303,7 @@ class CaseAction(models.Model):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
     )
-    action = models.TextField(_("action"))
+    action = models.TextField(pgettext_lazy("in an action plan", "action"))
     due = models.DateField(_("due"))
     done_on = models.DateField(_("done"), null=True, blank=True)
 

@@ -348,3 +348,9 @@ def test_a_small_form_sent_empty_says_which_field_is_missing(
     target = consent if form == "consent-revoke" else case
     response = client.post(reverse(f"cases:{form}", args=[target.pk]), {}, follow=True)
     assert f"{label}: Detta fält måste fyllas i." in response.content.decode()
+
+
+def test_an_action_plan_row_asks_for_the_action_not_an_event(client, people, case):
+    log_in(client, people["owner"])
+    page = client.get(reverse("cases:action-create", args=[case.pk])).content.decode()
+    assert "Åtgärd" in page and "Händelse" not in page
