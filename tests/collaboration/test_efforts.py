@@ -225,3 +225,18 @@ def test_the_home_page_shows_the_latest_of_a_busy_week_and_how_many(client, plac
         for pk in JointEffort.objects.values_list("pk", flat=True)
     )
     assert listed == RECENT
+
+
+def test_the_week_panel_writes_months_as_swedish_does(client, places, parties):
+    """ "28 nov", not "28 Nov": Swedish writes month names in lower case."""
+    import datetime
+
+    coordinator = as_role(client, Role.COORDINATOR)
+    day = TODAY - datetime.timedelta(days=TODAY.weekday())  # this week's Monday
+    effort_create(
+        created_by=coordinator, date=day, kind=EffortKind.DIALOGUE, areas=[places["teg"]],
+        organisations=[parties["police"]], description="Dialog",
+    )  # fmt: skip
+    page = client.get(reverse("home")).content.decode()
+    month = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+    assert f"{day.day} {month[day.month - 1]}:" in page
