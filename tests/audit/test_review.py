@@ -119,3 +119,16 @@ def test_the_auditors_home_page_shows_what_waits(client, auditor, settings):
         view("polis1", str(n))
     page = client.get(reverse("home")).content.decode()
     assert "1 larm väntar på granskning" in page
+
+
+def test_the_codes_own_reasons_read_in_swedish_and_what_people_wrote_as_written(client, auditor):
+    officer = UserFactory(username="polis3")
+    for reason in ["change", "Den unge nås inte och ägaren är sjuk."]:
+        event_record(
+            user=officer, membership=None, action=AccessAction.DENIED,
+            object_type="collaboration.undertaking", object_id="1", reason=reason,
+        )  # fmt: skip
+    page = client.get(reverse("audit:event-list"), {"username": "polis3"}).content.decode()
+    assert "ville ändra" in page and ">change<" not in page
+    assert "Den unge nås inte och ägaren är sjuk." in page
+    assert AccessEvent.objects.filter(reason="change").exists()  # stored as it was

@@ -16,6 +16,20 @@ class AccessAction(models.TextChoices):
     DENIED = "denied", _("Denied")
 
 
+# The access log's reasons that are the code's own words, as the auditor reads them.
+REASON_LABELS = {
+    "view": _("asked to view"),
+    "add": _("asked to add"),
+    "change": _("asked to change"),
+    "delete": _("asked to delete"),
+    "list": _("the list"),
+    "emergency access": _("through emergency access"),
+    "consent form": _("the consent form"),
+    "ended by a grant": _("ended by a grant"),
+    "withdrawn by the owner": _("withdrawn by the owner"),
+}
+
+
 class AccessEvent(models.Model):
     """One look at, or change of, protected data, or a refused attempt.
 
@@ -57,6 +71,13 @@ class AccessEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_type}"
+
+    @property
+    def reason_display(self) -> str:
+        """The reason in the reader's language where it is one of the code's own words (what
+        a refused user asked to do, say); what people wrote is shown as they wrote it. The
+        stored text stays as it is: the hash chain covers it."""
+        return str(REASON_LABELS.get(self.reason, self.reason))
 
 
 class AuditSample(models.Model):
