@@ -1,4 +1,5 @@
 from django import forms
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
 from collaboration.models import (
@@ -122,7 +123,10 @@ class FollowUpForm(forms.ModelForm):
                 max_digits=12,
                 decimal_places=2,
                 help_text=_("Baseline %(baseline)s, target %(target)s.")
-                % {"baseline": target.baseline, "target": target.target},
+                % {
+                    "baseline": floatformat(target.baseline, -1),
+                    "target": floatformat(target.target, -1),
+                },
             )
 
     def values(self) -> dict:

@@ -154,6 +154,23 @@ def test_a_quarterly_follow_up_stores_its_values_once_a_quarter(client, world):
     assert FollowUp.objects.count() == 1 and TargetValue.objects.get().value == 60
 
 
+def test_the_follow_up_form_shows_baseline_and_target_as_the_page_does(client, world):
+    """Swedish decimals and no needless zeros: 54 and 65,5, as the undertaking's page."""
+    from decimal import Decimal
+
+    promise = world["promise"]
+    services.target_save(
+        undertaking=promise, name="Trygghet", unit="%", baseline=Decimal("54.00"),
+        target=Decimal("65.50"),
+    )  # fmt: skip
+    log_in(client, member(Role.COORDINATOR))
+    url = reverse("collaboration:follow-up-create", args=[promise.pk])
+    page = client.get(url).content.decode()
+    assert "Utgångsläge 54, mål 65,5." in page
+    detail = client.get(reverse("collaboration:undertaking-detail", args=[promise.pk]))
+    assert "54, mål 65,5 %" in detail.content.decode()
+
+
 def test_progress_towards_a_target(world):
     target = Target(baseline=30, target=18)
     assert target.progress(24) == pytest.approx(0.5)
