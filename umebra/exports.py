@@ -4,11 +4,16 @@ A cell that begins with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return)
 read as a formula by Excel or LibreOffice, so a description such as ``=HYPERLINK(...)``
 typed into a form could run when a colleague opens the export. Such text is prefixed with an
 apostrophe, which spreadsheets show as plain text.
+
+CSV files are written the way Swedish Excel reads them: UTF-8 with a BOM, ``;`` between cells
+and a decimal comma (``8,5``; a decimal point makes Excel take the figure for text). Workbooks
+keep real numeric cells.
 """
 
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from django.http import HttpResponse, StreamingHttpResponse
 from openpyxl import Workbook
@@ -23,6 +28,18 @@ def neutralise(value):
     return value
 
 
+def csv_cell(value):
+    """The value as it may go into a ``;``-separated CSV cell: text neutralised, decimals with
+    a decimal comma (after neutralising, so that a negative figure is not taken for a formula);
+    whole numbers as they are."""
+    value = neutralise(value)
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return format(value, "f").replace(".", ",")
+    return value
+
+
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -30,12 +47,12 @@ class _Echo:
 
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]):
     """A streamed CSV download (UTF-8 with BOM, so Excel reads å, ä and ö right)."""
-    writer = csv.writer(_Echo(), delimiter=";")
+    writer = csv.writer(_Echo(), delimiter=";")  # the decimal comma in csv_cell goes with it
 
     def lines():
         yield "\ufeff" + writer.writerow(header)
         for row in rows:
-            yield writer.writerow([neutralise(value) for value in row])
+            yield writer.writerow([csv_cell(value) for value in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'

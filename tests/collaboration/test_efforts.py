@@ -180,6 +180,39 @@ def test_exports_neutralise_formulas(client, places, parties):
     assert {cell.value for cell in cells} == descriptions
 
 
+def test_the_csv_export_writes_decimal_commas_and_the_workbook_real_numbers(
+    client, places, parties
+):
+    """Swedish Excel reads 8,5 and 1200,50 in a ';' file as numbers; 8.5 it takes for text."""
+    done = effort(places["teg"], parties["police"], description="Vandring")
+    JointEffort.objects.filter(pk=done.pk).update(
+        hours=Decimal("8.5"), cost=Decimal("1200.50"), people_reached=40
+    )
+    as_role(client, Role.COORDINATOR)
+
+    response = client.get(reverse("collaboration:effort-export", args=["csv"]))
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    row = next(csv.reader(io.StringIO(text.splitlines()[1]), delimiter=";"))
+    assert row[5:8] == ["8,5", "1200,50", "40"]
+
+    response = client.get(reverse("collaboration:effort-export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [sheet.cell(row=2, column=c) for c in (6, 7, 8)]
+    assert all(cell.data_type == "n" for cell in cells)
+    assert [cell.value for cell in cells] == [8.5, 1200.5, 40]
+
+
+def test_a_csv_cell_neutralises_formulas_before_numbers_get_their_comma():
+    from umebra.exports import csv_cell
+
+    assert csv_cell(Decimal("-3.25")) == "-3,25"
+    assert csv_cell(1.5) == "1,5"
+    assert csv_cell(Decimal("1E+3")) == "1000"
+    assert csv_cell(7) == 7
+    assert csv_cell("-1.5") == "'-1.5"
+    assert csv_cell("=1+1") == "'=1+1"
+
+
 def test_an_unknown_export_format_is_not_found(client):
     as_role(client, Role.COORDINATOR)
     assert client.get("/efforts/export.pdf").status_code == 404
