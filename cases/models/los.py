@@ -168,6 +168,12 @@ class Measure(models.Model):
     def __str__(self) -> str:
         return str(self.get_kind_display())
 
+    def clean(self) -> None:
+        # A fee is money by definition; an injunction's fine or a seizure's value may be
+        # unknown when the measure is recorded, so only the fee must have its amount.
+        if self.kind == MeasureKind.FEE and not self.amount:
+            raise ValidationError({"amount": _("A fee needs an amount above 0 SEK.")})
+
 
 class IntelligenceNote(models.Model):
     """Police-only intelligence about an operation: nobody else ever reads it."""
