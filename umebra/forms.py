@@ -15,6 +15,18 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class RequiredRadioSelect(forms.RadioSelect):
+    """Radio buttons for a required choice, without Django's blank "---------" button: none
+    ticked says the same, and the blank one could only be refused."""
+
+    def optgroups(self, name, value, attrs=None):
+        return [
+            group
+            for group in super().optgroups(name, value, attrs)
+            if group[0] is not None or group[1][0]["value"] != ""
+        ]
+
+
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation

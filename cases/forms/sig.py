@@ -5,6 +5,7 @@ from cases.models import CaseAction, CaseNote, DisclosureRecord, SigCase
 from cases.selectors.sig import grantable_users
 from collaboration.models import Area
 from umebra import access
+from umebra.forms import RequiredRadioSelect
 from umebra.models import Organisation
 from umebra.uploads import IMAGES, PDF, Accepts, check_upload
 from umebra.validators import normalise_personal_number, period_errors
@@ -141,7 +142,7 @@ class DisclosureForm(forms.ModelForm):
         fields = ["to_organisation", "ground", "law", "concrete_suspected_crime", "information",
                   "balancing"]  # fmt: skip
         widgets = {
-            "ground": forms.RadioSelect,
+            "ground": RequiredRadioSelect,
             "information": forms.Textarea({"rows": 2}),
             "balancing": forms.Textarea({"rows": 3}),
         }

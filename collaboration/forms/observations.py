@@ -2,6 +2,7 @@ from django import forms
 
 from collaboration.models import Observation
 from collaboration.selectors.areas import area_choices
+from umebra.forms import RequiredRadioSelect
 from umebra.validators import validate_not_in_future
 
 
@@ -15,7 +16,7 @@ class ObservationForm(forms.ModelForm):
             "occurred_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
-            "kind": forms.RadioSelect,
+            "kind": RequiredRadioSelect,
             "description": forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
         }
 

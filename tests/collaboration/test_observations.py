@@ -162,3 +162,12 @@ def test_this_weeks_observations_start_at_mondays_local_midnight(client, areas):
     log_in(client, member(Role.COORDINATOR))
     page = client.get(reverse("home")).content.decode()
     assert "1 observation hittills i veckan" in page
+
+
+def test_the_kind_is_a_choice_of_kinds_with_no_blank_button(client, areas):
+    import re
+
+    log_in(client, member(Role.POLICE))
+    page = client.get(reverse("collaboration:observation-create")).content.decode()
+    buttons = re.findall(r'<input type="radio" name="kind" value="([^"]*)"', page)
+    assert buttons == [kind.value for kind in ObservationKind]
