@@ -1,17 +1,13 @@
 """List filters (django-filter), over querysets the access layer has already restricted."""
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from collaboration.models import Area, EffortKind, JointEffort, Undertaking
 from collaboration.selectors.areas import area_choices
 from umebra import access
+from umebra.forms import DateInput
 from umebra.models import Organisation
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class EffortFilter(django_filters.FilterSet):

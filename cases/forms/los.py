@@ -1,9 +1,9 @@
 from django import forms
 
-from cases.forms.sig import DateInput
 from cases.models import Inspection, IntelligenceNote, Measure, Operation, Target
 from collaboration.models import Area
 from umebra import access
+from umebra.forms import DateInput
 from umebra.models import Organisation
 from umebra.validators import validate_not_in_future
 

@@ -5,7 +5,7 @@ from cases.models import CaseAction, CaseNote, DisclosureRecord, SigCase
 from cases.selectors.sig import grantable_users
 from collaboration.models import Area
 from umebra import access
-from umebra.forms import RequiredRadioSelect
+from umebra.forms import DateInput, RequiredRadioSelect
 from umebra.models import Organisation
 from umebra.uploads import IMAGES, PDF, Accepts, check_upload
 from umebra.validators import normalise_personal_number, period_errors
@@ -13,13 +13,6 @@ from umebra.validators import normalise_personal_number, period_errors
 # What a signed scan may be: the first bytes of a PDF, PNG or JPEG file.
 # The signed consent form, scanned or photographed.
 SCAN = Accepts(10, (".pdf", ".png", ".jpg", ".jpeg"), PDF + IMAGES, _("PDF, PNG or JPEG"))
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class CaseOpenForm(forms.Form):

@@ -13,18 +13,12 @@ from collaboration.models import (
 )
 from collaboration.selectors.areas import area_choices
 from umebra import access
+from umebra.forms import DateInput
 from umebra.models import Organisation
 from umebra.uploads import PDF, Accepts, check_upload
 
 # The signed agreement, scanned to PDF.
 SIGNED_AGREEMENT = Accepts(20, (".pdf",), PDF, "PDF")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class AgreementForm(forms.ModelForm):

@@ -3,7 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from collaboration.forms.agreements import DateInput
 from collaboration.models import (
     ActionPlan,
     ActionRow,
@@ -23,6 +22,7 @@ from collaboration.models.funds import BudgetLine
 from collaboration.selectors.areas import area_choices
 from collaboration.services.indicators import parse_period
 from umebra import access
+from umebra.forms import DateInput
 from umebra.models import Organisation
 from umebra.uploads import Accepts, check_upload
 

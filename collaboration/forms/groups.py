@@ -1,9 +1,9 @@
 from django import forms
 
-from collaboration.forms.agreements import DateInput
 from collaboration.models import CollaborationGroup, Decision, Meeting
 from collaboration.selectors.areas import area_choices
 from umebra import access
+from umebra.forms import DateInput
 from umebra.models import Organisation
 
 

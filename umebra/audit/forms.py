@@ -2,10 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from umebra.audit.models import AccessAction, ReviewOutcome
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
+from umebra.forms import DateInput
 
 
 class EventSearchForm(forms.Form):
