@@ -302,12 +302,12 @@ def grant_withdraw(*, actor: Actor, case: SigCase, user: User) -> None:
     )
 
 
-@transaction.atomic
 def note_visibilities(actor: Actor) -> list[str]:
     """Who a note by ``actor`` may be for: a police-only note is the police's to write."""
     return [v for v in NoteVisibility if v != NoteVisibility.POLICE or actor.role == Role.POLICE]
 
 
+@transaction.atomic
 def note_add(*, actor: Actor, case: SigCase, visibility: str, text: str) -> CaseNote:
     """Anyone on the case may write, for the readers ``note_visibilities`` allows them."""
     if not access.allows(actor.user, case, access.VIEW):
