@@ -56,11 +56,11 @@ def register_extract_view(request: HttpRequest) -> HttpResponse:
             [_("Time"), _("User"), _("Organisation"), _("Role"), _("Action"), _("Object")],
             (
                 [
-                    e.occurred_at.isoformat(),
+                    timezone.localtime(e.occurred_at).isoformat(timespec="seconds"),
                     e.username,
                     e.organisation,
-                    e.role,
-                    e.action,
+                    e.role_display,
+                    e.get_action_display(),
                     f"{e.object_type} {e.object_id}",
                 ]
                 for e in extract.events

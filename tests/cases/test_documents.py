@@ -116,7 +116,12 @@ def test_the_auditor_extracts_everything_held_and_who_read_it(client, people, hi
             client.get(url, {"personal_number": "20080412-2380", "format": "csv"}).streaming_content
         ).decode("utf-8-sig")), delimiter=";")
     )  # fmt: skip
-    assert any(row[1] == "skolkurator" and row[4] == "view" for row in rows[1:])
+    # Read by the person it is for: the role and the action in Swedish, the time in Swedish time.
+    assert any(
+        row[1] == "skolkurator" and row[3] == "Skolpersonal" and row[4] == "Läsning"
+        for row in rows[1:]
+    )
+    assert all(row[0].endswith(("+01:00", "+02:00")) for row in rows[1:])
     assert (
         AccessEvent.objects.filter(
             username=people["auditor"].username,

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from umebra.roles import Role
+
 
 class AccessAction(models.TextChoices):
     VIEW = "view", _("View")
@@ -71,6 +73,11 @@ class AccessEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_type}"
+
+    @property
+    def role_display(self) -> str:
+        """The role the user acted in, named in the reader's language (stored as its code)."""
+        return str(Role(self.role).label) if self.role in Role.values else self.role
 
     @property
     def reason_display(self) -> str:
