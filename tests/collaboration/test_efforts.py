@@ -273,3 +273,14 @@ def test_the_week_panel_writes_months_as_swedish_does(client, places, parties):
     page = client.get(reverse("home")).content.decode()
     month = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
     assert f"{day.day} {month[day.month - 1]}:" in page
+
+
+def test_an_efforts_figures_read_as_swedish_writes_them(client, places, parties):
+    coordinator = as_role(client, Role.COORDINATOR)
+    effort = effort_create(
+        created_by=coordinator, date=TODAY, kind=EffortKind.DIALOGUE, areas=[places["teg"]],
+        organisations=[parties["police"]], description="Dialog", hours=Decimal("2.0"),
+        cost=Decimal("12500.50"),
+    )  # fmt: skip
+    page = client.get(reverse("collaboration:effort-detail", args=[effort.pk])).content.decode()
+    assert "<dd>12\xa0500,50</dd>" in page and "<dd>2</dd>" in page
