@@ -164,3 +164,14 @@ def test_every_page_names_an_icon_of_ours(client):
     page = client.get(reverse("login")).content.decode()
     icon = re.search(r'<link rel="icon" href="[^"]*/static/([^"]+)"', page)
     assert icon and finders.find(icon.group(1))
+
+
+def test_a_form_whose_token_has_expired_is_explained_in_swedish():
+    """Django's own page says "CSRF verification failed" in English."""
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(reverse("login"), {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Formuläret hade gått ut" in page and "Inget sparades" in page
