@@ -2,11 +2,9 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
-
-from django.utils.formats import number_format
 
 from reports.disclosure import HIDDEN, suppress, suppress_list
+from umebra import numbers
 
 
 @dataclass
@@ -73,11 +71,9 @@ def counts_with_amounts(
 
 
 def figure(value, places: int = 0) -> str:
-    """A figure as the report's Swedish prints it: 12 345, or 5,58 with two ``places``; a
-    hidden one stays hidden."""
-    if value == HIDDEN:
-        return HIDDEN
-    return number_format(round(Decimal(value), places), places, force_grouping=True)
+    """A figure as the report prints it (12 345, or 5,58 with two ``places``); a hidden one
+    stays hidden."""
+    return HIDDEN if value == HIDDEN else numbers.figure(value, places)
 
 
 @dataclass

@@ -7,12 +7,12 @@ is meant to stand beside a table with the same figures, so nothing is told by co
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from itertools import count
 
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from umebra.numbers import figure
 
 INK = "#1d2430"
 GRID = "#c9d1dc"
@@ -36,12 +36,6 @@ def _svg(width: int, height: int, title: str, body: str) -> SafeString:
         title,
         mark_safe(body),  # built from escaped parts below
     )
-
-
-def _figure(value: float, decimals: int | None = None) -> str:
-    """A figure for the reader, as their language writes it ("2,5" in Swedish); ``decimals``
-    fixes the places, else there are as many as the value needs. Coordinates stay plain."""
-    return number_format(Decimal(f"{value:.12g}") if decimals is None else value, decimals)
 
 
 def nice_ceiling(value: float) -> float:
@@ -84,7 +78,7 @@ def bar_chart(
                 left - 6,
                 round(y + 4, 1),
                 INK,
-                _figure(tick),
+                figure(tick),
             )
         )
     slot = plot_width / max(len(values), 1)
@@ -100,7 +94,7 @@ def bar_chart(
                 bar_height,
                 BAR,
                 label,
-                _figure(value),
+                figure(value),
             )
         )
         if index % label_every == 0:
@@ -188,7 +182,7 @@ def choropleth(
                 fill(value),
                 INK,
                 shape.name,
-                "–" if value is None else _figure(value, 1),
+                "–" if value is None else figure(value, 1),
                 unit,
             )
         )
@@ -209,7 +203,7 @@ def choropleth(
                 cx,
                 shape.name,
                 cx,
-                "–" if value is None else _figure(value, 1),
+                "–" if value is None else figure(value, 1),
             )
         )
     legend_y = round(map_height + 2 * margin + 8, 1)
@@ -227,8 +221,8 @@ def choropleth(
                 x + 22,
                 round(legend_y + 11, 1),
                 INK,
-                _figure(lower, 1),
-                _figure(bound, 1),
+                figure(lower, 1),
+                figure(bound, 1),
             )
         )
         lower = bound
@@ -288,7 +282,7 @@ def line_chart(
                 left - 6,
                 round(y + 4, 1),
                 INK,
-                _figure(top_value * fraction),
+                figure(top_value * fraction),
             )
         )
     label_every = max(1, len(labels) // 12)
