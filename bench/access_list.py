@@ -79,14 +79,16 @@ SELECT 'bench_' || n, '!', false, '', '', '', false, true, now()
 FROM generate_series(1, %(filler)s) n
 UNION ALL SELECT u, '!', false, '', '', '', false, true, now()
 FROM unnest(ARRAY['bench_owner', 'bench_small', 'bench_mid', 'bench_big']) u;
-INSERT INTO umebra_membership (user_id, organisation_id, role, valid_from)
+INSERT INTO umebra_membership (user_id, organisation_id, role, valid_from, status, requested_at,
+                               decided_at, refusal_reason, administers_members)
 SELECT u.id, (SELECT id FROM umebra_organisation WHERE name = CASE WHEN u.username = 'bench_owner'
               THEN 'Bench socialtjänst' ELSE 'Bench skola' END),
        CASE WHEN u.username = 'bench_owner' THEN 'social_worker' ELSE 'school_staff' END,
-       '2020-01-01'
+       '2020-01-01', 'approved', now(), now(), '', false
 FROM umebra_user u WHERE u.username LIKE 'bench_%%';
-INSERT INTO cases_person (name, personal_number, area_id)
-SELECT 'Person ' || n, NULL, (SELECT id FROM collaboration_area WHERE slug = 'bench')
+INSERT INTO cases_person (organisation_id, name, personal_number, area_id)
+SELECT (SELECT id FROM umebra_organisation WHERE name = 'Bench socialtjänst'), 'Person ' || n, NULL,
+       (SELECT id FROM collaboration_area WHERE slug = 'bench')
 FROM generate_series(1, %(cases)s) n;
 INSERT INTO cases_sigcase (person_id, owner_id, owner_organisation_id, status, opened_on, last_entry_at)
 SELECT p.id, (SELECT id FROM umebra_user WHERE username = 'bench_owner'),

@@ -71,6 +71,7 @@ def fixture() -> dict:
     from reports.models import ReportKind, ReportRun
     from reports.periods import quarter
     from reports.services import report_build, report_request
+    from umebra.access import SYSTEM
     from umebra.models import Organisation, User
     from umebra.roles import Role
     from umebra.services import membership_create
@@ -86,7 +87,9 @@ def fixture() -> dict:
         for n in range(PER_ROLE):
             user, created = User.objects.get_or_create(username=f"load-{role}-{n}")
             if created:
-                membership_create(user=user, organisation=organisation, role=Role(role))
+                membership_create(
+                    actor=SYSTEM, user=user, organisation=organisation, role=Role(role)
+                )
             device, _ = TOTPDevice.objects.get_or_create(user=user, name="load")
             session = SessionStore()
             session[SESSION_KEY] = str(user.pk)

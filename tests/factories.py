@@ -6,6 +6,7 @@ import factory
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from umebra.access import SYSTEM
 from umebra.middleware import IdleTimeoutMiddleware
 from umebra.models import Organisation, OrganisationKind, User
 from umebra.roles import Role
@@ -57,7 +58,7 @@ def member(role: Role, organisation: Organisation | None = None, **user_fields) 
         kind=ROLE_ORGANISATION_KIND[role],
         is_public_authority=ROLE_ORGANISATION_KIND[role] != OrganisationKind.PROPERTY_OWNER,
     )
-    membership_create(user=user, organisation=organisation, role=role)
+    membership_create(actor=SYSTEM, user=user, organisation=organisation, role=role)
     return user
 
 

@@ -49,6 +49,16 @@ class Actor:
     def organisation_id(self) -> int | None:
         return self.membership.organisation_id if self.membership else None
 
+    @property
+    def administers_members(self) -> bool:
+        """A member administrator (*behörighetsadministratör*) of the organisation they act
+        for: gives and approves its roles."""
+        return bool(self.membership and self.membership.administers_members)
+
+
+#: The installation itself, where no person acts: the demo seed, scheduled tasks.
+SYSTEM = Actor(user=None, membership=None)
+
 
 class Policy:
     """One model's access rules. The base grants nothing."""

@@ -1,21 +1,25 @@
-"""Django admin for administrators: users, organisations and memberships.
+"""Django admin for administrators: accounts, organisations, lock-outs; memberships to read.
 
-A saved membership re-syncs its user's role group, as the services do.
+Memberships are given, asked for and approved on the organisation pages, where the four
+eyes rule applies (``MembershipPolicy``); the admin only shows them.
 """
 
+from axes.admin import AccessAttemptAdmin as AxesAccessAttemptAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from umebra import services
 from umebra.admin_access import AccessRestrictedAdmin
 from umebra.models import Membership, Organisation, User, WorkerPing
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
+    fk_name = "user"
     extra = 0
-    fields = ("organisation", "role", "valid_from", "valid_to")
+    fields = ("organisation", "role", "status", "valid_from", "valid_to", "administers_members")
     readonly_fields = fields
     can_delete = False
     show_change_link = True
@@ -47,19 +51,10 @@ class OrganisationAdmin(AccessRestrictedAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(AccessRestrictedAdmin):
-    list_display = ("user", "organisation", "role", "valid_from", "valid_to")
-    list_filter = ("role", "organisation")
+    list_display = ("user", "organisation", "role", "status", "valid_from", "valid_to")
+    list_filter = ("role", "status", "organisation")
     search_fields = ("user__username", "user__first_name", "user__last_name")
-    autocomplete_fields = ("organisation",)
     list_select_related = ("user", "organisation")
-
-    def get_readonly_fields(self, request, obj=None):
-        # An existing membership is only ended, never moved to another person or role.
-        return ("user", "organisation", "role", "valid_from") if obj else ()
-
-    def save_model(self, request, obj, form, change) -> None:
-        super().save_model(request, obj, form, change)
-        services.user_sync_groups(user=obj.user)
 
 
 @admin.register(WorkerPing)
@@ -71,5 +66,16 @@ class WorkerPingAdmin(AccessRestrictedAdmin):
         return False
 
 
-# Roles are defined in code (umebra/roles.py) and their groups kept in step with it.
-admin.site.unregister(Group)
+# Lock-outs (django-axes): an administrator lifts one by deleting its record of failures.
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(AccessRestrictedAdmin, AxesAccessAttemptAdmin):
+    deletion_reason = "lock-out lifted"
+
+
+# Roles are defined in code (umebra/roles.py) and their groups kept in step with it. Login
+# histories and authenticator apps are not the administrator's to read or change here.
+for model in (Group, AccessLog, AccessFailureLog, TOTPDevice):
+    admin.site.unregister(model)

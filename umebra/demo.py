@@ -1,12 +1,15 @@
-"""Demo organisations and one user per role (issue 2). Every demo password is ``umebra-demo``."""
+"""Demo organisations, one user per role (issue 2), and a member administrator of each
+organisation whose roles reach personal data (issue 14). Every demo password is
+``umebra-demo``."""
 
 import base64
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from umebra.access import SYSTEM
 from umebra.models import Membership, Organisation, OrganisationKind, User
-from umebra.roles import TWO_FACTOR_ROLES, Role
-from umebra.services import membership_create
+from umebra.roles import PERSONAL_DATA_ROLES, Role
+from umebra.services import member_administrator_appoint, membership_create
 
 DEMO_PASSWORD = "umebra-demo"
 # Every demo user who must use two factors has an authenticator app with this key (160 bits),
@@ -43,6 +46,18 @@ USERS = {
     "admin": ("Per", "Lund", MUNICIPALITY, Role.ADMIN),
 }
 
+# Member administrators (behörighetsadministratörer): they give and approve the roles of
+# their organisation. Umeå kommun's is its second administrator, who approves the auditor
+# and administrator roles the first one asks for.
+MEMBER_ADMINISTRATORS = {
+    "ba.umebra": ("Nils", "Åström", "Umebrå", Role.COORDINATOR),
+    "ba.soc": ("Elin", "Sjöberg", "Socialtjänsten", Role.SOCIAL_WORKER),
+    "ba.skola": ("Oskar", "Lindgren", "Ersängsskolan", Role.SCHOOL_STAFF),
+    "ba.polis": ("Lena", "Ek", "Polisen LPO Umeå", Role.POLICE),
+    "ba.skatt": ("Håkan", "Vik", "Skatteverket", Role.AGENCY_INSPECTOR),
+    "ba.kommun": ("Annika", "Strand", MUNICIPALITY, Role.ADMIN),
+}
+
 
 def seed() -> None:
     organisations: dict[str, Organisation] = {}
@@ -56,7 +71,9 @@ def seed() -> None:
                 "parent": organisations[parent] if parent else None,
             },
         )
-    for username, (first_name, last_name, organisation, role) in USERS.items():
+    for username, (first_name, last_name, organisation, role) in (
+        USERS | MEMBER_ADMINISTRATORS
+    ).items():
         user, created = User.objects.get_or_create(
             username=username,
             defaults={"first_name": first_name, "last_name": last_name},
@@ -64,9 +81,12 @@ def seed() -> None:
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
-        if not Membership.objects.active().filter(user=user).exists():
-            membership_create(user=user, organisation=organisations[organisation], role=role)
-        if role in TWO_FACTOR_ROLES:
+        membership = Membership.objects.active().filter(user=user).first() or membership_create(
+            actor=SYSTEM, user=user, organisation=organisations[organisation], role=role
+        )
+        if username in MEMBER_ADMINISTRATORS and not membership.administers_members:
+            member_administrator_appoint(actor=SYSTEM, membership=membership)
+        if role in PERSONAL_DATA_ROLES:
             TOTPDevice.objects.update_or_create(
                 user=user,
                 name="demo",

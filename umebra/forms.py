@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from umebra import access
 from umebra.models import Membership, Organisation, User
+from umebra.policy import Grant
+from umebra.roles import Role
 from umebra.validators import normalise_organisation_number
 
 
@@ -45,21 +47,33 @@ class OrganisationForm(forms.ModelForm):
 
 
 class MembershipForm(forms.ModelForm):
-    """Give an existing account a role in this organisation for a period."""
+    """Give an existing account a role in this organisation for a period, or ask for it."""
 
     class Meta:
         model = Membership
         fields = ["user", "role", "valid_from", "valid_to"]
         widgets = {"valid_from": DateInput, "valid_to": DateInput}
         help_texts = {
-            "user": _("Accounts are created by the administrator."),
+            "user": _("Accounts are created by the administrator. Nobody gives themselves a role."),
         }
 
     def __init__(self, *args, actor: access.Actor, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.organisation = organisation
-        self.fields["user"].queryset = access.restrict(actor.user, User.objects.all()).order_by(
-            "username"
-        )
-        grantable = access.policy_for(Membership).grantable_roles(actor)
-        self.fields["role"].choices = [(role.value, role.label) for role in grantable]
+        accounts = User.objects.filter(is_active=True).exclude(pk=actor.user.pk)
+        self.fields["user"].queryset = access.restrict(actor.user, accounts).order_by("username")
+        self.fields["role"].choices = [
+            (role.value, _role_label(actor, organisation, role))
+            for role in access.policy_for(Membership).grantable_roles(actor, organisation)
+        ]
+
+
+def _role_label(actor: access.Actor, organisation: Organisation, role: Role) -> str:
+    """The role's name, and whether it waits for someone's approval."""
+    if access.policy_for(Membership).grant(actor, organisation, role) is Grant.GIVE:
+        return str(role.label)
+    return _("%(role)s (asked for: in force once approved)") % {"role": role.label}
+
+
+class RefusalForm(forms.Form):
+    reason = forms.CharField(label=_("Why"), max_length=300, required=False)

@@ -14,7 +14,8 @@ from django.http import HttpRequest
 from umebra.models import Membership
 from umebra.roles import Role
 
-PanelContext = Callable[[HttpRequest, Membership], dict[str, Any]]
+# A panel's context, or None when the panel has nothing to show this user.
+PanelContext = Callable[[HttpRequest, Membership], dict[str, Any] | None]
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,12 @@ def register_panel(
 
 
 def panels_for(request: HttpRequest, membership: Membership) -> list[tuple[str, dict]]:
-    """The (template, context) of each panel the membership's role sees."""
-    return [
-        (panel.template, panel.context(request, membership))
-        for panel in _panels
-        if membership.role in panel.roles
-    ]
+    """The (template, context) of each panel the membership's role sees, leaving out those
+    with nothing to show."""
+    shown = []
+    for panel in _panels:
+        if membership.role in panel.roles:
+            context = panel.context(request, membership)
+            if context is not None:
+                shown.append((panel.template, context))
+    return shown

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 
 class SwedishFirstLocaleMiddleware(LocaleMiddleware):
@@ -81,3 +82,23 @@ class RequestSizeLimitMiddleware:
             page = render_to_string("413.html", {"limit": settings.UMEBRA_MAX_REQUEST_MB})
             return HttpResponse(page, status=413)
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Nothing shown to a logged-in user is kept by the browser or any cache between:
+    ``Cache-Control: no-store`` on every page and download behind the login.
+
+    Pages, exports and PDFs there may hold personal data or intelligence, and "back" on a
+    shared computer after logging out must not show them again. Deciding page by page would
+    let one be missed; public pages (the promises, the verify page) are not behind a login.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response

@@ -79,15 +79,39 @@ class Organisation(models.Model):
         return reverse("organisation-detail", args=[self.pk])
 
 
+class MembershipStatus(models.TextChoices):
+    """Whether a membership gives its role: a role that reaches personal data, asked for by
+    someone other than the receiving organisation's member administrator, waits for one."""
+
+    REQUESTED = "requested", _("Awaiting approval")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
+def active_q(on=None, prefix: str = "") -> Q:
+    """The condition "this membership gives its role on ``on``" (today by default), for a
+    query on memberships or, with ``prefix`` ("memberships__"), on what they belong to."""
+    on = on or timezone.localdate()
+    return Q(
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": on}),
+        **{f"{prefix}valid_from__lte": on, f"{prefix}status": MembershipStatus.APPROVED},
+    )
+
+
 class MembershipQuerySet(models.QuerySet):
     def active(self, on=None):
-        """Memberships whose period covers the date ``on`` (today by default)."""
-        on = on or timezone.localdate()
-        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
+        """Approved memberships whose period covers the date ``on`` (today by default)."""
+        return self.filter(active_q(on))
 
 
 class Membership(models.Model):
-    """A user acting for an organisation in a role, for a period."""
+    """A user acting for an organisation in a role, for a period.
+
+    It gives its role only once approved (``status``): who asked for it and who decided are
+    kept, and the database refuses a membership asked for or decided by its own holder.
+    A member administrator (*behörighetsadministratör*) is a member whose membership also
+    lets them give and approve the roles of their organisation (``administers_members``).
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -104,6 +128,49 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     valid_from = models.DateField(_("valid from"), default=timezone.localdate)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=MembershipStatus.choices,
+        default=MembershipStatus.REQUESTED,
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked for by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("asked for"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    refusal_reason = models.CharField(_("why it was refused"), max_length=300, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ended by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    administers_members = models.BooleanField(_("member administrator"), default=False)
+    appointed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("appointed member administrator by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    appointed_at = models.DateTimeField(_("member administrator since"), null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -116,14 +183,34 @@ class Membership(models.Model):
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
                 name="membership_period_ordered",
             ),
+            # Nobody asks for, decides on or appoints themselves (four eyes).
+            models.CheckConstraint(
+                condition=~Q(requested_by=models.F("user"))
+                & ~Q(decided_by=models.F("user"))
+                & ~Q(appointed_by=models.F("user")),
+                name="membership_not_self_granted",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=MembershipStatus.REQUESTED, decided_at__isnull=True)
+                | (~Q(status=MembershipStatus.REQUESTED) & Q(decided_at__isnull=False)),
+                name="membership_decided_when_not_requested",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()}, {self.organisation}"
 
+    @property
+    def is_given(self) -> bool:
+        """Given at once by the one who decided, rather than asked for and approved."""
+        return self.status == MembershipStatus.APPROVED and self.requested_by_id == (
+            self.decided_by_id
+        )
+
     def clean(self) -> None:
         """A period that ends after it begins; a user acts for one organisation at a time,
-        so periods may not overlap. (The database holds the first rule too.)"""
+        so periods may not overlap (a refused request takes no period). The database holds
+        the first rule too."""
         if errors := period_errors(self.valid_from, self.valid_to, "valid_to"):
             raise ValidationError(errors)
         if self.user_id is None or self.valid_from is None:
@@ -131,6 +218,7 @@ class Membership(models.Model):
         overlapping = (
             Membership.objects.filter(user_id=self.user_id)
             .exclude(pk=self.pk)
+            .exclude(status=MembershipStatus.REFUSED)
             .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from))
         )
         if self.valid_to:

@@ -1,4 +1,5 @@
-"""The core's home-page panels: organisations, and the administrator's system status."""
+"""The core's home-page panels: roles awaiting approval, organisations, and the
+administrator's system status."""
 
 from django.http import HttpRequest
 
@@ -15,7 +16,19 @@ def _system_status(request: HttpRequest, membership: Membership) -> dict:
     return {"ping": selectors.worker_ping_latest(user=request.user)}
 
 
+def _role_requests(request: HttpRequest, membership: Membership) -> dict | None:
+    """For member administrators and administrators: the roles waiting for their approval."""
+    requests = list(selectors.membership_requests_awaiting(user=request.user))
+    return {"requests": requests} if requests else None
+
+
 def register() -> None:
+    home.register_panel(
+        template="umebra/panels/role_requests.html",
+        context=_role_requests,
+        roles=list(Role),
+        order=5,
+    )
     home.register_panel(
         template="umebra/panels/system_status.html",
         context=_system_status,

@@ -1,11 +1,21 @@
 """Who may see and change the core's identity data (registered with ``umebra.access``)."""
 
+from enum import StrEnum
+
+from axes.models import AccessAttempt
 from django.db.models import QuerySet
 
 from umebra import access
-from umebra.access import CHANGE, VIEW, Actor, Counted, RolePolicy
-from umebra.models import Membership, Organisation, User, WorkerPing
-from umebra.roles import Role
+from umebra.access import CHANGE, DELETE, VIEW, Actor, Counted, RolePolicy
+from umebra.models import (
+    Membership,
+    MembershipStatus,
+    Organisation,
+    User,
+    WorkerPing,
+    active_q,
+)
+from umebra.roles import OVERSIGHT_ROLES, PERSONAL_DATA_ROLES, Role
 
 EVERY_ROLE = frozenset(Role)
 # Roles that work across organisations and so see everyone's staff.
@@ -33,44 +43,138 @@ class _StaffPolicy(RolePolicy):
         return super().restrict(actor, queryset, action)
 
 
-# Roles that only an administrator hands out: they see every organisation's staff or the log.
-ADMINISTRATOR_GRANTS = frozenset({Role.ADMIN, Role.AUDITOR})
+# What may be done to a membership besides seeing it: ``CHANGE`` is ending it.
+APPROVE, REFUSE, APPOINT, DISMISS = "approve", "refuse", "appoint", "dismiss"
+
+# Roles that reach no personal data: coordinators give them directly.
+OPEN_ROLES = frozenset(Role) - PERSONAL_DATA_ROLES
+
+
+class Grant(StrEnum):
+    """How an actor may hand a role to someone else."""
+
+    GIVE = "give"  # in force at once
+    REQUEST = "request"  # in force once approved
 
 
 @access.register(Membership)
 class MembershipPolicy(_StaffPolicy):
-    """Coordinators manage who acts for which organisation, except the roles that oversee
-    the system itself, which only an administrator grants or ends."""
+    """Who gives, asks for, approves and ends roles (DESIGN.md section 2).
+
+    - Partner and politician (no personal data): coordinators, administrators and the
+      organisation's member administrators give them.
+    - Every other role reaches personal data or intelligence, and takes two people. The
+      organisation's member administrator gives it; a coordinator or the system
+      administrator may ask for it, and it waits for a member administrator's approval.
+    - Auditor and administrator, which oversee the system, are asked for by an administrator
+      or the organisation's member administrator and approved by another administrator.
+    - Nobody gives, approves or ends their own membership, or appoints themselves.
+    - The system administrator appoints an organisation's first member administrator; once
+      it has one, its member administrators appoint the others.
+    """
 
     own_organisation_lookup = "organisation_id"
-    roles = {VIEW: ACROSS_ORGANISATIONS, CHANGE: frozenset({Role.ADMIN, Role.COORDINATOR})}
-    add = frozenset({Role.ADMIN, Role.COORDINATOR})
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
-        queryset = super().restrict(actor, queryset, action)
-        if action != VIEW and actor.role != Role.ADMIN:
-            queryset = queryset.exclude(role__in=ADMINISTRATOR_GRANTS)
-        return queryset
+        if action == VIEW:
+            return super().restrict(actor, queryset, action)
+        others = queryset.exclude(user=actor.user)
+        if action == CHANGE:
+            return self._endable(actor, others)
+        if action == APPROVE:
+            return self._approvable(actor, others)
+        if action == REFUSE:  # by one who may approve, or withdrawn by the one who asked
+            asked = others.filter(status=MembershipStatus.REQUESTED, requested_by=actor.user)
+            return self._approvable(actor, others) | asked
+        if action == APPOINT:
+            return self._appointable(actor, others.filter(active_q(), administers_members=False))
+        if action == DISMISS:
+            administrators = others.filter(administers_members=True)
+            if actor.role == Role.ADMIN:
+                return administrators
+            return self._own(actor, administrators)
+        return queryset.none()
 
-    def grantable_roles(self, actor: Actor) -> list[Role]:
-        """The roles this actor may give someone."""
+    @staticmethod
+    def _own(actor: Actor, queryset: QuerySet) -> QuerySet:
+        """The memberships of the organisation the actor administers, if they do."""
+        if not actor.administers_members:
+            return queryset.none()
+        return queryset.filter(organisation_id=actor.organisation_id)
+
+    def _endable(self, actor: Actor, queryset: QuerySet) -> QuerySet:
+        """Those the actor could have handed out: an administrator's, any; a coordinator's,
+        any but the oversight roles; a member administrator's, their organisation's."""
         if actor.role == Role.ADMIN:
-            return list(Role)
-        if actor.role == Role.COORDINATOR:
-            return [role for role in Role if role not in ADMINISTRATOR_GRANTS]
-        return []
+            return queryset
+        if actor.role != Role.COORDINATOR:
+            queryset = self._own(actor, queryset)
+        return queryset.exclude(role__in=OVERSIGHT_ROLES)
+
+    def _approvable(self, actor: Actor, queryset: QuerySet) -> QuerySet:
+        """Requests someone else asked for: the oversight roles for an administrator, the
+        others of their organisation for a member administrator."""
+        pending = queryset.filter(status=MembershipStatus.REQUESTED).exclude(
+            requested_by=actor.user
+        )
+        oversight = pending.filter(role__in=OVERSIGHT_ROLES)
+        approvable = self._own(actor, pending.exclude(role__in=OVERSIGHT_ROLES))
+        return approvable | oversight if actor.role == Role.ADMIN else approvable
+
+    def _appointable(self, actor: Actor, queryset: QuerySet) -> QuerySet:
+        """A member administrator appoints others of their organisation; the system
+        administrator appoints the first of an organisation that has none."""
+        appointable = self._own(actor, queryset)
+        if actor.role == Role.ADMIN:
+            administered = Membership.objects.filter(active_q(), administers_members=True)
+            first = queryset.exclude(organisation_id__in=administered.values("organisation_id"))
+            appointable = appointable | first
+        return appointable
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.role in (Role.ADMIN, Role.COORDINATOR) or actor.administers_members
+
+    def grant(self, actor: Actor, organisation: Organisation, role: Role) -> Grant | None:
+        """How ``actor`` may hand ``role`` in ``organisation`` to someone else, if at all."""
+        administers = actor.administers_members and actor.organisation_id == organisation.pk
+        if role in OPEN_ROLES:
+            keeps = administers or actor.role in (Role.ADMIN, Role.COORDINATOR)
+            return Grant.GIVE if keeps else None
+        if role in OVERSIGHT_ROLES:
+            return Grant.REQUEST if administers or actor.role == Role.ADMIN else None
+        if administers:
+            return Grant.GIVE
+        return Grant.REQUEST if actor.role in (Role.ADMIN, Role.COORDINATOR) else None
+
+    def grantable_roles(self, actor: Actor, organisation: Organisation) -> list[Role]:
+        """The roles this actor may give or ask for in ``organisation``."""
+        return [role for role in Role if self.grant(actor, organisation, role)]
 
 
 @access.register(User)
 class UserPolicy(_StaffPolicy):
+    """Staff see their own organisation's people; a member administrator also sees the
+    accounts that act for no organisation yet, to give them a role."""
+
     own_organisation_lookup = "memberships__organisation_id"
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        restricted = super().restrict(actor, queryset, action)
+        if action == VIEW and actor.administers_members and actor.role not in ACROSS_ORGANISATIONS:
+            acting = Membership.objects.filter(active_q()).values("user_id")
+            restricted = restricted | queryset.exclude(pk__in=acting)
         # A user with several memberships in one organisation is still one user.
-        return super().restrict(actor, queryset, action).distinct()
+        return restricted.distinct()
 
 
 @access.register(WorkerPing)
 class WorkerPingPolicy(RolePolicy):
     roles = {VIEW: frozenset({Role.ADMIN})}
     add = frozenset({Role.ADMIN})
+
+
+@access.register(AccessAttempt)
+class LockOutPolicy(RolePolicy):
+    """The administrator sees lock-outs (django-axes) and lifts them."""
+
+    roles = {VIEW: frozenset({Role.ADMIN}), DELETE: frozenset({Role.ADMIN})}

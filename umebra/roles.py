@@ -26,8 +26,10 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator")
 
 
-# Roles that can reach personal data must log in with two factors (DESIGN.md section 4.6).
-TWO_FACTOR_ROLES = frozenset(
+# Roles that reach personal data or intelligence (DESIGN.md sections 2 and 4.6). They log in
+# with two factors, and two people are needed to give one: the receiving organisation's
+# member administrator gives it, or approves it when someone else asked for it.
+PERSONAL_DATA_ROLES = frozenset(
     {
         Role.COORDINATOR,
         Role.SOCIAL_WORKER,
@@ -38,6 +40,9 @@ TWO_FACTOR_ROLES = frozenset(
         Role.ADMIN,
     }
 )
+# Of those, the roles that oversee the system itself: an administrator or the organisation's
+# member administrator asks for one, and a second administrator approves it.
+OVERSIGHT_ROLES = frozenset({Role.AUDITOR, Role.ADMIN})
 
 # What each role is for, shown on its home page so a person knows what the system lets them do.
 ROLE_PURPOSES = {
@@ -64,7 +69,7 @@ ROLE_PURPOSES = {
     ),
     Role.POLITICIAN: _("You download follow-up reports and see aggregate figures."),
     Role.AUDITOR: _("You review the access log and produce register extracts."),
-    Role.ADMIN: _("You manage users, organisations and memberships."),
+    Role.ADMIN: _("You manage accounts and organisations, and ask for the roles people need."),
 }
 
 _permissions: dict[str, set[str]] = defaultdict(set)

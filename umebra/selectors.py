@@ -1,11 +1,11 @@
 """Reads of the core's identity data."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 
 from umebra import access
-from umebra.models import Membership, Organisation, User, WorkerPing
+from umebra.models import Membership, MembershipStatus, Organisation, User, WorkerPing, active_q
+from umebra.policy import APPOINT, APPROVE, DISMISS, REFUSE
 
 
 def membership_current(*, user: User) -> Membership | None:
@@ -27,15 +27,56 @@ def membership_for_request(request: HttpRequest) -> Membership | None:
 
 
 def organisation_list_with_member_counts(*, user: User) -> QuerySet[Organisation]:
-    today = timezone.localdate()
-    active = Q(memberships__valid_from__lte=today) & (
-        Q(memberships__valid_to__isnull=True) | Q(memberships__valid_to__gte=today)
-    )
     return (
         access.restrict(user, Organisation.objects.select_related("parent"))
-        .annotate(active_members=Count("memberships", filter=active))
+        .annotate(active_members=Count("memberships", filter=active_q(prefix="memberships__")))
         # Meta.ordering does not apply to aggregating queries.
         .order_by("name")
+    )
+
+
+# What the organisation page offers to do with a membership, each answered by the policy.
+MEMBERSHIP_ACTIONS = {"end": access.CHANGE, "approve": APPROVE, "refuse": REFUSE,
+                      "appoint": APPOINT, "dismiss": DISMISS}  # fmt: skip
+
+
+def organisation_members(*, user: User, organisation: Organisation) -> dict:
+    """The organisation's memberships the user may see, the requests among them apart, and
+    for each action the memberships the user may do it to."""
+    memberships = access.restrict(
+        user,
+        organisation.memberships.select_related(
+            "user", "requested_by", "decided_by", "ended_by", "appointed_by"
+        ),
+    ).order_by("-valid_from", "-pk")
+    rows = list(memberships)
+    return {
+        "requests": [m for m in rows if m.status == MembershipStatus.REQUESTED],
+        "members": [m for m in rows if m.status == MembershipStatus.APPROVED],
+        "refused": [m for m in rows if m.status == MembershipStatus.REFUSED],
+        "may": {
+            name: set(access.restrict(user, memberships, action).values_list("pk", flat=True))
+            for name, action in MEMBERSHIP_ACTIONS.items()
+        },
+    }
+
+
+def membership_requests_awaiting(*, user: User) -> QuerySet[Membership]:
+    """The role requests waiting for this user's approval, oldest first."""
+    requests = Membership.objects.filter(status=MembershipStatus.REQUESTED)
+    return (
+        access.restrict(user, requests, APPROVE)
+        .select_related("user", "organisation", "requested_by")
+        .order_by("requested_at", "pk")
+    )
+
+
+def role_holders(*, user: User) -> QuerySet[Membership]:
+    """Who holds which role in each organisation today, for the periodic access review."""
+    return (
+        access.restrict(user, Membership.objects.filter(active_q()))
+        .select_related("user", "organisation", "requested_by", "decided_by", "appointed_by")
+        .order_by("organisation__name", "role", "user__username")
     )
 
 

@@ -3,14 +3,19 @@
 import datetime
 
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from umebra.access import Actor, policy_for
+from umebra import access
+from umebra.access import SYSTEM, Actor, policy_for
+from umebra.audit.models import AccessAction
+from umebra.audit.services import alert_raise
 from umebra.jobs import job_claim, job_enqueue, job_finish
-from umebra.models import Membership, Organisation, User, WorkerPing
-from umebra.roles import Role, group_name
+from umebra.models import Membership, MembershipStatus, Organisation, User, WorkerPing
+from umebra.policy import APPOINT, APPROVE, DISMISS, REFUSE, Grant
+from umebra.roles import PERSONAL_DATA_ROLES, Role, group_name
 from umebra.saving import save_validated
 from umebra.selectors import membership_current
 
@@ -32,43 +37,186 @@ def user_sync_groups(*, user: User) -> None:
         user.save(update_fields=["is_staff"])
 
 
+def _membership_for(actor: Actor, membership: Membership, action: str) -> Membership:
+    """The membership, locked, if ``actor`` may ``action`` it; refused otherwise."""
+    found = access.restrict(
+        actor.user, Membership.objects.select_for_update().filter(pk=membership.pk), action
+    ).first()
+    if found is None:
+        raise PermissionDenied(f"{actor.role} may not {action} membership {membership.pk}")
+    return found
+
+
+def _describe(membership: Membership) -> str:
+    return _("%(role)s at %(organisation)s for %(user)s") % {
+        "role": membership.get_role_display(),
+        "organisation": membership.organisation,
+        "user": membership.user.get_username(),
+    }
+
+
+def _take_effect(actor: Actor, membership: Membership) -> None:
+    """A membership now approved: its holder is in its role's group, and the auditor is
+    told of every role that reaches personal data (DESIGN.md section 4.7)."""
+    user_sync_groups(user=membership.user)
+    if membership.role in PERSONAL_DATA_ROLES and actor is not SYSTEM:
+        alert_raise(
+            user=membership.user,
+            description=_("Role given: %(membership)s, by %(by)s")
+            % {"membership": _describe(membership), "by": _people(membership)},
+        )
+
+
+def _people(membership: Membership) -> str:
+    """Who gave the role, or who asked for it and who approved it."""
+    if membership.is_given:
+        return membership.decided_by.get_username()
+    return _("%(asked)s (asked) and %(approved)s (approved)") % {
+        "asked": membership.requested_by.get_username() if membership.requested_by else "–",
+        "approved": membership.decided_by.get_username(),
+    }
+
+
 @transaction.atomic
 def membership_create(
     *,
+    actor: Actor,
     user: User,
     organisation: Organisation,
     role: Role,
     valid_from: datetime.date | None = None,
     valid_to: datetime.date | None = None,
-    granted_by: Actor | None = None,
 ) -> Membership:
-    """Let ``user`` act for ``organisation`` in ``role`` for a period that overlaps no other.
-
-    ``granted_by`` is the person handing out the role, where one does (not the demo seed):
-    coordinators may not hand out the roles that oversee the system.
-    """
-    if granted_by is not None and role not in policy_for(Membership).grantable_roles(granted_by):
-        raise PermissionDenied(f"{granted_by.role} may not grant {role}")
-    membership = Membership(
-        user=user,
-        organisation=organisation,
-        role=role,
-        valid_from=valid_from or timezone.localdate(),
-        valid_to=valid_to,
+    """Give ``user`` a role in ``organisation`` for a period that overlaps no other, or ask
+    for it: which, is ``MembershipPolicy.grant``'s answer for the actor. An asked-for
+    membership gives nothing until it is approved. ``SYSTEM`` (the demo seed) gives any."""
+    if actor is SYSTEM:
+        grant = Grant.GIVE
+    else:
+        if user.pk == actor.user.pk:
+            raise ValidationError(
+                _("Nobody gives themselves a role: ask your organisation's member administrator.")
+            )
+        grant = policy_for(Membership).grant(actor, organisation, role)
+        if grant is None:
+            raise PermissionDenied(f"{actor.role} may not hand out {role} in {organisation}")
+    now = timezone.now()
+    given = grant == Grant.GIVE
+    membership = save_validated(
+        Membership(),
+        {
+            "user": user,
+            "organisation": organisation,
+            "role": role,
+            "valid_from": valid_from or timezone.localdate(),
+            "valid_to": valid_to,
+            "status": MembershipStatus.APPROVED if given else MembershipStatus.REQUESTED,
+            "requested_by": actor.user,
+            "requested_at": now,
+            "decided_by": actor.user if given else None,
+            "decided_at": now if given else None,
+        },
     )
-    membership.full_clean()
-    membership.save()
-    user_sync_groups(user=user)
+    access.record(
+        actor,
+        AccessAction.CREATE,
+        Membership,
+        membership.pk,
+        reason="membership given" if given else "membership requested",
+    )
+    if given:
+        _take_effect(actor, membership)
     return membership
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, on: datetime.date | None = None) -> Membership:
-    """End the membership on ``on`` (today by default): from the next day it grants nothing."""
-    membership.valid_to = on or timezone.localdate()
+def membership_approve(*, actor: Actor, membership: Membership) -> Membership:
+    """Approve a role someone else asked for: from now on it gives its role."""
+    membership = _membership_for(actor, membership, APPROVE)
+    membership.status, membership.decided_by = MembershipStatus.APPROVED, actor.user
+    membership.decided_at = timezone.now()
     membership.full_clean()
-    membership.save(update_fields=["valid_to"])
+    membership.save(update_fields=["status", "decided_by", "decided_at"])
+    access.record(
+        actor, AccessAction.CHANGE, Membership, membership.pk, reason="membership approved"
+    )
+    _take_effect(actor, membership)
+    return membership
+
+
+@transaction.atomic
+def membership_refuse(*, actor: Actor, membership: Membership, reason: str = "") -> Membership:
+    """Refuse a request (or withdraw one's own): it never gives its role."""
+    membership = _membership_for(actor, membership, REFUSE)
+    membership.status, membership.decided_by = MembershipStatus.REFUSED, actor.user
+    membership.decided_at, membership.refusal_reason = timezone.now(), reason.strip()
+    membership.full_clean()
+    membership.save(update_fields=["status", "decided_by", "decided_at", "refusal_reason"])
+    access.record(
+        actor, AccessAction.CHANGE, Membership, membership.pk, reason="membership refused"
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_end(
+    *, actor: Actor, membership: Membership, on: datetime.date | None = None
+) -> Membership:
+    """End the membership on ``on`` (today by default): from the next day it grants nothing.
+    Nobody ends their own: a role is not swapped for another without a second person."""
+    if actor is not SYSTEM:
+        membership = _membership_for(actor, membership, access.CHANGE)
+    membership.valid_to, membership.ended_by = on or timezone.localdate(), actor.user
+    membership.full_clean()
+    membership.save(update_fields=["valid_to", "ended_by"])
+    access.record(actor, AccessAction.CHANGE, Membership, membership.pk, reason="membership ended")
     user_sync_groups(user=membership.user)
+    return membership
+
+
+@transaction.atomic
+def member_administrator_appoint(*, actor: Actor, membership: Membership) -> Membership:
+    """Make an active member a member administrator of their organisation; the auditor is
+    told."""
+    if actor is not SYSTEM:
+        membership = _membership_for(actor, membership, APPOINT)
+    membership.administers_members, membership.appointed_by = True, actor.user
+    membership.appointed_at = timezone.now()
+    membership.full_clean()
+    membership.save(update_fields=["administers_members", "appointed_by", "appointed_at"])
+    access.record(
+        actor,
+        AccessAction.CHANGE,
+        Membership,
+        membership.pk,
+        reason="member administrator appointed",
+    )
+    if actor is not SYSTEM:
+        alert_raise(
+            user=membership.user,
+            description=_("Member administrator of %(organisation)s: %(user)s, appointed by %(by)s")
+            % {
+                "organisation": membership.organisation,
+                "user": membership.user.get_username(),
+                "by": actor.user.get_username(),
+            },
+        )
+    return membership
+
+
+@transaction.atomic
+def member_administrator_dismiss(*, actor: Actor, membership: Membership) -> Membership:
+    """The member no longer administers their organisation's roles (their own role stays)."""
+    membership = _membership_for(actor, membership, DISMISS)
+    membership.administers_members = False
+    membership.save(update_fields=["administers_members"])
+    access.record(
+        actor,
+        AccessAction.CHANGE,
+        Membership,
+        membership.pk,
+        reason="member administrator dismissed",
+    )
     return membership
 
 

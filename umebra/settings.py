@@ -36,7 +36,7 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "umebra.apps.UmebraAdminConfig",  # django.contrib.admin, on a site of ours
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,13 +45,13 @@ INSTALLED_APPS = [
     "django.forms",  # Django's widget templates, for FORM_RENDERER below
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
     "axes",
     "guardian",
     # Order matters where apps register with the core: the core first, then the apps that
     # stand on it (DESIGN.md section 5).
     "umebra",
     "umebra.audit",
+    "umebra.two_factor",
     "collaboration",
     "cases",
     "reports",
@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "umebra.two_factor.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "umebra.middleware.NoStoreMiddleware",
     "umebra.submissions.OneSubmissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the lock-out page.
@@ -97,7 +98,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "umebra.context_processors.membership",
             ],
-            "builtins": ["umebra.templatetags.once"],
+            "builtins": ["umebra.templatetags.once", "umebra.templatetags.people"],
         },
     },
 ]
@@ -168,6 +169,9 @@ if proxy_count := env.int("UMEBRA_PROXY_COUNT", default=0):
     AXES_IPWARE_PROXY_COUNT = proxy_count
     AXES_IPWARE_PROXY_ORDER = "right-most"
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Sensitive steps (a new authenticator, approving a role …) ask for the password again when it
+# was last checked longer ago than this (umebra.reauth).
+UMEBRA_REAUTH_MINUTES = env.int("UMEBRA_REAUTH_MINUTES", default=5)
 # Two-factor login (django-otp): the issuer shown in authenticator apps.
 OTP_TOTP_ISSUER = "Umebrå"
 AUTH_PASSWORD_VALIDATORS = [

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from umebra import organisation_views, views
+from umebra import membership_views, organisation_views, views
 
 urlpatterns = [
     path("", views.home_view, name="home"),
@@ -26,12 +26,31 @@ urlpatterns = [
     ),
     path(
         "organisations/<int:pk>/members/new/",
-        organisation_views.membership_create_view,
+        membership_views.membership_create_view,
         name="membership-create",
     ),
+    path("memberships/<int:pk>/end/", membership_views.membership_end_view, name="membership-end"),
     path(
-        "memberships/<int:pk>/end/", organisation_views.membership_end_view, name="membership-end"
+        "memberships/<int:pk>/approve/",
+        membership_views.membership_approve_view,
+        name="membership-approve",
     ),
+    path(
+        "memberships/<int:pk>/refuse/",
+        membership_views.membership_refuse_view,
+        name="membership-refuse",
+    ),
+    path(
+        "memberships/<int:pk>/appoint/",
+        membership_views.member_administrator_appoint_view,
+        name="member-administrator-appoint",
+    ),
+    path(
+        "memberships/<int:pk>/dismiss/",
+        membership_views.member_administrator_dismiss_view,
+        name="member-administrator-dismiss",
+    ),
+    path("roles/", membership_views.role_review_view, name="role-review"),
     path("", include("collaboration.urls")),
     path("", include("cases.urls")),
     path("", include("reports.urls")),

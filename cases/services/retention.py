@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import CaseStatus, Person, SigCase, SigCaseUserObjectPermission
-from umebra.access import Actor, record
+from umebra.access import SYSTEM, record
 from umebra.audit.models import AccessAction
 
 PURGED_NAME = "[gallrad]"
@@ -43,7 +43,7 @@ def case_purge(*, case: SigCase) -> None:
         person.guardians.all().delete()
         Person.objects.filter(pk=person.pk).update(name=PURGED_NAME, personal_number=None)
     record(
-        Actor(user=None, membership=None),
+        SYSTEM,
         AccessAction.DELETE,
         SigCase,
         case.pk,

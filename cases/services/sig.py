@@ -32,7 +32,7 @@ from cases.models.sig import ADULT_AGE
 from cases.policy import CASE_ROLES, VIEW_CODENAME
 from collaboration.models import Area
 from umebra import access
-from umebra.access import Actor
+from umebra.access import SYSTEM, Actor
 from umebra.audit.models import AccessAction
 from umebra.models import Organisation, User
 from umebra.roles import Role
@@ -216,7 +216,7 @@ def grants_reconcile(*, case: SigCase, actor: Actor | None, reason: str) -> list
             grant.delete()
             removed.append(grant.user)
             access.record(
-                actor or Actor(user=None, membership=None),
+                actor or SYSTEM,
                 AccessAction.DELETE,
                 SigCaseUserObjectPermission,
                 f"{case.pk}:{grant.user.username}",

@@ -14,10 +14,12 @@ from cases.models import EmergencyAccess
 from cases.services import emergency as services
 from umebra import access
 from umebra.pages import form_page, report_outcome
+from umebra.reauth import sensitive_step
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@sensitive_step
 def emergency_open_view(request: HttpRequest) -> HttpResponse:
     access.require_add(request, EmergencyAccess)
     form = EmergencyAccessForm(request.POST or None)

@@ -25,7 +25,9 @@ def record(n: int = 1, **fields) -> list[AccessEvent]:
 
 def test_each_event_links_to_the_one_before():
     first, second, third = record(3)
-    assert first.previous_hash == GENESIS
+    # The first event of the log (the membership given to the user) starts the chain.
+    assert AccessEvent.objects.order_by("id").first().previous_hash == GENESIS
+    assert first.previous_hash == AccessEvent.objects.get(pk=first.pk - 1).hash
     assert second.previous_hash == first.hash
     assert third.previous_hash == second.hash
     assert first.username and first.organisation and first.role == Role.SOCIAL_WORKER
@@ -59,7 +61,8 @@ def test_the_orm_cannot_edit_an_event_either():
 def test_verify_passes_on_an_intact_log(capsys):
     record(5)
     call_command("audit_verify")
-    assert "5 events verified" in capsys.readouterr().out
+    # The five, and the event of the membership given to their user.
+    assert "6 events verified" in capsys.readouterr().out
 
 
 def tamper(sql: str, params: list) -> None:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import OrganisationFactory, UserFactory, log_in, member
+from umebra.access import SYSTEM
 from umebra.audit import services
 from umebra.audit.models import AccessAction, AccessEvent, AuditSample, ReviewOutcome
 from umebra.audit.services import event_record
@@ -30,7 +31,9 @@ def view(username: str, object_id: str) -> AccessEvent:
     """``username`` (a police officer) opened case ``object_id``."""
     user = UserFactory(username=username)
     if not user.memberships.exists():
-        membership_create(user=user, organisation=OrganisationFactory(), role=Role.POLICE)
+        membership_create(
+            actor=SYSTEM, user=user, organisation=OrganisationFactory(), role=Role.POLICE
+        )
     return event_record(
         user=user,
         membership=None,
@@ -90,7 +93,7 @@ def test_the_monthly_task_draws_last_months_sample():
 def test_the_auditor_records_an_outcome_through_the_page(client, auditor):
     view("polis1", "11")
     client.post(reverse("audit:sample-draw"), {"month": TODAY.strftime("%Y-%m")})
-    item = AuditSample.objects.get().items.get()
+    item = AuditSample.objects.get().items.get(event__object_type="cases.sigcase")
     client.post(
         reverse("audit:sample-item-review", args=[item.pk]),
         {"outcome": ReviewOutcome.FOLLOW_UP, "comment": "Ask why"},
@@ -102,7 +105,7 @@ def test_the_auditor_records_an_outcome_through_the_page(client, auditor):
 def test_a_follow_up_without_a_comment_is_refused_with_a_reason(client, auditor):
     view("polis1", "11")
     sample = services.sample_draw(month=TODAY, size=5, drawn_by=auditor)
-    item = sample.items.get()
+    item = sample.items.get(event__object_type="cases.sigcase")
     response = client.post(
         reverse("audit:sample-item-review", args=[item.pk]),
         {"outcome": ReviewOutcome.FOLLOW_UP, "comment": ""},

@@ -47,9 +47,12 @@ def test_who_sees_what_of_the_operation(demo, username, expected):
 def test_an_agency_sees_only_its_own_inspections(demo):
     work_environment = Organisation.objects.get(name="Arbetsmiljöverket")
     inspector = User.objects.create(username="arbetsmiljo")
+    from umebra.access import SYSTEM
     from umebra.services import membership_create
 
-    membership_create(user=inspector, organisation=work_environment, role="agency_inspector")
+    membership_create(
+        actor=SYSTEM, user=inspector, organisation=work_environment, role="agency_inspector"
+    )
     assert visible(inspector, Operation) == 1
     assert visible(inspector, Target) == 2
     assert visible(inspector, Inspection) == 0

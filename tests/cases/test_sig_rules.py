@@ -258,9 +258,12 @@ def test_a_grant_holder_who_moves_to_another_organisation_loses_the_case(
     membership.valid_to = TODAY - datetime.timedelta(days=1)
     membership.valid_from = TODAY - datetime.timedelta(days=10)
     membership.save()
+    from umebra.access import SYSTEM
     from umebra.services import membership_create
 
-    membership_create(user=people["counsellor"], organisation=orgs["police"], role="police")
+    membership_create(
+        actor=SYSTEM, user=people["counsellor"], organisation=orgs["police"], role="police"
+    )
     moved = type(people["counsellor"]).objects.get(pk=people["counsellor"].pk)
     assert not sees(moved, case)
 

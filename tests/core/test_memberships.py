@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from tests.factories import OrganisationFactory, UserFactory, member
 from umebra import services
+from umebra.access import SYSTEM
 from umebra.models import Membership
 from umebra.roles import Role, group_name
 from umebra.selectors import membership_current
@@ -32,15 +33,16 @@ def test_overlapping_memberships_are_refused():
     user = member(Role.POLICE)
     with pytest.raises(ValidationError, match="redan ett medlemskap"):
         services.membership_create(
-            user=user, organisation=OrganisationFactory(), role=Role.COORDINATOR
+            actor=SYSTEM, user=user, organisation=OrganisationFactory(), role=Role.COORDINATOR
         )
     assert Membership.objects.filter(user=user).count() == 1
 
 
 def test_a_later_membership_may_follow_an_ended_one():
     user = member(Role.POLICE)
-    services.membership_end(membership=user.memberships.get(), on=TODAY)
+    services.membership_end(actor=SYSTEM, membership=user.memberships.get(), on=TODAY)
     services.membership_create(
+        actor=SYSTEM,
         user=user,
         organisation=OrganisationFactory(),
         role=Role.COORDINATOR,
@@ -56,7 +58,7 @@ def test_an_ended_membership_stops_granting_from_the_next_day():
     Membership.objects.filter(pk=membership.pk).update(valid_from=yesterday)
     membership.refresh_from_db()
 
-    services.membership_end(membership=membership, on=yesterday)
+    services.membership_end(actor=SYSTEM, membership=membership, on=yesterday)
 
     user.refresh_from_db()
     assert membership_current(user=user) is None
@@ -67,6 +69,7 @@ def test_an_ended_membership_stops_granting_from_the_next_day():
 def test_the_daily_sync_follows_periods_that_start_by_date():
     user = UserFactory()
     services.membership_create(
+        actor=SYSTEM,
         user=user,
         organisation=OrganisationFactory(),
         role=Role.POLITICIAN,

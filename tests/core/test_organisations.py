@@ -26,17 +26,22 @@ def test_a_coordinator_registers_an_organisation_with_a_checked_number(client):
     assert Organisation.objects.get(name="Kronofogden").organisation_number == "202100-5489"
 
 
-def test_a_coordinator_gives_an_account_a_role(client):
+def test_a_coordinator_gives_a_partner_role_and_asks_for_a_school_role(client):
     coordinator = member(Role.COORDINATOR)
     school = OrganisationFactory(name="Skolan")
-    counsellor = UserFactory(username="kurator")
+    caretaker, counsellor = UserFactory(username="vaktmastare"), UserFactory(username="kurator")
     log_in(client, coordinator)
-    response = client.post(
-        reverse("membership-create", args=[school.pk]),
-        {"user": counsellor.pk, "role": Role.SCHOOL_STAFF, "valid_from": timezone.localdate()},
-    )
+    url = reverse("membership-create", args=[school.pk])
+    today = timezone.localdate()
+    response = client.post(url, {"user": caretaker.pk, "role": Role.PARTNER, "valid_from": today})
     assert response.status_code == 302
-    assert set(counsellor.groups.values_list("name", flat=True)) == {group_name(Role.SCHOOL_STAFF)}
+    assert set(caretaker.groups.values_list("name", flat=True)) == {group_name(Role.PARTNER)}
+    response = client.post(
+        url, {"user": counsellor.pk, "role": Role.SCHOOL_STAFF, "valid_from": today}, follow=True
+    )
+    assert "Förfrågan är skickad" in response.content.decode()
+    assert counsellor.memberships.get().status == "requested"
+    assert not counsellor.groups.exists()
 
 
 @pytest.mark.parametrize("role", [Role.ADMIN, Role.AUDITOR])
@@ -52,10 +57,10 @@ def test_a_coordinator_cannot_hand_out_the_roles_that_oversee_the_system(client,
     assert not someone.memberships.exists()
     with pytest.raises(PermissionDenied):
         membership_create(
+            actor=access.actor_for(coordinator),
             user=someone,
             organisation=OrganisationFactory(),
             role=role,
-            granted_by=access.actor_for(coordinator),
         )
 
 

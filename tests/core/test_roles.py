@@ -19,7 +19,12 @@ def test_migrate_creates_one_group_per_role():
 # object permission (DESIGN.md section 4).
 PERMISSION_TABLE = [
     (Role.ADMIN, "umebra.change_user", True),
-    (Role.ADMIN, "umebra.add_membership", True),
+    (Role.ADMIN, "umebra.view_membership", True),
+    # Memberships are given on the organisation pages, under the four-eyes rule, not in the
+    # admin.
+    (Role.ADMIN, "umebra.add_membership", False),
+    (Role.ADMIN, "umebra.change_membership", False),
+    (Role.ADMIN, "axes.delete_accessattempt", True),
     (Role.ADMIN, "umebra.add_workerping", True),
     (Role.ADMIN, "collaboration.change_area", True),
     (Role.COORDINATOR, "collaboration.view_area", False),

@@ -9,7 +9,7 @@ from collaboration.models import Area
 from tests.personas import DEMO_USERS
 from umebra.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from umebra.models import Membership, Organisation, User
-from umebra.roles import TWO_FACTOR_ROLES
+from umebra.roles import PERSONAL_DATA_ROLES
 from umebra.selectors import membership_current
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def test_demo_users_who_need_two_factors_have_the_published_demo_key(
     seeded, username, organisation, role
 ):
     devices = TOTPDevice.objects.filter(user__username=username, confirmed=True)
-    if role in TWO_FACTOR_ROLES:
+    if role in PERSONAL_DATA_ROLES:
         assert base64.b32encode(devices.get().bin_key).decode() == DEMO_TOTP_SECRET
     else:
         assert not devices.exists()

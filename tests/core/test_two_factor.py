@@ -1,6 +1,7 @@
 """Login hardening: two factors for roles that reach personal data, lock-out, idle timeout, CSP."""
 
 import base64
+import hashlib
 import re
 from pathlib import Path
 
@@ -9,12 +10,13 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import totp
-from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import PASSWORD, log_in, member
-from umebra.roles import TWO_FACTOR_ROLES, Role
+from umebra import access
+from umebra.roles import PERSONAL_DATA_ROLES, Role
 from umebra.two_factor import services
+from umebra.two_factor.models import BackupCode
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +35,7 @@ def test_roles_that_reach_personal_data_must_enrol_before_anything_else(client, 
     user = member(role)
     password_step(client, user)
     response = client.get(reverse("home"))
-    if role in TWO_FACTOR_ROLES:
+    if role in PERSONAL_DATA_ROLES:
         assert response.status_code == 302
         assert response.url.startswith(reverse("two-factor-enrol"))
     else:
@@ -81,11 +83,25 @@ def test_a_user_with_an_app_is_asked_for_its_code(client):
 def test_a_backup_code_works_once(client):
     user = member(Role.SOCIAL_WORKER)
     TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-    code = services.backup_codes_renew(user=user)[0]
+    code = services.backup_codes_renew(actor=access.actor_for(user))[0]
     password_step(client, user)
     client.post(reverse("two-factor-verify"), {"code": code})
     assert client.get(reverse("home")).status_code == 200
-    assert not StaticToken.objects.filter(token=code).exists()
+    client.post(reverse("logout"))
+    password_step(client, user)
+    response = client.post(reverse("two-factor-verify"), {"code": code})
+    assert "Koden är fel" in response.content.decode()
+
+
+def test_backup_codes_are_kept_only_as_keyed_hashes():
+    user = member(Role.SOCIAL_WORKER)
+    codes = services.backup_codes_renew(actor=access.actor_for(user))
+    kept = set(BackupCode.objects.filter(device__user=user).values_list("digest", flat=True))
+    assert len(kept) == len(codes) == 10
+    assert not kept & set(codes)
+    assert not any(code.replace("-", "") in digest for code in codes for digest in kept)
+    # The hash of a code without the key (SECRET_KEY) is not what is kept.
+    assert not kept & {hashlib.sha256(code.replace("-", "").encode()).hexdigest() for code in codes}
 
 
 def test_the_password_alone_cannot_replace_an_enrolled_app(client):
@@ -190,3 +206,120 @@ def test_no_template_has_inline_script_or_style(template):
     assert not re.search(r"<script(?![^>]*\bsrc=)", text), "inline <script>"
     assert not re.search(r"\son\w+=", text), "inline event handler"
     assert not re.search(r"\sstyle=|<style", text), "inline style"
+
+
+def session_key(client) -> str:
+    return client.cookies["sessionid"].value
+
+
+def test_each_login_step_gives_a_new_session_key(client):
+    """A session planted before a step (by someone who knew the password) is not the one
+    that passes it."""
+    user = member(Role.POLICE)
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client.get(reverse("login"))
+    client.cookies["sessionid"] = "planted-by-an-attacker-0123456789"
+    password_step(client, user)
+    after_password = session_key(client)
+    assert after_password != "planted-by-an-attacker-0123456789"
+    client.post(reverse("two-factor-verify"), {"code": code_for(device), "next": "/"})
+    assert session_key(client) != after_password
+    # The half-logged-in session left behind opens nothing.
+    planted = type(client)()
+    planted.cookies["sessionid"] = after_password
+    assert planted.get(reverse("home")).status_code == 302
+
+
+def test_enrolling_a_first_app_is_a_new_session_key_too(client):
+    user = member(Role.COORDINATOR)
+    password_step(client, user)
+    before = session_key(client)
+    client.get(reverse("two-factor-enrol"))
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    client.post(reverse("two-factor-enrol"), {"code": code_for(device)})
+    assert session_key(client) != before
+
+
+def password_checked_long_ago(client) -> None:
+    from umebra.reauth import SESSION_KEY
+
+    session = client.session
+    session[SESSION_KEY] = 0
+    session.save()
+
+
+@pytest.mark.parametrize(
+    ("method", "name"),
+    [("get", "two-factor-enrol"), ("post", "two-factor-enrol"),
+     ("post", "two-factor-backup-codes"), ("get", "cases:emergency-open")],
+)  # fmt: skip
+def test_sensitive_steps_ask_for_the_password_again(client, method, name):
+    user = member(Role.SOCIAL_WORKER)
+    log_in(client, user)  # a verified session with an app
+    password_checked_long_ago(client)
+    response = getattr(client, method)(reverse(name), {"code": "123456"})
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("password-confirm"))
+    assert TOTPDevice.objects.filter(user=user).count() == 1  # nothing replaced
+    assert not BackupCode.objects.filter(device__user=user).exists()  # nothing made
+
+
+def test_the_password_confirmed_leads_back_and_a_wrong_one_does_not(client):
+    user = member(Role.SOCIAL_WORKER)
+    log_in(client, user)
+    password_checked_long_ago(client)
+    url = reverse("password-confirm") + "?next=" + reverse("two-factor-enrol")
+    response = client.post(url, {"password": "fel"})
+    assert response.status_code == 400
+    assert "Lösenordet är fel" in response.content.decode()
+    assert client.get(reverse("two-factor-enrol")).status_code == 302  # still asks
+    response = client.post(url, {"password": PASSWORD})
+    assert response.url == reverse("two-factor-enrol")
+    assert client.get(reverse("two-factor-enrol")).status_code == 200
+    # Off-site, it leads home instead.
+    password_checked_long_ago(client)
+    response = client.post(
+        reverse("password-confirm") + "?next=https://evil.example/", {"password": PASSWORD}
+    )
+    assert response.url == "/"
+
+
+def test_wrong_passwords_at_the_confirmation_lock_the_account_out(client, settings):
+    user = member(Role.SOCIAL_WORKER)
+    log_in(client, user)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("password-confirm"), {"password": "fel"})
+    assert client.post(reverse("password-confirm"), {"password": PASSWORD}).status_code == 429
+
+
+def test_a_sensitive_post_comes_back_to_its_page_after_the_password(client):
+    user = member(Role.SOCIAL_WORKER)
+    log_in(client, user)
+    password_checked_long_ago(client)
+    page = reverse("two-factor-backup-codes")
+    response = client.post(page, HTTP_REFERER=f"http://testserver{page}")
+    assert response.url == reverse("password-confirm") + "?next=http%3A%2F%2Ftestserver" + (
+        page.replace("/", "%2F")
+    )
+
+
+def test_enrolling_replacing_and_new_backup_codes_are_in_the_log(client):
+    from umebra.audit.models import AccessEvent
+
+    user = member(Role.COORDINATOR)
+    password_step(client, user)
+    for _ in range(2):  # the first app, then (verified, password fresh) a replacement
+        client.get(reverse("two-factor-enrol"))
+        device = TOTPDevice.objects.get(user=user, confirmed=False)
+        client.post(reverse("two-factor-enrol"), {"code": code_for(device)})
+    client.post(reverse("two-factor-backup-codes"))
+    reasons = list(
+        AccessEvent.objects.filter(user=user).order_by("id").values_list("object_type", "reason")
+    )
+    assert reasons == [
+        ("otp_totp.totpdevice", "authenticator enrolled"),
+        ("two_factor.backupcodedevice", "backup codes made"),
+        ("otp_totp.totpdevice", "authenticator replaced"),
+        ("two_factor.backupcodedevice", "backup codes made"),
+        ("two_factor.backupcodedevice", "backup codes made"),
+    ]

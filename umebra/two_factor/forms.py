@@ -13,3 +13,11 @@ class CodeForm(forms.Form):
 
     def clean_code(self) -> str:
         return self.cleaned_data["code"].replace(" ", "").strip()
+
+
+class PasswordForm(forms.Form):
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )

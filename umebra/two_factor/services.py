@@ -1,18 +1,27 @@
 """Two-factor login (django-otp): an authenticator app plus backup codes.
 
-Required of the roles that reach personal data (``TWO_FACTOR_ROLES``).
+Required of the roles that reach personal data (``PERSONAL_DATA_ROLES``) and of member
+administrators, who hand out those roles. Enrolling or replacing an app and making backup
+codes change who can log in as whom, so each is an access-log event.
 """
 
 import base64
 
 import segno
 from django.db import transaction
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from umebra import access
+from umebra.access import Actor
+from umebra.audit.models import AccessAction
 from umebra.models import User
-from umebra.roles import TWO_FACTOR_ROLES
+from umebra.roles import PERSONAL_DATA_ROLES
+from umebra.two_factor.models import (
+    BackupCode,
+    BackupCodeDevice,
+    backup_code_digest,
+    backup_code_new,
+)
 
 BACKUP_CODE_COUNT = 10
 APP_DEVICE_NAME = "app"
@@ -20,8 +29,8 @@ BACKUP_DEVICE_NAME = "backup"
 
 
 def two_factor_required(user: User) -> bool:
-    membership = access.actor_for(user).membership
-    return membership is not None and membership.role in TWO_FACTOR_ROLES
+    actor = access.actor_for(user)
+    return actor.role in PERSONAL_DATA_ROLES or actor.administers_members
 
 
 def has_confirmed_device(user: User) -> bool:
@@ -47,26 +56,34 @@ def totp_qr_svg(device: TOTPDevice, *, title: str) -> str:
 
 
 @transaction.atomic
-def totp_confirm(*, device: TOTPDevice, token: str) -> list[str] | None:
+def totp_confirm(*, actor: Actor, device: TOTPDevice, token: str) -> list[str] | None:
     """Confirm the enrolment if ``token`` is right; return the new backup codes, else None.
 
     A confirmed app replaces any earlier one, so a lost phone is replaced by enrolling anew.
     """
-    if not device.verify_token(token):
+    if device.user_id != actor.user.pk or not device.verify_token(token):
         return None
-    TOTPDevice.objects.filter(user=device.user, confirmed=True).delete()
+    replaced, _by_model = TOTPDevice.objects.filter(user=device.user, confirmed=True).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    return backup_codes_renew(user=device.user)
+    reason = "authenticator replaced" if replaced else "authenticator enrolled"
+    access.record(actor, AccessAction.CREATE, TOTPDevice, device.pk, reason=reason)
+    return backup_codes_renew(actor=actor)
 
 
 @transaction.atomic
-def backup_codes_renew(*, user: User) -> list[str]:
-    """Replace the user's backup codes with fresh single-use ones and return them."""
-    device, _created = StaticDevice.objects.get_or_create(
-        user=user, defaults={"name": BACKUP_DEVICE_NAME}
+def backup_codes_renew(*, actor: Actor) -> list[str]:
+    """Replace the actor's backup codes with fresh single-use ones and return them: the only
+    time they are seen, since only their hashes are kept."""
+    device, _created = BackupCodeDevice.objects.get_or_create(
+        user=actor.user, defaults={"name": BACKUP_DEVICE_NAME}
     )
-    device.token_set.all().delete()
-    codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
-    device.token_set.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    device.codes.all().delete()
+    codes = [backup_code_new() for _ in range(BACKUP_CODE_COUNT)]
+    BackupCode.objects.bulk_create(
+        BackupCode(device=device, digest=backup_code_digest(code)) for code in codes
+    )
+    access.record(
+        actor, AccessAction.CREATE, BackupCodeDevice, device.pk, reason="backup codes made"
+    )
     return codes

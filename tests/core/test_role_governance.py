@@ -1,0 +1,373 @@
+"""Who may hold a role (issue 14): nobody grants one to themselves, two people for every
+role that reaches personal data or intelligence, member administrators per organisation,
+and every change of who may see what in the access log with the auditor alerted.
+
+The rules are written out here as tables from DESIGN.md section 2, never read from
+``MembershipPolicy``.
+"""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from cases.models import IntelligenceNote, Operation
+from cases.services import los
+from tests.factories import OrganisationFactory, UserFactory, log_in, member
+from umebra import access, services
+from umebra.access import SYSTEM
+from umebra.audit.models import AccessAlert, AccessEvent
+from umebra.models import Membership, OrganisationKind
+from umebra.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def org():
+    return {
+        "Polisen": OrganisationFactory(name="Polisen", kind=OrganisationKind.POLICE),
+        "Skolan": OrganisationFactory(name="Skolan"),
+        "Kommunen": OrganisationFactory(name="Kommunen"),
+        "Umebrå": OrganisationFactory(name="Umebrå"),
+    }
+
+
+@pytest.fixture
+def people(org):
+    """One person per part the rules speak of."""
+    people = {
+        "polis-ba": member(Role.POLICE, org["Polisen"], username="polis-ba"),
+        "polis": member(Role.POLICE, org["Polisen"], username="polis"),
+        "skol-ba": member(Role.SCHOOL_STAFF, org["Skolan"], username="skol-ba"),
+        "samordnare": member(Role.COORDINATOR, org["Umebrå"], username="samordnare"),
+        "admin": member(Role.ADMIN, org["Kommunen"], username="admin"),
+        "admin2": member(Role.ADMIN, org["Kommunen"], username="admin2"),
+        "kommun-ba": member(Role.POLITICIAN, org["Kommunen"], username="kommun-ba"),
+        "fastighet": member(Role.PARTNER, username="fastighet"),
+        "dataskydd": member(Role.AUDITOR, org["Kommunen"], username="dataskydd"),
+    }
+    for administrator in ("polis-ba", "skol-ba", "kommun-ba"):
+        membership = people[administrator].memberships.get()
+        services.member_administrator_appoint(actor=SYSTEM, membership=membership)
+    return people
+
+
+def actor(user):
+    return access.actor_for(type(user).objects.get(pk=user.pk))  # read afresh, as a request
+
+
+GIVEN, ASKED, REFUSED = "given", "asked for", "refused"
+
+# who × in which organisation × which role → given at once, asked for (waits), or refused
+GRANTS = [
+    ("samordnare", "Polisen", Role.POLICE, ASKED),
+    ("samordnare", "Skolan", Role.SCHOOL_STAFF, ASKED),
+    ("samordnare", "Umebrå", Role.COORDINATOR, ASKED),
+    ("samordnare", "Polisen", Role.PARTNER, GIVEN),
+    ("samordnare", "Kommunen", Role.POLITICIAN, GIVEN),
+    ("samordnare", "Kommunen", Role.AUDITOR, REFUSED),
+    ("samordnare", "Kommunen", Role.ADMIN, REFUSED),
+    ("admin", "Polisen", Role.POLICE, ASKED),
+    ("admin", "Kommunen", Role.POLITICIAN, GIVEN),
+    ("admin", "Kommunen", Role.AUDITOR, ASKED),
+    ("admin", "Kommunen", Role.ADMIN, ASKED),
+    ("polis-ba", "Polisen", Role.POLICE, GIVEN),
+    ("polis-ba", "Polisen", Role.PARTNER, GIVEN),
+    ("polis-ba", "Polisen", Role.AUDITOR, ASKED),
+    ("polis-ba", "Skolan", Role.SCHOOL_STAFF, REFUSED),
+    ("polis-ba", "Skolan", Role.PARTNER, REFUSED),
+    ("skol-ba", "Skolan", Role.SCHOOL_STAFF, GIVEN),
+    ("skol-ba", "Polisen", Role.POLICE, REFUSED),
+    ("kommun-ba", "Kommunen", Role.AUDITOR, ASKED),
+    ("kommun-ba", "Kommunen", Role.POLITICIAN, GIVEN),
+    ("polis", "Polisen", Role.POLICE, REFUSED),
+    ("polis", "Polisen", Role.PARTNER, REFUSED),
+    ("fastighet", "Polisen", Role.PARTNER, REFUSED),
+    ("dataskydd", "Kommunen", Role.POLITICIAN, REFUSED),
+]
+
+
+@pytest.mark.parametrize(("who", "where", "role", "expected"), GRANTS)
+def test_who_gives_and_who_asks_for_a_role(people, org, who, where, role, expected):
+    newcomer = UserFactory(username="ny")
+    try:
+        membership = services.membership_create(
+            actor=actor(people[who]), user=newcomer, organisation=org[where], role=role
+        )
+    except PermissionDenied:
+        outcome = REFUSED
+    else:
+        outcome = GIVEN if membership.status == "approved" else ASKED
+    assert outcome == expected
+    holds = access.actor_for(type(newcomer).objects.get(pk=newcomer.pk)).role
+    assert holds == (role if expected == GIVEN else None)
+
+
+@pytest.mark.parametrize("who", ["samordnare", "admin", "polis-ba", "kommun-ba"])
+def test_nobody_gives_a_role_to_themselves(people, org, who):
+    user = people[who]
+    own = user.memberships.get()
+    services.membership_end(actor=SYSTEM, membership=own)  # a period of their own to come
+    for where, role in [("Polisen", Role.POLICE), ("Kommunen", Role.POLITICIAN)]:
+        with pytest.raises(ValidationError, match="Ingen ger sig själv en roll"):
+            services.membership_create(
+                actor=actor(user), user=user, organisation=org[where], role=role,
+                valid_from=own.valid_from.replace(year=own.valid_from.year + 1),
+            )  # fmt: skip
+    assert user.memberships.count() == 1
+
+
+def test_the_database_refuses_a_membership_its_holder_asked_for_or_decided(people, org):
+    user = people["samordnare"]
+    for who in ("requested_by", "decided_by", "appointed_by"):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Membership.objects.filter(pk=user.memberships.get().pk).update(**{who: user})
+
+
+def test_the_form_offers_neither_oneself_nor_a_role_one_cannot_hand_out(client, people, org):
+    log_in(client, people["polis-ba"])
+    page = client.get(reverse("membership-create", args=[org["Polisen"].pk]))
+    users = {str(choice[0]) for choice in page.context["form"].fields["user"].choices}
+    assert str(people["polis-ba"].pk) not in users
+    assert str(people["polis"].pk) in users
+    roles = dict(page.context["form"].fields["role"].choices)
+    assert roles[Role.POLICE] == "Polis"  # given at once
+    assert roles[Role.ADMIN] == "Administratör (begärs: gäller när den godkänts)"
+    # Sent anyway, it is refused, and nothing is made.
+    response = client.post(
+        reverse("membership-create", args=[org["Polisen"].pk]),
+        {"user": people["polis-ba"].pk, "role": Role.POLICE, "valid_from": "2027-01-01"},
+    )
+    assert response.status_code == 400
+    assert people["polis-ba"].memberships.count() == 1
+    # In an organisation they do not administer, the page does not open at all.
+    assert client.get(reverse("membership-create", args=[org["Skolan"].pk])).status_code == 403
+
+
+@pytest.mark.parametrize("who", ["samordnare", "admin", "polis-ba", "polis"])
+def test_nobody_ends_their_own_membership(client, people, who):
+    log_in(client, people[who])
+    own = people[who].memberships.get()
+    assert client.post(reverse("membership-end", args=[own.pk])).status_code == 404
+    own.refresh_from_db()
+    assert own.valid_to is None
+    with pytest.raises(PermissionDenied):
+        services.membership_end(actor=actor(people[who]), membership=own)
+
+
+# a request asked for by … for a role in … → who may approve it (everyone else: refused)
+APPROVALS = [
+    ("samordnare", "Polisen", Role.POLICE, {"polis-ba"}),
+    ("admin", "Polisen", Role.POLICE, {"polis-ba"}),
+    ("samordnare", "Skolan", Role.SCHOOL_STAFF, {"skol-ba"}),
+    ("admin", "Kommunen", Role.AUDITOR, {"admin2"}),
+    ("admin", "Kommunen", Role.ADMIN, {"admin2"}),
+    ("kommun-ba", "Kommunen", Role.AUDITOR, {"admin", "admin2"}),
+    ("polis-ba", "Polisen", Role.AUDITOR, {"admin", "admin2"}),
+]
+APPROVERS = ["polis-ba", "polis", "skol-ba", "samordnare", "admin", "admin2", "kommun-ba",
+             "fastighet", "dataskydd"]  # fmt: skip
+
+
+@pytest.mark.parametrize(("asker", "where", "role", "approvers"), APPROVALS)
+def test_who_approves_a_request(people, org, asker, where, role, approvers):
+    newcomer = UserFactory(username="ny")
+    request = services.membership_create(
+        actor=actor(people[asker]), user=newcomer, organisation=org[where], role=role
+    )
+    approved = set()
+    for who in APPROVERS:
+        try:
+            with transaction.atomic():
+                services.membership_approve(actor=actor(people[who]), membership=request)
+                transaction.set_rollback(True)
+        except PermissionDenied:
+            continue
+        approved.add(who)
+    assert approved == approvers
+
+
+def test_a_police_role_asked_for_by_a_coordinator_gives_nothing_until_polisens_ba_approves(
+    client, people, org
+):
+    """The attack of issue 14: a coordinator taking the police role, or giving it, alone."""
+    operation = los.operation_save(
+        actor=actor(people["polis"]), name="Norrsken", lead=org["Polisen"], parties=[],
+        objective="o",
+    )  # fmt: skip
+    los.intelligence_add(actor=actor(people["polis"]), operation=operation, text="K-47 säljer")
+    officer = UserFactory(username="nypolis")
+    log_in(client, people["samordnare"])
+    client.post(
+        reverse("membership-create", args=[org["Polisen"].pk]),
+        {"user": officer.pk, "role": Role.POLICE, "valid_from": "2026-01-01"},
+    )
+    request = officer.memberships.get()
+    assert (request.status, request.requested_by) == ("requested", people["samordnare"])
+    # The coordinator cannot approve their own request.
+    assert client.post(reverse("membership-approve", args=[request.pk])).status_code == 404
+
+    newcomer = log_in_as(officer)
+    assert newcomer.get(operation.get_absolute_url()).status_code == 404
+    assert not access.restrict(officer, IntelligenceNote.objects.all()).exists()
+
+    approver = log_in_as(people["polis-ba"])
+    response = approver.post(reverse("membership-approve", args=[request.pk]))
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert (request.status, request.decided_by) == ("approved", people["polis-ba"])
+    page = log_in_as(officer).get(operation.get_absolute_url())
+    assert page.status_code == 200 and "K-47" in page.content.decode()
+
+
+def log_in_as(user):
+    from django.test import Client
+
+    client = Client()
+    log_in(client, type(user).objects.get(pk=user.pk))
+    return client
+
+
+def test_a_refused_request_never_gives_its_role(client, people, org):
+    officer = UserFactory(username="nypolis")
+    request = services.membership_create(
+        actor=actor(people["samordnare"]), user=officer, organisation=org["Polisen"],
+        role=Role.POLICE,
+    )  # fmt: skip
+    log_in(client, people["polis-ba"])
+    client.post(reverse("membership-refuse", args=[request.pk]), {"reason": "Okänd för oss"})
+    request.refresh_from_db()
+    assert (request.status, request.refusal_reason) == ("refused", "Okänd för oss")
+    assert access.actor_for(officer).membership is None
+    with pytest.raises(PermissionDenied):
+        services.membership_approve(actor=actor(people["polis-ba"]), membership=request)
+
+
+def test_each_change_of_who_may_see_what_is_logged(people, org):
+    officer = UserFactory(username="nypolis")
+    request = services.membership_create(
+        actor=actor(people["samordnare"]), user=officer, organisation=org["Polisen"],
+        role=Role.POLICE,
+    )  # fmt: skip
+    services.membership_approve(actor=actor(people["polis-ba"]), membership=request)
+    services.member_administrator_appoint(actor=actor(people["polis-ba"]), membership=request)
+    services.member_administrator_dismiss(actor=actor(people["admin"]), membership=request)
+    services.membership_end(actor=actor(people["polis-ba"]), membership=request)
+    refused = services.membership_create(
+        actor=actor(people["admin"]), user=UserFactory(), organisation=org["Kommunen"],
+        role=Role.AUDITOR,
+    )  # fmt: skip
+    services.membership_refuse(actor=actor(people["admin2"]), membership=refused, reason="Nej")
+    events = AccessEvent.objects.filter(object_type="umebra.membership").order_by("id")
+    logged = [(e.username, e.action, e.object_id, e.reason) for e in events if e.username]
+    assert logged == [
+        ("samordnare", "create", str(request.pk), "membership requested"),
+        ("polis-ba", "change", str(request.pk), "membership approved"),
+        ("polis-ba", "change", str(request.pk), "member administrator appointed"),
+        ("admin", "change", str(request.pk), "member administrator dismissed"),
+        ("polis-ba", "change", str(request.pk), "membership ended"),
+        ("admin", "create", str(refused.pk), "membership requested"),
+        ("admin2", "change", str(refused.pk), "membership refused"),
+    ]
+
+
+def test_the_auditor_is_alerted_to_each_personal_data_role_given(people, org):
+    officer, caretaker = UserFactory(username="nypolis"), UserFactory(username="vaktmastare")
+    request = services.membership_create(
+        actor=actor(people["samordnare"]), user=officer, organisation=org["Polisen"],
+        role=Role.POLICE,
+    )  # fmt: skip
+    assert not AccessAlert.objects.filter(user=officer).exists()  # asked for: nothing yet
+    services.membership_approve(actor=actor(people["polis-ba"]), membership=request)
+    alert = AccessAlert.objects.get(user=officer)
+    assert "Polis" in alert.description and "samordnare" in alert.description
+    assert "polis-ba" in alert.description
+    services.membership_create(
+        actor=actor(people["samordnare"]), user=caretaker, organisation=org["Skolan"],
+        role=Role.PARTNER,
+    )  # fmt: skip
+    assert not AccessAlert.objects.filter(user=caretaker).exists()  # no personal data
+
+
+# who × whom (a member of …) → may appoint them member administrator
+APPOINTMENTS = [
+    ("admin", "polis", False),  # Polisen has one already: its own appoint the next
+    ("polis-ba", "polis", True),
+    ("skol-ba", "polis", False),
+    ("samordnare", "polis", False),
+    ("polis", "polis-ba", False),
+    ("admin", "samordnare", True),  # Umebrå has none yet: the system administrator appoints
+    ("samordnare", "samordnare", False),
+]
+
+
+@pytest.mark.parametrize(("who", "whom", "allowed"), APPOINTMENTS)
+def test_who_appoints_a_member_administrator(people, who, whom, allowed):
+    membership = people[whom].memberships.get()
+    try:
+        services.member_administrator_appoint(actor=actor(people[who]), membership=membership)
+    except PermissionDenied:
+        appointed = False
+    else:
+        appointed = True
+    assert appointed is allowed
+    assert AccessAlert.objects.filter(user=people[whom]).exists() is allowed
+
+
+def test_a_member_administrator_must_use_two_factors_whatever_their_role(client, people):
+    from tests.factories import PASSWORD
+
+    partner = people["fastighet"]
+    services.member_administrator_appoint(
+        actor=actor(people["admin"]), membership=partner.memberships.get()
+    )
+    client.post(reverse("login"), {"username": partner.username, "password": PASSWORD})
+    assert client.get(reverse("home")).url.startswith(reverse("two-factor-enrol"))
+
+
+def test_member_administrators_and_administrators_see_what_waits_for_them(client, people, org):
+    officer = UserFactory(username="nypolis", first_name="Nora", last_name="Nyberg")
+    services.membership_create(
+        actor=actor(people["samordnare"]), user=officer, organisation=org["Polisen"],
+        role=Role.POLICE,
+    )  # fmt: skip
+    for who, sees in [("polis-ba", True), ("polis", False), ("admin", False)]:
+        page = log_in_as(people[who]).get(reverse("home")).content.decode()
+        assert ("Nora Nyberg" in page) is sees, who
+        assert ("Roller som väntar på ditt godkännande" in page) is sees, who
+
+
+def test_the_role_review_lists_who_holds_what_and_who_gave_it(client, people, org):
+    officer = UserFactory(username="nypolis")
+    request = services.membership_create(
+        actor=actor(people["samordnare"]), user=officer, organisation=org["Polisen"],
+        role=Role.POLICE,
+    )  # fmt: skip
+    services.membership_approve(actor=actor(people["polis-ba"]), membership=request)
+    auditor = log_in_as(people["dataskydd"])
+    page = auditor.get(reverse("role-review")).content.decode()
+    assert "nypolis" in page
+    asked, approved = people["samordnare"].get_full_name(), people["polis-ba"].get_full_name()
+    assert f"begärd av {asked}, godkänd av {approved}" in page
+    csv = b"".join(auditor.get(reverse("role-review"), {"format": "csv"}).streaming_content)
+    assert "Polisen;nypolis" in csv.decode("utf-8-sig")
+    assert AccessEvent.objects.filter(
+        username="dataskydd", object_type="umebra.membership", reason="role review (csv)"
+    ).exists()
+
+
+def test_an_operation_opens_to_an_approved_officer_only(people, org):
+    """The same rule seen from the access layer: a request is no membership."""
+    operation = los.operation_save(
+        actor=actor(people["polis"]), name="Norrsken", lead=org["Polisen"], parties=[],
+        objective="o",
+    )  # fmt: skip
+    officer = UserFactory(username="nypolis")
+    request = services.membership_create(
+        actor=actor(people["admin"]), user=officer, organisation=org["Polisen"], role=Role.POLICE
+    )
+    assert not access.restrict(officer, Operation.objects.filter(pk=operation.pk)).exists()
+    services.membership_approve(actor=actor(people["polis-ba"]), membership=request)
+    fresh = type(officer).objects.get(pk=officer.pk)
+    assert access.restrict(fresh, Operation.objects.filter(pk=operation.pk)).exists()
