@@ -121,7 +121,8 @@ def fill() -> None:
         if rng.random() < 0.6
     )  # fmt: skip
     people = Person.objects.bulk_create(
-        Person(name=f"Person {n}", area=rng.choice(areas)) for n in range(CASES)
+        Person(organisation=organisations[1], name=f"Person {n}", area=rng.choice(areas))
+        for n in range(CASES)
     )
     SigCase.objects.bulk_create(
         SigCase(person=p, owner=owner, owner_organisation=organisations[1],

@@ -25,14 +25,25 @@ ADULT_AGE = 18
 
 
 class Person(models.Model):
-    """The young person a case is about. Personal data: purged with the case."""
+    """The young person a case is about, in the register of the organisation whose cases
+    hold them. Personal data: purged with the case.
 
+    Each organisation keeps its own register (secrecy holds between authorities, OSL): the
+    same personal number in two organisations is two records, and neither is linked to or
+    reveals the other. The register extract finds every record of a number.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("register of"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     name = models.CharField(_("name"), max_length=200)
     # NULL once purged, so that it stays unique among the people still on record.
     personal_number = models.CharField(  # noqa: DJ001
         _("personal identity number"),
         max_length=13,
-        unique=True,
         null=True,
         validators=[validate_personal_number],
         help_text=_("YYYYMMDD-NNNN"),
@@ -44,6 +55,11 @@ class Person(models.Model):
     class Meta:
         verbose_name = _("young person")
         verbose_name_plural = _("young people")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "personal_number"], name="person_once_per_register"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

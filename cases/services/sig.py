@@ -60,17 +60,23 @@ def case_open(
 ) -> SigCase:
     """Open a case (a referral) for a young person, owned by the social worker opening it.
 
-    A person already on record by their number is the same person: the name given must be
-    theirs (a typing error in the number must not join two people; which name is on record
-    is not told), a second open case in one organisation is refused, and the area given is
-    where they live now.
+    The person is looked up in the register of the actor's own organisation only: another
+    organisation's record of the same number is never revealed or linked (secrecy holds
+    between authorities), so a number known elsewhere opens exactly as a new one does. A
+    person already in this register is the same person: the name given must be theirs (a
+    typing error in the number must not join two people; which name is on record is not
+    told), a second open case is refused, and the area given is where they live now.
     """
     if not access.may_add(actor.user, SigCase):
         raise PermissionDenied
     number = normalise_personal_number(personal_number)
-    person = Person.objects.select_for_update().filter(personal_number=number).first()
+    register = Person.objects.select_for_update().filter(organisation_id=actor.organisation_id)
+    person = register.filter(personal_number=number).first()
     if person is None:
-        person = save_validated(Person(), {"name": name, "personal_number": number, "area": area})
+        person = save_validated(
+            Person(organisation_id=actor.organisation_id),
+            {"name": name, "personal_number": number, "area": area},
+        )
     else:
         _check_same_person(actor, person, name)
         if person.area_id != area.pk:

@@ -38,21 +38,21 @@ def register_extract_view(request: HttpRequest) -> HttpResponse:
             status=400 if error else 200,
         )
     file_format = request.GET.get("format", "")
-    access.log(
-        request,
-        AccessAction.EXPORT,
-        Person,
-        str(extract.person.pk),
-        reason=f"register extract ({file_format or 'page'})",
-    )
+    for person in extract.people:
+        access.log(
+            request,
+            AccessAction.EXPORT,
+            Person,
+            str(person.pk),
+            reason=f"register extract ({file_format or 'page'})",
+        )
+    name = f"registerutdrag-{extract.people[0].pk}"
     context = {"extract": extract, "number": number, "made_at": timezone.now()}
     if file_format == "pdf":
-        return pdf_response(
-            render_pdf("cases/pdf/extract.html", context), f"registerutdrag-{extract.person.pk}"
-        )
+        return pdf_response(render_pdf("cases/pdf/extract.html", context), name)
     if file_format == "csv":
         return csv_response(
-            f"registerutdrag-{extract.person.pk}",
+            name,
             [_("Time"), _("User"), _("Organisation"), _("Role"), _("Action"), _("Object")],
             (
                 [
