@@ -371,3 +371,26 @@ def test_an_operation_opens_to_an_approved_officer_only(people, org):
     services.membership_approve(actor=actor(people["polis-ba"]), membership=request)
     fresh = type(officer).objects.get(pk=officer.pk)
     assert access.restrict(fresh, Operation.objects.filter(pk=operation.pk)).exists()
+
+
+def test_approving_and_appointing_ask_for_the_password_again(people, org):
+    from umebra.reauth import SESSION_KEY
+
+    request = services.membership_create(
+        actor=actor(people["samordnare"]), user=UserFactory(username="nypolis"),
+        organisation=org["Polisen"], role=Role.POLICE,
+    )  # fmt: skip
+    client = log_in_as(people["polis-ba"])
+    session = client.session
+    session[SESSION_KEY] = 0  # the password was last checked long ago
+    session.save()
+    page = reverse("organisation-detail", args=[org["Polisen"].pk])
+    for url in [
+        reverse("membership-approve", args=[request.pk]),
+        reverse("member-administrator-appoint", args=[people["polis"].memberships.get().pk]),
+    ]:
+        response = client.post(url, HTTP_REFERER=f"http://testserver{page}")
+        assert response.url.startswith(reverse("password-confirm"))
+    request.refresh_from_db()
+    assert request.status == "requested"
+    assert not people["polis"].memberships.get().administers_members
