@@ -104,6 +104,18 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(active_q(on))
 
 
+def _by(label) -> models.ForeignKey:
+    """Who took a step in a membership's life; kept as nobody if their account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=label,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+
 class Membership(models.Model):
     """A user acting for an organisation in a role, for a period.
 
@@ -134,42 +146,14 @@ class Membership(models.Model):
         choices=MembershipStatus.choices,
         default=MembershipStatus.REQUESTED,
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("asked for by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    requested_by = _by(_("asked for by"))
     requested_at = models.DateTimeField(_("asked for"), default=timezone.now)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    decided_by = _by(_("decided by"))
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     refusal_reason = models.CharField(_("why it was refused"), max_length=300, blank=True)
-    ended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ended by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    ended_by = _by(_("ended by"))
     administers_members = models.BooleanField(_("member administrator"), default=False)
-    appointed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("appointed member administrator by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    appointed_by = _by(_("appointed member administrator by"))
     appointed_at = models.DateTimeField(_("member administrator since"), null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()

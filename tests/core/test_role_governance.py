@@ -57,6 +57,14 @@ def actor(user):
     return access.actor_for(type(user).objects.get(pk=user.pk))  # read afresh, as a request
 
 
+def police_asked_for(people, org, officer):
+    """The coordinator asks for a police role at Polisen for ``officer``."""
+    return services.membership_create(
+        actor=actor(people["samordnare"]), user=officer, organisation=org["Polisen"],
+        role=Role.POLICE,
+    )  # fmt: skip
+
+
 GIVEN, ASKED, REFUSED = "given", "asked for", "refused"
 
 # who × in which organisation × which role → given at once, asked for (waits), or refused
@@ -231,10 +239,7 @@ def log_in_as(user):
 
 def test_a_refused_request_never_gives_its_role(client, people, org):
     officer = UserFactory(username="nypolis")
-    request = services.membership_create(
-        actor=actor(people["samordnare"]), user=officer, organisation=org["Polisen"],
-        role=Role.POLICE,
-    )  # fmt: skip
+    request = police_asked_for(people, org, officer)
     log_in(client, people["polis-ba"])
     client.post(reverse("membership-refuse", args=[request.pk]), {"reason": "Okänd för oss"})
     request.refresh_from_db()
@@ -246,10 +251,7 @@ def test_a_refused_request_never_gives_its_role(client, people, org):
 
 def test_each_change_of_who_may_see_what_is_logged(people, org):
     officer = UserFactory(username="nypolis")
-    request = services.membership_create(
-        actor=actor(people["samordnare"]), user=officer, organisation=org["Polisen"],
-        role=Role.POLICE,
-    )  # fmt: skip
+    request = police_asked_for(people, org, officer)
     services.membership_approve(actor=actor(people["polis-ba"]), membership=request)
     services.member_administrator_appoint(actor=actor(people["polis-ba"]), membership=request)
     services.member_administrator_dismiss(actor=actor(people["admin"]), membership=request)
@@ -274,10 +276,7 @@ def test_each_change_of_who_may_see_what_is_logged(people, org):
 
 def test_the_auditor_is_alerted_to_each_personal_data_role_given(people, org):
     officer, caretaker = UserFactory(username="nypolis"), UserFactory(username="vaktmastare")
-    request = services.membership_create(
-        actor=actor(people["samordnare"]), user=officer, organisation=org["Polisen"],
-        role=Role.POLICE,
-    )  # fmt: skip
+    request = police_asked_for(people, org, officer)
     assert not AccessAlert.objects.filter(user=officer).exists()  # asked for: nothing yet
     services.membership_approve(actor=actor(people["polis-ba"]), membership=request)
     alert = AccessAlert.objects.get(user=officer)
@@ -328,10 +327,7 @@ def test_a_member_administrator_must_use_two_factors_whatever_their_role(client,
 
 def test_member_administrators_and_administrators_see_what_waits_for_them(client, people, org):
     officer = UserFactory(username="nypolis", first_name="Nora", last_name="Nyberg")
-    services.membership_create(
-        actor=actor(people["samordnare"]), user=officer, organisation=org["Polisen"],
-        role=Role.POLICE,
-    )  # fmt: skip
+    police_asked_for(people, org, officer)
     for who, sees in [("polis-ba", True), ("polis", False), ("admin", False)]:
         page = log_in_as(people[who]).get(reverse("home")).content.decode()
         assert ("Nora Nyberg" in page) is sees, who
@@ -340,10 +336,7 @@ def test_member_administrators_and_administrators_see_what_waits_for_them(client
 
 def test_the_role_review_lists_who_holds_what_and_who_gave_it(client, people, org):
     officer = UserFactory(username="nypolis")
-    request = services.membership_create(
-        actor=actor(people["samordnare"]), user=officer, organisation=org["Polisen"],
-        role=Role.POLICE,
-    )  # fmt: skip
+    request = police_asked_for(people, org, officer)
     services.membership_approve(actor=actor(people["polis-ba"]), membership=request)
     auditor = log_in_as(people["dataskydd"])
     page = auditor.get(reverse("role-review")).content.decode()
@@ -376,10 +369,7 @@ def test_an_operation_opens_to_an_approved_officer_only(people, org):
 def test_approving_and_appointing_ask_for_the_password_again(people, org):
     from umebra.reauth import SESSION_KEY
 
-    request = services.membership_create(
-        actor=actor(people["samordnare"]), user=UserFactory(username="nypolis"),
-        organisation=org["Polisen"], role=Role.POLICE,
-    )  # fmt: skip
+    request = police_asked_for(people, org, UserFactory(username="nypolis"))
     client = log_in_as(people["polis-ba"])
     session = client.session
     session[SESSION_KEY] = 0  # the password was last checked long ago
@@ -394,3 +384,13 @@ def test_approving_and_appointing_ask_for_the_password_again(people, org):
     request.refresh_from_db()
     assert request.status == "requested"
     assert not people["polis"].memberships.get().administers_members
+
+
+def test_the_auditor_reads_the_steps_in_words(people, org):
+    request = police_asked_for(people, org, UserFactory(username="nypolis"))
+    services.membership_approve(actor=actor(people["polis-ba"]), membership=request)
+    page = log_in_as(people["dataskydd"]).get(
+        reverse("audit:event-list"), {"object_type": "umebra.membership"}
+    )
+    text = page.content.decode()
+    assert "medlemskap begärt" in text and "medlemskap godkänt" in text

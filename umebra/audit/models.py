@@ -29,6 +29,20 @@ REASON_LABELS = {
     "consent form": _("the consent form"),
     "ended by a grant": _("ended by a grant"),
     "withdrawn by the owner": _("withdrawn by the owner"),
+    "membership given": _("membership given"),
+    "membership requested": _("membership asked for"),
+    "membership approved": _("membership approved"),
+    "membership refused": _("membership refused"),
+    "membership ended": _("membership ended"),
+    "member administrator appointed": _("member administrator appointed"),
+    "member administrator dismissed": _("member administrator no longer"),
+    "authenticator enrolled": _("authenticator app enrolled"),
+    "authenticator replaced": _("authenticator app replaced"),
+    "backup codes made": _("backup codes made"),
+    "lock-out lifted": _("lock-out lifted"),
+    "deleted through the admin": _("deleted through the admin"),
+    "role review (page)": _("who holds which role"),
+    "role review (csv)": _("who holds which role, as CSV"),
 }
 
 
