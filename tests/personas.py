@@ -1,4 +1,5 @@
-"""The demo personas, one per role, as issue 2 names them: who is acting, at a glance."""
+"""The demo personas, one per role, as issue 2 names them, and the member administrators of
+issue 14: who is acting, at a glance."""
 
 from umebra.roles import Role
 
@@ -13,4 +14,14 @@ DEMO_USERS = [
     ("politiker", "Umeå kommun", Role.POLITICIAN),
     ("dataskydd", "Umeå kommun", Role.AUDITOR),
     ("admin", "Umeå kommun", Role.ADMIN),
+]
+
+# username × organisation they administer × their own role there
+DEMO_MEMBER_ADMINISTRATORS = [
+    ("ba.umebra", "Umebrå", Role.COORDINATOR),
+    ("ba.soc", "Socialtjänsten", Role.SOCIAL_WORKER),
+    ("ba.skola", "Ersängsskolan", Role.SCHOOL_STAFF),
+    ("ba.polis", "Polisen LPO Umeå", Role.POLICE),
+    ("ba.skatt", "Skatteverket", Role.AGENCY_INSPECTOR),
+    ("ba.kommun", "Umeå kommun", Role.ADMIN),
 ]

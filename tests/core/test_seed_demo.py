@@ -6,11 +6,15 @@ from django.core.management import CommandError, call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from collaboration.models import Area
-from tests.personas import DEMO_USERS
+from tests.personas import DEMO_MEMBER_ADMINISTRATORS, DEMO_USERS
 from umebra.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from umebra.models import Membership, Organisation, User
-from umebra.roles import PERSONAL_DATA_ROLES
+from umebra.roles import Role
 from umebra.selectors import membership_current
+
+# Every demo user logs in with two factors but the partner and the politician.
+ONE_FACTOR = {Role.PARTNER, Role.POLITICIAN}
+EVERY_DEMO_USER = DEMO_USERS + DEMO_MEMBER_ADMINISTRATORS
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +24,7 @@ def seeded(db):
     call_command("seed_demo", stdout=None)
 
 
-@pytest.mark.parametrize(("username", "organisation", "role"), DEMO_USERS)
+@pytest.mark.parametrize(("username", "organisation", "role"), EVERY_DEMO_USER)
 def test_each_demo_user_logs_in_with_the_demo_password(seeded, rf, username, organisation, role):
     user = authenticate(rf.post("/login/"), username=username, password=DEMO_PASSWORD)
     assert user is not None
@@ -28,15 +32,22 @@ def test_each_demo_user_logs_in_with_the_demo_password(seeded, rf, username, org
     assert (membership.organisation.name, membership.role) == (organisation, role)
 
 
-@pytest.mark.parametrize(("username", "organisation", "role"), DEMO_USERS)
+@pytest.mark.parametrize(("username", "organisation", "role"), EVERY_DEMO_USER)
 def test_demo_users_who_need_two_factors_have_the_published_demo_key(
     seeded, username, organisation, role
 ):
     devices = TOTPDevice.objects.filter(user__username=username, confirmed=True)
-    if role in PERSONAL_DATA_ROLES:
+    if role not in ONE_FACTOR:
         assert base64.b32encode(devices.get().bin_key).decode() == DEMO_TOTP_SECRET
     else:
         assert not devices.exists()
+
+
+def test_each_demo_member_administrator_administers_their_organisation_only(seeded):
+    administrators = Membership.objects.active().filter(administers_members=True)
+    assert sorted(administrators.values_list("user__username", "organisation__name")) == sorted(
+        (username, organisation) for username, organisation, _role in DEMO_MEMBER_ADMINISTRATORS
+    )
 
 
 def test_the_demo_has_the_organisations_and_areas(seeded):

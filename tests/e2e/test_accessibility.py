@@ -51,6 +51,8 @@ def test_pages_on_a_phone(log_in, live_server, path):
         ("dataskydd", "/audit/events/"),
         ("dataskydd", "/audit/samples/"),
         ("dataskydd", "/audit/alerts/"),
+        ("dataskydd", "/roles/"),
+        ("samordnare", "/login/confirm/?next=/"),
         ("samordnare", "/efforts/"),
         ("samordnare", "/efforts/new/"),
         ("fastighet", "/efforts/"),

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import log_in_on, totp_code
+from tests.e2e.test_accessibility import serious_violations
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.e2e
@@ -31,6 +32,7 @@ def test_a_police_role_asked_for_and_approved_opens_the_operation(page, live_ser
 
     log_in_on(page, base, "ba.polis")
     page.get_by_role("link", name="Polis vid Polisen LPO Umeå för Nora Nyberg").click()
+    assert serious_violations(page) == []  # the page with a request to approve
     page.get_by_role("button", name="Godkänn för nypolis").click()
     expect(page.get_by_text("Rollen gäller nu.")).to_be_visible()
     members = page.get_by_role("region", name="Medlemmar")
