@@ -98,9 +98,7 @@ def membership_refuse_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def membership_end_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request, pk, access.CHANGE, services.membership_end, _("The membership ends today.")
-    )
+    return _act(request, pk, access.CHANGE, services.membership_end, _("The membership has ended."))
 
 
 @login_required

@@ -89,12 +89,17 @@ class MembershipStatus(models.TextChoices):
 
 
 def active_q(on=None, prefix: str = "") -> Q:
-    """The condition "this membership gives its role on ``on``" (today by default), for a
-    query on memberships or, with ``prefix`` ("memberships__"), on what they belong to."""
+    """The condition "this membership gives its role on ``on``" (today by default): approved,
+    in its period and not ended. For a query on memberships or, with ``prefix``
+    ("memberships__"), on what they belong to."""
     on = on or timezone.localdate()
     return Q(
         Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": on}),
-        **{f"{prefix}valid_from__lte": on, f"{prefix}status": MembershipStatus.APPROVED},
+        **{
+            f"{prefix}valid_from__lte": on,
+            f"{prefix}status": MembershipStatus.APPROVED,
+            f"{prefix}ended_at__isnull": True,
+        },
     )
 
 
@@ -152,6 +157,8 @@ class Membership(models.Model):
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     refusal_reason = models.CharField(_("why it was refused"), max_length=300, blank=True)
     ended_by = _by(_("ended by"))
+    # Set when it is ended: from that moment it gives nothing, whatever the period says.
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     administers_members = models.BooleanField(_("member administrator"), default=False)
     appointed_by = _by(_("appointed member administrator by"))
     appointed_at = models.DateTimeField(_("member administrator since"), null=True, blank=True)

@@ -3,7 +3,7 @@
 from enum import StrEnum
 
 from axes.models import AccessAttempt
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from umebra import access
 from umebra.access import CHANGE, DELETE, VIEW, Actor, Counted, RolePolicy
@@ -69,8 +69,9 @@ class MembershipPolicy(_StaffPolicy):
     - Auditor and administrator, which oversee the system, are asked for by an administrator
       or the organisation's member administrator and approved by another administrator.
     - Nobody gives, approves or ends their own membership, or appoints themselves.
-    - The system administrator appoints an organisation's first member administrator; once
-      it has one, its member administrators appoint the others.
+    - The system administrator appoints an organisation's first member administrator, never
+      one whose role they gave or asked for; once it has one, its member administrators
+      appoint and dismiss the others.
     """
 
     own_organisation_lookup = "organisation_id"
@@ -80,7 +81,8 @@ class MembershipPolicy(_StaffPolicy):
             return super().restrict(actor, queryset, action)
         others = queryset.exclude(user=actor.user)
         if action == CHANGE:
-            return self._endable(actor, others)
+            current = others.filter(status=MembershipStatus.APPROVED, ended_at__isnull=True)
+            return self._endable(actor, current)
         if action == APPROVE:
             return self._approvable(actor, others)
         if action == REFUSE:  # by one who may approve, or withdrawn by the one who asked
@@ -88,11 +90,8 @@ class MembershipPolicy(_StaffPolicy):
             return self._approvable(actor, others) | asked
         if action == APPOINT:
             return self._appointable(actor, others.filter(active_q(), administers_members=False))
-        if action == DISMISS:
-            administrators = others.filter(administers_members=True)
-            if actor.role == Role.ADMIN:
-                return administrators
-            return self._own(actor, administrators)
+        if action == DISMISS:  # the organisation's own names and dismisses its own
+            return self._own(actor, others.filter(administers_members=True))
         return queryset.none()
 
     @staticmethod
@@ -103,13 +102,15 @@ class MembershipPolicy(_StaffPolicy):
         return queryset.filter(organisation_id=actor.organisation_id)
 
     def _endable(self, actor: Actor, queryset: QuerySet) -> QuerySet:
-        """Those the actor could have handed out: an administrator's, any; a coordinator's,
-        any but the oversight roles; a member administrator's, their organisation's."""
+        """Those the actor could have given: an administrator's, any (leaving staff are
+        let go); a member administrator's, their organisation's but the oversight roles; a
+        coordinator's, the partner and politician roles."""
         if actor.role == Role.ADMIN:
             return queryset
-        if actor.role != Role.COORDINATOR:
-            queryset = self._own(actor, queryset)
-        return queryset.exclude(role__in=OVERSIGHT_ROLES)
+        endable = self._own(actor, queryset.exclude(role__in=OVERSIGHT_ROLES))
+        if actor.role == Role.COORDINATOR:
+            endable = endable | queryset.filter(role__in=OPEN_ROLES)
+        return endable
 
     def _approvable(self, actor: Actor, queryset: QuerySet) -> QuerySet:
         """Requests someone else asked for: the oversight roles for an administrator, the
@@ -123,11 +124,15 @@ class MembershipPolicy(_StaffPolicy):
 
     def _appointable(self, actor: Actor, queryset: QuerySet) -> QuerySet:
         """A member administrator appoints others of their organisation; the system
-        administrator appoints the first of an organisation that has none."""
+        administrator appoints the first of an organisation that has none, from members
+        someone else gave or approved the role of (or one person could make an account, give
+        it a role there, appoint it and through it give any role)."""
         appointable = self._own(actor, queryset)
         if actor.role == Role.ADMIN:
             administered = Membership.objects.filter(active_q(), administers_members=True)
-            first = queryset.exclude(organisation_id__in=administered.values("organisation_id"))
+            first = queryset.exclude(
+                organisation_id__in=administered.values("organisation_id")
+            ).exclude(Q(decided_by=actor.user) | Q(requested_by=actor.user))
             appointable = appointable | first
         return appointable
 

@@ -15,7 +15,7 @@ from umebra.audit.services import alert_raise
 from umebra.jobs import job_claim, job_enqueue, job_finish
 from umebra.models import Membership, MembershipStatus, Organisation, User, WorkerPing
 from umebra.policy import APPOINT, APPROVE, DISMISS, REFUSE, Grant
-from umebra.roles import PERSONAL_DATA_ROLES, Role, group_name
+from umebra.roles import OVERSIGHT_ROLES, PERSONAL_DATA_ROLES, Role, group_name
 from umebra.saving import save_validated
 from umebra.selectors import membership_current
 
@@ -162,15 +162,25 @@ def membership_refuse(*, actor: Actor, membership: Membership, reason: str = "")
 def membership_end(
     *, actor: Actor, membership: Membership, on: datetime.date | None = None
 ) -> Membership:
-    """End the membership on ``on`` (today by default): from the next day it grants nothing.
-    Nobody ends their own: a role is not swapped for another without a second person."""
+    """End the membership: at once, unless ``on`` is a day to come, after which it gives
+    nothing. Nobody ends their own: a role is not swapped for another without a second
+    person. The auditor is told when a role that oversees the system ends."""
     if actor is not SYSTEM:
         membership = _membership_for(actor, membership, access.CHANGE)
-    membership.valid_to, membership.ended_by = on or timezone.localdate(), actor.user
+    today = timezone.localdate()
+    membership.valid_to, membership.ended_by = on or today, actor.user
+    if membership.valid_to <= today:
+        membership.ended_at = timezone.now()
     membership.full_clean()
-    membership.save(update_fields=["valid_to", "ended_by"])
+    membership.save(update_fields=["valid_to", "ended_by", "ended_at"])
     access.record(actor, AccessAction.CHANGE, Membership, membership.pk, reason="membership ended")
     user_sync_groups(user=membership.user)
+    if membership.role in OVERSIGHT_ROLES and actor is not SYSTEM:
+        alert_raise(
+            user=membership.user,
+            description=_("Role ended: %(membership)s, by %(by)s")
+            % {"membership": _describe(membership), "by": actor.user.get_username()},
+        )
     return membership
 
 

@@ -72,12 +72,14 @@ def test_a_coordinator_cannot_end_an_auditors_membership(client):
     assert auditor.memberships.get().valid_to is None
 
 
-def test_ending_a_membership_takes_the_role_away_tomorrow(client):
-    officer = member(Role.POLICE)
+def test_ending_a_membership_takes_the_role_away_at_once(client):
+    caretaker = member(Role.PARTNER)
     log_in(client, member(Role.COORDINATOR))
-    client.post(reverse("membership-end", args=[officer.memberships.get().pk]))
-    membership = Membership.objects.get(user=officer)
-    assert membership.valid_to == timezone.localdate()
+    client.post(reverse("membership-end", args=[caretaker.memberships.get().pk]))
+    membership = Membership.objects.get(user=caretaker)
+    assert membership.valid_to == timezone.localdate() and membership.ended_at is not None
+    assert not caretaker.groups.exists()
+    assert access.actor_for(type(caretaker).objects.get(pk=caretaker.pk)).membership is None
 
 
 def test_a_bad_boundary_is_explained(client):

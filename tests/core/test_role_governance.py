@@ -254,7 +254,7 @@ def test_each_change_of_who_may_see_what_is_logged(people, org):
     request = police_asked_for(people, org, officer)
     services.membership_approve(actor=actor(people["polis-ba"]), membership=request)
     services.member_administrator_appoint(actor=actor(people["polis-ba"]), membership=request)
-    services.member_administrator_dismiss(actor=actor(people["admin"]), membership=request)
+    services.member_administrator_dismiss(actor=actor(people["polis-ba"]), membership=request)
     services.membership_end(actor=actor(people["polis-ba"]), membership=request)
     refused = services.membership_create(
         actor=actor(people["admin"]), user=UserFactory(), organisation=org["Kommunen"],
@@ -267,7 +267,7 @@ def test_each_change_of_who_may_see_what_is_logged(people, org):
         ("samordnare", "create", str(request.pk), "membership requested"),
         ("polis-ba", "change", str(request.pk), "membership approved"),
         ("polis-ba", "change", str(request.pk), "member administrator appointed"),
-        ("admin", "change", str(request.pk), "member administrator dismissed"),
+        ("polis-ba", "change", str(request.pk), "member administrator dismissed"),
         ("polis-ba", "change", str(request.pk), "membership ended"),
         ("admin", "create", str(refused.pk), "membership requested"),
         ("admin2", "change", str(refused.pk), "membership refused"),
@@ -297,6 +297,7 @@ APPOINTMENTS = [
     ("samordnare", "polis", False),
     ("polis", "polis-ba", False),
     ("admin", "samordnare", True),  # Umebrå has none yet: the system administrator appoints
+    ("admin", "admin2", False),  # Kommunen has one already (kommun-ba)
     ("samordnare", "samordnare", False),
 ]
 
@@ -394,3 +395,92 @@ def test_the_auditor_reads_the_steps_in_words(people, org):
     )
     text = page.content.decode()
     assert "medlemskap begärt" in text and "medlemskap godkänt" in text
+
+
+def test_the_administrator_alone_cannot_make_a_member_administrator_to_give_roles(people, org):
+    """The route a tester found: the administrator gives a new account the partner role in
+    an organisation without a member administrator, appoints it, and through it gives the
+    police role. The administrator appoints only a member whose role someone else gave."""
+    puppet = UserFactory(username="mole")
+    given = services.membership_create(
+        actor=actor(people["admin"]), user=puppet, organisation=org["Umebrå"], role=Role.PARTNER
+    )
+    with pytest.raises(PermissionDenied):
+        services.member_administrator_appoint(actor=actor(people["admin"]), membership=given)
+    # A member the installation or a coordinator gave the role to, the administrator may.
+    services.member_administrator_appoint(
+        actor=actor(people["admin"]), membership=people["samordnare"].memberships.get()
+    )
+
+
+# who × dismisses which member administrator → allowed
+DISMISSALS = [
+    ("admin", "polis-ba", False),  # an organisation names and dismisses its own
+    ("samordnare", "polis-ba", False),
+    ("polis", "polis-ba", False),
+    ("skol-ba", "polis-ba", False),
+    ("second-ba", "polis-ba", True),
+]
+
+
+@pytest.mark.parametrize(("who", "whom", "allowed"), DISMISSALS)
+def test_who_dismisses_a_member_administrator(people, org, who, whom, allowed):
+    people["second-ba"] = member(Role.POLICE, org["Polisen"], username="second-ba")
+    second = people["second-ba"].memberships.get()
+    services.member_administrator_appoint(actor=actor(people["polis-ba"]), membership=second)
+    target = people[whom].memberships.get()
+    try:
+        services.member_administrator_dismiss(actor=actor(people[who]), membership=target)
+    except PermissionDenied:
+        dismissed = False
+    else:
+        dismissed = True
+    assert dismissed is allowed
+
+
+# who × ends whose membership → allowed (nobody ends their own: see above)
+ENDINGS = [
+    ("samordnare", "fastighet", True),  # a partner role, which coordinators give
+    ("samordnare", "polis", False),  # police roles are Polisen's to end
+    ("samordnare", "dataskydd", False),
+    ("polis-ba", "polis", True),
+    ("polis-ba", "skol-ba", False),
+    ("admin", "polis", True),  # staff who leave are let go by the administrator
+    ("admin", "dataskydd", True),
+    ("polis", "polis-ba", False),
+    ("kommun-ba", "dataskydd", False),  # the oversight roles: an administrator's to end
+]
+
+
+@pytest.mark.parametrize(("who", "whose", "allowed"), ENDINGS)
+def test_who_ends_a_membership(people, who, whose, allowed):
+    membership = people[whose].memberships.get()
+    try:
+        services.membership_end(actor=actor(people[who]), membership=membership)
+    except PermissionDenied:
+        ended = False
+    else:
+        ended = True
+    assert ended is allowed
+
+
+def test_an_ended_membership_gives_nothing_from_that_moment(client, people, org):
+    operation = los.operation_save(
+        actor=actor(people["polis"]), name="Norrsken", lead=org["Polisen"], parties=[],
+        objective="o",
+    )  # fmt: skip
+    officer = log_in_as(people["polis"])
+    assert officer.get(operation.get_absolute_url()).status_code == 200
+    log_in_as(people["polis-ba"]).post(
+        reverse("membership-end", args=[people["polis"].memberships.get().pk])
+    )
+    assert officer.get(operation.get_absolute_url()).status_code == 404
+
+
+def test_the_auditor_is_alerted_when_an_oversight_role_ends(people):
+    services.membership_end(
+        actor=actor(people["admin"]), membership=people["admin2"].memberships.get()
+    )
+    assert AccessAlert.objects.get(user=people["admin2"]).description.startswith(
+        "Roll avslutad: Administratör"
+    )

@@ -223,8 +223,9 @@ ROWS = {
     "member-administrator-appoint": post(
         only(set(), 302, 404, personas={MEMBER_ADMIN: 302}), pk_of("membership")
     ),
+    # An organisation's member administrators dismiss one another; nobody else does.
     "member-administrator-dismiss": post(
-        only({Role.ADMIN}, 302, 404, personas={MEMBER_ADMIN: 302}), pk_of("second_administrator")
+        only(set(), 302, 404, personas={MEMBER_ADMIN: 302}), pk_of("second_administrator")
     ),
     "role-review": get(only(ROLE_REVIEWERS, 200, 403)),
     "collaboration:area-list": get(every_role(200)),
@@ -312,19 +313,16 @@ ROWS = {
     "cases:operation-list": get(only(LOS_WORKERS, 200, 403)),
     "cases:operation-create": form(OPERATION_LEADS),
     # The operation is led by the police persona's organisation, with the inspecting agency
-    # as a party; of the other role holders only coordinators see (and change) it.
+    # as a party; of the other role holders only coordinators see it, and only the lead's
+    # people change it.
     "cases:operation-detail": get(
         only(COORDINATOR, 200, 404, personas={PARTY: 200, INSPECTOR: 200}), pk_of("operation")
     ),
-    "cases:operation-update": form(
-        COORDINATOR, pk_of("operation"), refused=404, personas={PARTY: 200}
-    ),
+    "cases:operation-update": form(set(), pk_of("operation"), refused=404, personas={PARTY: 200}),
     "cases:operation-status": post(
-        only(COORDINATOR, 302, 404, personas={PARTY: 302}), pk_of("operation", status="active")
+        only(set(), 302, 404, personas={PARTY: 302}), pk_of("operation", status="active")
     ),
-    "cases:target-create": form(
-        COORDINATOR, pk_of("operation"), refused=404, personas={PARTY: 200}
-    ),
+    "cases:target-create": form(set(), pk_of("operation"), refused=404, personas={PARTY: 200}),
     # Coordinators see the target but do not inspect; the police and the agency do.
     "cases:inspection-create": (
         pk_of("target"),

@@ -48,6 +48,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='membership',
+            name='ended_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='ended'),
+        ),
+        migrations.AddField(
+            model_name='membership',
             name='ended_by',
             field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ended by'),
         ),
