@@ -141,16 +141,20 @@ def _in_operation(organisation_id: int | None) -> Q:
 
 @access.register(Operation)
 class OperationPolicy(Counted, Policy):
+    """Coordinators see every operation, the police and agencies those they take part in.
+    Only the lead organisation's coordinators or police change one: nobody else can hand it
+    to another lead or drop a party, and so shut the lead out of its own operation."""
+
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        if actor.role not in LOS_ROLES:
+            return queryset.none()
+        if action != VIEW:
+            if actor.role in {Role.COORDINATOR, Role.POLICE}:
+                return queryset.filter(lead_id=actor.organisation_id)
+            return queryset.none()
         if actor.role == Role.COORDINATOR:
             return queryset
-        if actor.role == Role.POLICE:
-            if action == VIEW:
-                return queryset.filter(_in_operation(actor.organisation_id)).distinct()
-            return queryset.filter(lead_id=actor.organisation_id)
-        if actor.role == Role.AGENCY_INSPECTOR and action == VIEW:
-            return queryset.filter(_in_operation(actor.organisation_id)).distinct()
-        return queryset.none()
+        return queryset.filter(_in_operation(actor.organisation_id)).distinct()
 
     def may_add(self, actor: Actor) -> bool:
         return actor.role in {Role.COORDINATOR, Role.POLICE}

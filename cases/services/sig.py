@@ -82,15 +82,24 @@ def case_open(
         if person.area_id != area.pk:
             person.area = area
             person.save(update_fields=["area"])
-    for guardian in guardians:
-        if guardian.strip():
-            save_validated(Guardian(person=person), {"name": guardian.strip()})
+    named = [guardian.strip() for guardian in guardians if guardian.strip()]
+    if not named and not person.guardians.exists() and _minor(person):
+        raise ValidationError(
+            {"guardian_1": _("Under 18, the young person has a guardian: name at least one.")}
+        )
+    for guardian in named:
+        save_validated(Guardian(person=person), {"name": guardian})
     case = save_validated(
         SigCase(),
         {"person": person, "owner": actor.user, "owner_organisation_id": actor.organisation_id},
     )
     access.record(actor, AccessAction.CREATE, SigCase, case.pk)
     return case
+
+
+def _minor(person: Person) -> bool:
+    age = person.age_on(timezone.localdate())
+    return age is not None and age < ADULT_AGE
 
 
 def _check_same_person(actor: Actor, person: Person, name: str) -> None:
@@ -129,12 +138,14 @@ def case_transition(*, actor: Actor, case: SigCase, status: str) -> SigCase:
 
 
 def _complete(person: Person, signed_by_person: bool, guardians: list[Guardian], on) -> bool:
-    """The young person signed, and while under 18 every guardian signed too."""
+    """The young person signed, and while under 18 every guardian signed too: a minor with
+    no guardian on record has not given a consent that counts."""
     if not signed_by_person:
         return False
     age = person.age_on(on)
     if age is not None and age < ADULT_AGE:
-        return set(person.guardians.all()) <= set(guardians)
+        on_record = set(person.guardians.all())
+        return bool(on_record) and on_record <= set(guardians)
     return True
 
 

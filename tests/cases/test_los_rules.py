@@ -110,3 +110,37 @@ def test_the_operation_list_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(40) as many:
         client.get(reverse("cases:operation-list"))
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+# demo user × may change Operation Norrsken (led by Polisen LPO Umeå): its plan, its status,
+# its targets. Only the lead organisation's people do, so nobody can hand the operation to
+# another lead or drop a party and shut the police out of it.
+CHANGES = [
+    ("polis", True),
+    ("ba.polis", True),
+    ("samordnare", False),
+    ("skatteverket", False),
+    ("politiker", False),
+    ("admin", False),
+]
+
+
+@pytest.mark.parametrize(("username", "allowed"), CHANGES)
+def test_only_the_lead_changes_the_operation(client, demo, username, allowed):
+    from django.urls import reverse
+
+    from tests.factories import log_in
+
+    operation = Operation.objects.get()
+    assert access.allows(demo[username], operation, access.CHANGE) is allowed
+    log_in(client, demo[username])
+    response = client.post(
+        reverse("cases:operation-update", args=[operation.pk]),
+        {"name": "Övertagen", "lead": Organisation.objects.get(name="Umebrå").pk,
+         "parties": list(operation.parties.values_list("pk", flat=True)), "objective": "o",
+         "starts_on": "2026-01-01"},
+    )  # fmt: skip
+    operation.refresh_from_db()
+    assert (operation.name == "Övertagen") is allowed
+    if not allowed:
+        assert response.status_code in (403, 404)

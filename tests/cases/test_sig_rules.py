@@ -357,3 +357,33 @@ def test_an_action_plan_row_asks_for_the_action_not_an_event(client, people, cas
     log_in(client, people["owner"])
     page = client.get(reverse("cases:action-create", args=[case.pk])).content.decode()
     assert "Åtgärd" in page and "Händelse" not in page
+
+
+def test_a_minor_is_opened_with_a_guardian_and_consents_only_with_one(client, people):
+    """Under 18 every guardian signs (DESIGN.md §3); with none on record, a consent signed
+    by the young person alone counted, and covered the police."""
+    from collaboration.models import Area
+
+    area = Area.objects.create(name="Teg", slug="teg", population=9300)
+    log_in(client, people["owner"])
+    response = client.post(
+        reverse("cases:case-open"),
+        {"name": "Bertil Provsson", "personal_number": "20090923-4577", "area": area.pk},
+    )
+    assert response.status_code == 400
+    assert "har den unge en vårdnadshavare: ange minst en" in response.content.decode()
+    adult = services.case_open(
+        actor=actor(people["owner"]), name="Vuxen Person", personal_number="19900101-0017",
+        area=area,
+    )  # fmt: skip
+    assert adult.person.guardians.count() == 0  # an adult needs none
+    minor = services.case_open(
+        actor=actor(people["owner"]), name="Bertil Provsson", personal_number="20090923-4577",
+        area=area, guardians=["Cecilia Provsson"],
+    )  # fmt: skip
+    minor.person.guardians.all().delete()  # none on record any longer
+    consent = services.consent_record(
+        actor=actor(people["owner"]), case=minor, organisations=[], information="x",
+        valid_from=TODAY, valid_to=TODAY, signed_by_person=True,
+    )  # fmt: skip
+    assert not consent.complete

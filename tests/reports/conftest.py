@@ -68,7 +68,9 @@ def quarter_data(db):
             )  # fmt: skip
     worker = access.actor_for(member(Role.SOCIAL_WORKER, social))
     cases = [
-        sig.case_open(actor=worker, name=name, personal_number=number, area=alidhem)
+        sig.case_open(
+            actor=worker, name=name, personal_number=number, area=alidhem, guardians=["Förälder"]
+        )
         for name, number in [
             ("Alva Testsson", "20080412-2380"),
             ("Bertil Provsson", "20090923-4577"),
