@@ -79,6 +79,33 @@ class Organisation(models.Model):
         return reverse("organisation-detail", args=[self.pk])
 
 
+# The kinds of organisation whose people may hold each role (DESIGN.md section 2): a police
+# officer acts for the police, a coordinator or social worker for a municipal unit, and so
+# on; a member administrator of one organisation cannot make a coordinator of the police.
+ROLE_ORGANISATION_KINDS = {
+    Role.COORDINATOR: {OrganisationKind.MUNICIPAL_UNIT},
+    Role.SOCIAL_WORKER: {OrganisationKind.MUNICIPAL_UNIT},
+    # Schools are municipal, or independent schools run by a company or an association.
+    Role.SCHOOL_STAFF: {
+        OrganisationKind.MUNICIPAL_UNIT,
+        OrganisationKind.BUSINESS,
+        OrganisationKind.CIVIL_SOCIETY,
+    },
+    Role.POLICE: {OrganisationKind.POLICE},
+    # State agencies, and the municipality's own inspectors (alcohol licences, health).
+    Role.AGENCY_INSPECTOR: {OrganisationKind.STATE_AGENCY, OrganisationKind.MUNICIPAL_UNIT},
+    Role.PARTNER: set(OrganisationKind),
+    Role.POLITICIAN: {OrganisationKind.MUNICIPAL_UNIT},
+    Role.AUDITOR: {OrganisationKind.MUNICIPAL_UNIT},
+    Role.ADMIN: {OrganisationKind.MUNICIPAL_UNIT},
+}
+
+
+def role_fits(role: Role | str, organisation: Organisation) -> bool:
+    """Whether the people of ``organisation`` may hold ``role``."""
+    return organisation.kind in ROLE_ORGANISATION_KINDS[Role(role)]
+
+
 class MembershipStatus(models.TextChoices):
     """Whether a membership gives its role: a role that reaches personal data, asked for by
     someone other than the receiving organisation's member administrator, waits for one."""
@@ -204,6 +231,12 @@ class Membership(models.Model):
         the first rule too."""
         if errors := period_errors(self.valid_from, self.valid_to, "valid_to"):
             raise ValidationError(errors)
+        if self.organisation_id and self.role and not role_fits(self.role, self.organisation):
+            message = _("The role %(role)s is not held in an organisation of the kind %(kind)s.")
+            raise ValidationError(
+                {"role": message % {"role": self.get_role_display(),
+                                    "kind": self.organisation.get_kind_display()}}
+            )  # fmt: skip
         if self.user_id is None or self.valid_from is None:
             return
         overlapping = (

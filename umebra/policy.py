@@ -14,6 +14,7 @@ from umebra.models import (
     User,
     WorkerPing,
     active_q,
+    role_fits,
 )
 from umebra.roles import OVERSIGHT_ROLES, PERSONAL_DATA_ROLES, Role
 
@@ -141,6 +142,8 @@ class MembershipPolicy(_StaffPolicy):
 
     def grant(self, actor: Actor, organisation: Organisation, role: Role) -> Grant | None:
         """How ``actor`` may hand ``role`` in ``organisation`` to someone else, if at all."""
+        if not role_fits(role, organisation):
+            return None
         administers = actor.administers_members and actor.organisation_id == organisation.pk
         if role in OPEN_ROLES:
             keeps = administers or actor.role in (Role.ADMIN, Role.COORDINATOR)

@@ -32,7 +32,10 @@ def view(username: str, object_id: str) -> AccessEvent:
     user = UserFactory(username=username)
     if not user.memberships.exists():
         membership_create(
-            actor=SYSTEM, user=user, organisation=OrganisationFactory(), role=Role.POLICE
+            actor=SYSTEM,
+            user=user,
+            organisation=OrganisationFactory(kind="police"),
+            role=Role.POLICE,
         )
     return event_record(
         user=user,

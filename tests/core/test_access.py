@@ -10,7 +10,7 @@ from tests.factories import OrganisationFactory, UserFactory, member
 from umebra import access
 from umebra.audit.models import AccessEvent
 from umebra.audit.services import event_record
-from umebra.models import Membership, Organisation, User, WorkerPing
+from umebra.models import Membership, Organisation, OrganisationKind, User, WorkerPing
 from umebra.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +47,8 @@ def test_a_user_without_an_active_membership_sees_nothing():
 @pytest.fixture
 def two_organisations():
     """Staff of two organisations: who sees whose memberships."""
-    school, police = OrganisationFactory(name="Skolan"), OrganisationFactory(name="Polisen")
+    school = OrganisationFactory(name="Skolan")
+    police = OrganisationFactory(name="Polisen", kind=OrganisationKind.POLICE)
     people = {
         "counsellor": member(Role.SCHOOL_STAFF, school),
         "teacher": member(Role.SCHOOL_STAFF, school),

@@ -112,3 +112,37 @@ def test_the_form_says_so_in_plain_words_not_the_constraints_name(client):
     assert "Perioden slutar innan den börjar." in page
     assert "membership_period_ordered" not in page
     assert not Membership.objects.filter(organisation=organisation).exists()
+
+
+# role × kind of organisation → may be held there (DESIGN.md section 2)
+ROLE_KINDS = [
+    (Role.POLICE, "police", True),
+    (Role.POLICE, "municipal_unit", False),
+    (Role.COORDINATOR, "municipal_unit", True),
+    (Role.COORDINATOR, "police", False),
+    (Role.COORDINATOR, "property_owner", False),
+    (Role.SOCIAL_WORKER, "state_agency", False),
+    (Role.SCHOOL_STAFF, "business", True),  # an independent school
+    (Role.AGENCY_INSPECTOR, "state_agency", True),
+    (Role.AGENCY_INSPECTOR, "municipal_unit", True),  # the municipality's own inspectors
+    (Role.AGENCY_INSPECTOR, "business", False),
+    (Role.PARTNER, "police", True),
+    (Role.POLITICIAN, "business", False),
+    (Role.AUDITOR, "police", False),
+    (Role.ADMIN, "state_agency", False),
+]
+
+
+@pytest.mark.parametrize(("role", "kind", "allowed"), ROLE_KINDS)
+def test_a_role_is_held_only_in_an_organisation_of_its_kind(role, kind, allowed):
+    organisation = OrganisationFactory(kind=kind)
+    try:
+        services.membership_create(
+            actor=SYSTEM, user=UserFactory(), organisation=organisation, role=role
+        )
+    except ValidationError as error:
+        assert "finns inte hos en aktör av slaget" in str(error)
+        held = False
+    else:
+        held = True
+    assert held is allowed

@@ -82,7 +82,9 @@ GRANTS = [
     ("admin", "Kommunen", Role.ADMIN, ASKED),
     ("polis-ba", "Polisen", Role.POLICE, GIVEN),
     ("polis-ba", "Polisen", Role.PARTNER, GIVEN),
-    ("polis-ba", "Polisen", Role.AUDITOR, ASKED),
+    ("polis-ba", "Polisen", Role.AUDITOR, REFUSED),  # no police organisation holds it
+    ("polis-ba", "Polisen", Role.COORDINATOR, REFUSED),  # a municipal role
+    ("skol-ba", "Skolan", Role.COORDINATOR, GIVEN),
     ("polis-ba", "Skolan", Role.SCHOOL_STAFF, REFUSED),
     ("polis-ba", "Skolan", Role.PARTNER, REFUSED),
     ("skol-ba", "Skolan", Role.SCHOOL_STAFF, GIVEN),
@@ -140,7 +142,11 @@ def test_the_form_offers_neither_oneself_nor_a_role_one_cannot_hand_out(client, 
     assert str(people["polis-ba"].pk) not in users
     assert str(people["polis"].pk) in users
     roles = dict(page.context["form"].fields["role"].choices)
-    assert roles[Role.POLICE] == "Polis"  # given at once
+    assert roles == {Role.POLICE: "Polis", Role.PARTNER: "Samverkanspart"}  # given at once
+    page = log_in_as(people["kommun-ba"]).get(
+        reverse("membership-create", args=[org["Kommunen"].pk])
+    )
+    roles = dict(page.context["form"].fields["role"].choices)
     assert roles[Role.ADMIN] == "Administratör (begärs: gäller när den godkänts)"
     # Sent anyway, it is refused, and nothing is made.
     response = client.post(
@@ -172,7 +178,6 @@ APPROVALS = [
     ("admin", "Kommunen", Role.AUDITOR, {"admin2"}),
     ("admin", "Kommunen", Role.ADMIN, {"admin2"}),
     ("kommun-ba", "Kommunen", Role.AUDITOR, {"admin", "admin2"}),
-    ("polis-ba", "Polisen", Role.AUDITOR, {"admin", "admin2"}),
 ]
 APPROVERS = ["polis-ba", "polis", "skol-ba", "samordnare", "admin", "admin2", "kommun-ba",
              "fastighet", "dataskydd"]  # fmt: skip

@@ -143,7 +143,7 @@ ROWS = {
     "set_language": post(every_role(302, anonymous=302), lambda w: ({}, {"language": "en"})),
     "collaboration:effort-list": get(only(EFFORT_VIEWERS, 200, 403)),
     "collaboration:effort-create": form(COORDINATOR),
-    # The effort's organisation is "someone", which every persona acts for.
+    # The effort's organisations are "someone" and its police, whom every persona acts for.
     "collaboration:effort-detail": get(
         only(COORDINATOR, 200, 404, personas=dict.fromkeys(PERSONAS, 200)), pk_of("effort")
     ),
@@ -156,13 +156,13 @@ ROWS = {
     "collaboration:public-promises": get(every_role(200, anonymous=200)),
     "collaboration:agreement-list": get(only(UNDERTAKING_VIEWERS, 200, 403)),
     "collaboration:agreement-create": form(COORDINATOR),
-    # The agreement is between the municipality and the police: both parties are "someone".
+    # The agreement is between the municipality ("someone") and its police.
     "collaboration:agreement-detail": get(
         only({Role.COORDINATOR, Role.POLICE, Role.POLITICIAN}, 200, 404), pk_of("agreement")
     ),
     "collaboration:agreement-update": form(COORDINATOR, pk_of("agreement"), refused=404),
     "collaboration:undertaking-create": form(COORDINATOR),
-    # The promise's parties are "someone": every persona is of that organisation.
+    # The promise's parties are "someone" and its police: every persona is of one of them.
     "collaboration:undertaking-detail": get(
         only(
             {Role.COORDINATOR, Role.POLITICIAN},
@@ -210,8 +210,8 @@ ROWS = {
     "membership-end": post(
         only(KEEPERS, 302, 404, personas={MEMBER_ADMIN: 302}), pk_of("membership")
     ),
-    # A police role asked for by a coordinator: only the organisation's member administrator
-    # approves it; the one who asked may withdraw it.
+    # A social worker's role asked for by a coordinator: only the organisation's member
+    # administrator approves it; the one who asked may withdraw it.
     "membership-approve": post(
         only(set(), 302, 404, personas={MEMBER_ADMIN: 302}), pk_of("request")
     ),
@@ -243,7 +243,8 @@ ROWS = {
     "collaboration:fund-detail": get(only(FUND_VIEWERS, 200, 404), pk_of("fund")),
     # The applicant is "someone": its people follow their application.
     "collaboration:application-detail": get(
-        only(FUND_VIEWERS, 200, 404, personas=dict.fromkeys(PERSONAS, 200)), pk_of("application")
+        only(FUND_VIEWERS, 200, 404, personas={p: 200 for p in PERSONAS if p != PARTY}),
+        pk_of("application"),
     ),
     "collaboration:picture-transition": post(
         only(COORDINATOR, 302, 404), pk_of("picture", status="review")
@@ -331,8 +332,9 @@ ROWS = {
             "post": only(COORDINATOR, 403, 404, personas={PARTY: 400, INSPECTOR: 400}),
         },
     ),
+    # The inspection is the agency's: only it records what came of it.
     "cases:measure-create": form(
-        set(), pk_of("inspection"), refused=404, personas={PARTY: 200, INSPECTOR: 200}
+        set(), pk_of("inspection"), refused=404, personas={INSPECTOR: 200}
     ),
     "cases:intelligence-create": post(
         only(COORDINATOR, 403, 404, personas={PARTY: 302, INSPECTOR: 403}),
@@ -381,7 +383,8 @@ def test_every_url_has_a_row():
 @pytest.fixture
 def world():
     """One object of each kind the URLs need, and the personas with a part in them: every
-    object belongs to one organisation ("someone") that no plain role holder acts for."""
+    object belongs to one organisation ("someone") or its police ("the police") that no
+    plain role holder acts for."""
     event = event_record(
         user=UserFactory(), membership=None, action="view", object_type="umebra.user"
     )
@@ -391,29 +394,30 @@ def world():
     now = timezone.now()
     alert = AccessAlert.objects.create(user=event.user, window_start=now, window_end=now, reads=40)
     someone = OrganisationFactory(name="Någon annan")
+    the_police = OrganisationFactory(name="Polisen någonstans", kind=OrganisationKind.POLICE)
     effort = effort_create(
         created_by=event.user,
         date=timezone.localdate(),
         kind="dialogue",
         description="Dialogmöte",
         areas=[Area.objects.create(name="Haga", slug="haga", population=5400)],
-        organisations=[someone],
+        organisations=[someone, the_police],
     )
     agreement = agreements.agreement_save(
-        title="Överenskommelse", municipality=someone, police=someone,
+        title="Överenskommelse", municipality=someone, police=the_police,
         valid_from=timezone.localdate(), valid_to=timezone.localdate(), focus="Trygghet",
     )  # fmt: skip
     promise = agreements.undertaking_save(
         kind="citizen_promise", title="Löfte", problem="Problem", agreement=agreement,
         valid_from=timezone.localdate(), valid_to=timezone.localdate(),
-        areas=[], parties=[someone],
+        areas=[], parties=[someone, the_police],
     )  # fmt: skip
     activity = agreements.activity_save(
         undertaking=promise, description="Göra", responsible=someone, due=timezone.localdate()
     )
     council = groups.group_save(
         name="Rådet", level="strategic", mandate="Prioritera", owner=someone,
-        cadence="quarterly", members=[someone], areas=[],
+        cadence="quarterly", members=[someone, the_police], areas=[],
     )  # fmt: skip
     meeting = groups.meeting_save(group=council, date=timezone.localdate(), agenda="1. Läget")
     decision = groups.decision_create(meeting=meeting, text="Göra", owner=someone)
@@ -443,16 +447,17 @@ def world():
     )  # fmt: skip
     grantee = member(Role.SCHOOL_STAFF, someone)
     sig.grant_give(actor=access.actor_for(owner), case=case, user=grantee)
-    police = member(Role.POLICE, someone)
+    police = member(Role.POLICE, the_police)
     operation = los.operation_save(
-        actor=access.actor_for(police), name="Norrsken", lead=someone, parties=[someone],
+        actor=access.actor_for(police), name="Norrsken", lead=the_police, parties=[someone],
         objective="o",
     )  # fmt: skip
     target = los.target_add(
         actor=access.actor_for(police), operation=operation, kind="business", name="Krogen"
     )
+    inspector = member(Role.AGENCY_INSPECTOR, someone)
     inspection = los.inspection_add(
-        actor=access.actor_for(police), target=target, kind="food", findings="f"
+        actor=access.actor_for(inspector), target=target, kind="food", findings="f"
     )
     emergency_access = emergency.emergency_access_open(
         actor=access.actor_for(member(Role.SOCIAL_WORKER, someone)), case_id=case.pk, ground="Nöd",
@@ -464,7 +469,7 @@ def world():
     member_administrator_appoint(actor=SYSTEM, membership=second.memberships.get())
     request = membership_create(
         actor=access.actor_for(member(Role.COORDINATOR)), user=UserFactory(),
-        organisation=someone, role=Role.POLICE,
+        organisation=someone, role=Role.SOCIAL_WORKER,
     )  # fmt: skip
     period = {"period_start": datetime.date(2025, 1, 1), "period_end": datetime.date(2025, 3, 31)}
     report = ReportRun.objects.create(kind="quarterly", status=JobStatus.DONE, **period)
@@ -474,7 +479,7 @@ def world():
         OWNER: owner,
         GRANTEE: grantee,
         PARTY: police,
-        INSPECTOR: member(Role.AGENCY_INSPECTOR, someone),
+        INSPECTOR: inspector,
         MEMBER_ADMIN: administrator,
         "report": report,
         "failed_report": failed,
