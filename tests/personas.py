@@ -23,5 +23,7 @@ DEMO_MEMBER_ADMINISTRATORS = [
     ("ba.skola", "Ersängsskolan", Role.SCHOOL_STAFF),
     ("ba.polis", "Polisen LPO Umeå", Role.POLICE),
     ("ba.skatt", "Skatteverket", Role.AGENCY_INSPECTOR),
-    ("ba.kommun", "Umeå kommun", Role.ADMIN),
+    ("ba.kommun", "Umeå kommun", Role.COORDINATOR),
 ]
+# The second administrator, who approves what the first asks for.
+DEMO_SECOND_ADMINISTRATOR = [("admin2", "Umeå kommun", Role.ADMIN)]

@@ -7,12 +7,17 @@ eyes rule applies (``MembershipPolicy``); the admin only shows them.
 from axes.admin import AccessAttemptAdmin as AxesAccessAttemptAdmin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from umebra.admin_access import AccessRestrictedAdmin
+from umebra.audit.services import alert_raise
 from umebra.models import Membership, Organisation, User, WorkerPing
+from umebra.reauth import sensitive_step
 
 
 class MembershipInline(admin.TabularInline):
@@ -40,6 +45,23 @@ class UserAdmin(AccessRestrictedAdmin, DjangoUserAdmin):
         (None, {"fields": ("is_active",)}),
     )
     readonly_fields = ("last_login", "date_joined")
+
+    @method_decorator(sensitive_step)
+    def user_change_password(self, request, id, form_url=""):
+        """Setting the password of an account already in use is taking it over, for as long
+        as its owner does not notice (an account with one factor, wholly): the password is
+        asked again first, and the auditor is told."""
+        account = User.objects.filter(pk=unquote(id)).first()
+        response = super().user_change_password(request, id, form_url)
+        if account is None or account.last_login is None:  # a new account's first password
+            return response
+        if User.objects.filter(pk=account.pk).exclude(password=account.password).exists():
+            alert_raise(
+                user=account,
+                description=_("Password of %(user)s, an account in use, set by %(by)s")
+                % {"user": account.get_username(), "by": request.user.get_username()},
+            )
+        return response
 
 
 @admin.register(Organisation)

@@ -47,16 +47,18 @@ USERS = {
 }
 
 # Member administrators (behörighetsadministratörer): they give and approve the roles of
-# their organisation. Umeå kommun's is its second administrator, who approves the auditor
-# and administrator roles the first one asks for.
+# their organisation, and hold a role of its own there.
 MEMBER_ADMINISTRATORS = {
     "ba.umebra": ("Nils", "Åström", "Umebrå", Role.COORDINATOR),
     "ba.soc": ("Elin", "Sjöberg", "Socialtjänsten", Role.SOCIAL_WORKER),
     "ba.skola": ("Oskar", "Lindgren", "Ersängsskolan", Role.SCHOOL_STAFF),
     "ba.polis": ("Lena", "Ek", "Polisen LPO Umeå", Role.POLICE),
     "ba.skatt": ("Håkan", "Vik", "Skatteverket", Role.AGENCY_INSPECTOR),
-    "ba.kommun": ("Annika", "Strand", MUNICIPALITY, Role.ADMIN),
+    "ba.kommun": ("Annika", "Strand", MUNICIPALITY, Role.COORDINATOR),
 }
+# The second administrator, who approves the auditor and administrator roles `admin` asks
+# for (and the other way round).
+SECOND_ADMINISTRATOR = {"admin2": ("Mats", "Björk", MUNICIPALITY, Role.ADMIN)}
 
 
 def seed() -> None:
@@ -72,7 +74,7 @@ def seed() -> None:
             },
         )
     for username, (first_name, last_name, organisation, role) in (
-        USERS | MEMBER_ADMINISTRATORS
+        USERS | MEMBER_ADMINISTRATORS | SECOND_ADMINISTRATOR
     ).items():
         user, created = User.objects.get_or_create(
             username=username,
@@ -81,11 +83,13 @@ def seed() -> None:
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
-        membership = Membership.objects.active().filter(user=user).first() or membership_create(
-            actor=SYSTEM, user=user, organisation=organisations[organisation], role=role
-        )
-        if username in MEMBER_ADMINISTRATORS and not membership.administers_members:
-            member_administrator_appoint(actor=SYSTEM, membership=membership)
+        # A demo user whose membership someone has since changed or ended keeps it as it is.
+        if not Membership.objects.filter(user=user).exists():
+            membership = membership_create(
+                actor=SYSTEM, user=user, organisation=organisations[organisation], role=role
+            )
+            if username in MEMBER_ADMINISTRATORS:
+                member_administrator_appoint(actor=SYSTEM, membership=membership)
         if role in PERSONAL_DATA_ROLES:
             TOTPDevice.objects.update_or_create(
                 user=user,

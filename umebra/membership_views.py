@@ -28,6 +28,7 @@ from umebra.selectors import role_holders
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@sensitive_step
 def membership_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = access.get_object_or_404(request, Organisation, pk=pk)
     actor = access.actor_for(request.user)
@@ -97,6 +98,7 @@ def membership_refuse_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@sensitive_step
 def membership_end_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, access.CHANGE, services.membership_end, _("The membership has ended."))
 
@@ -116,6 +118,7 @@ def member_administrator_appoint_view(request: HttpRequest, pk: int) -> HttpResp
 
 @login_required
 @require_POST
+@sensitive_step
 def member_administrator_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,

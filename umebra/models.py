@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from umebra.jobs import Job
-from umebra.roles import Role
+from umebra.roles import ADMINISTERING_ROLES, Role
 from umebra.validators import period_errors, validate_organisation_number
 
 
@@ -77,6 +77,31 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("organisation-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        """Part of nothing that is part of it; and of a kind that every role its members
+        hold or wait for fits, so that changing the kind makes no police officer of a
+        municipal unit (and leaves none)."""
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("An organisation cannot be part of itself.")})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+        if self.pk is None:
+            return
+        current = (
+            Membership.objects.filter(organisation=self, ended_at__isnull=True)
+            .exclude(status=MembershipStatus.REFUSED)
+            .exclude(valid_to__lt=timezone.localdate())
+        )
+        misfits = sorted(
+            {str(Role(role).label) for role in current.values_list("role", flat=True)}
+            - {str(role.label) for role in Role if role_fits(role, self)}
+        )
+        if misfits:
+            message = _("Its members hold roles an organisation of this kind does not: %(roles)s.")
+            raise ValidationError({"kind": message % {"roles": ", ".join(misfits)}})
 
 
 # The kinds of organisation whose people may hold each role (DESIGN.md section 2): a police
@@ -236,6 +261,11 @@ class Membership(models.Model):
             raise ValidationError(
                 {"role": message % {"role": self.get_role_display(),
                                     "kind": self.organisation.get_kind_display()}}
+            )  # fmt: skip
+        if self.administers_members and self.role not in ADMINISTERING_ROLES:
+            raise ValidationError(
+                _("A member administrator holds a role that reaches personal data and does not "
+                  "oversee the system.")
             )  # fmt: skip
         if self.user_id is None or self.valid_from is None:
             return

@@ -55,7 +55,9 @@ def organisation_form_view(request: HttpRequest, pk: int | None = None) -> HttpR
         model=Organisation,
         pk=pk,
         form_class=OrganisationForm,
-        save=services.organisation_save,
+        save=lambda **fields: services.organisation_save(
+            actor=access.actor_for(request.user), **fields
+        ),
         title=_("Organisation"),
         form_kwargs={"user": request.user},
     )

@@ -3,7 +3,7 @@
 from enum import StrEnum
 
 from axes.models import AccessAttempt
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from umebra import access
 from umebra.access import CHANGE, DELETE, VIEW, Actor, Counted, RolePolicy
@@ -16,7 +16,7 @@ from umebra.models import (
     active_q,
     role_fits,
 )
-from umebra.roles import OVERSIGHT_ROLES, PERSONAL_DATA_ROLES, Role
+from umebra.roles import ADMINISTERING_ROLES, OVERSIGHT_ROLES, PERSONAL_DATA_ROLES, Role
 
 EVERY_ROLE = frozenset(Role)
 # Roles that work across organisations and so see everyone's staff.
@@ -51,6 +51,11 @@ APPROVE, REFUSE, APPOINT, DISMISS = "approve", "refuse", "appoint", "dismiss"
 OPEN_ROLES = frozenset(Role) - PERSONAL_DATA_ROLES
 
 
+def _administered() -> QuerySet:
+    """The organisations that have a member administrator (as a subquery of their ids)."""
+    return Membership.objects.filter(active_q(), administers_members=True).values("organisation_id")
+
+
 class Grant(StrEnum):
     """How an actor may hand a role to someone else."""
 
@@ -66,13 +71,14 @@ class MembershipPolicy(_StaffPolicy):
       organisation's member administrators give them.
     - Every other role reaches personal data or intelligence, and takes two people. The
       organisation's member administrator gives it; a coordinator or the system
-      administrator may ask for it, and it waits for a member administrator's approval.
+      administrator may ask for it, and it waits for a member administrator's approval (in
+      an organisation that has none yet, an administrator's other than the one who asked).
     - Auditor and administrator, which oversee the system, are asked for by an administrator
       or the organisation's member administrator and approved by another administrator.
     - Nobody gives, approves or ends their own membership, or appoints themselves.
-    - The system administrator appoints an organisation's first member administrator, never
-      one whose role they gave or asked for; once it has one, its member administrators
-      appoint and dismiss the others.
+    - A member administrator holds a role of ``ADMINISTERING_ROLES``. The system
+      administrator appoints an organisation's first; once it has one, its member
+      administrators appoint and dismiss the others.
     """
 
     own_organisation_lookup = "organisation_id"
@@ -114,27 +120,26 @@ class MembershipPolicy(_StaffPolicy):
         return endable
 
     def _approvable(self, actor: Actor, queryset: QuerySet) -> QuerySet:
-        """Requests someone else asked for: the oversight roles for an administrator, the
-        others of their organisation for a member administrator."""
+        """Requests someone else asked for: those of their organisation for a member
+        administrator; for an administrator, the oversight roles, and the requests of an
+        organisation that has no member administrator yet (its first members)."""
         pending = queryset.filter(status=MembershipStatus.REQUESTED).exclude(
             requested_by=actor.user
         )
-        oversight = pending.filter(role__in=OVERSIGHT_ROLES)
         approvable = self._own(actor, pending.exclude(role__in=OVERSIGHT_ROLES))
-        return approvable | oversight if actor.role == Role.ADMIN else approvable
+        if actor.role == Role.ADMIN:
+            unadministered = pending.exclude(organisation_id__in=_administered())
+            approvable = approvable | pending.filter(role__in=OVERSIGHT_ROLES) | unadministered
+        return approvable
 
     def _appointable(self, actor: Actor, queryset: QuerySet) -> QuerySet:
-        """A member administrator appoints others of their organisation; the system
-        administrator appoints the first of an organisation that has none, from members
-        someone else gave or approved the role of (or one person could make an account, give
-        it a role there, appoint it and through it give any role)."""
+        """Members in a role a member administrator may hold: a member administrator
+        appoints others of their organisation; the system administrator the first of an
+        organisation that has none."""
+        queryset = queryset.filter(role__in=ADMINISTERING_ROLES)
         appointable = self._own(actor, queryset)
         if actor.role == Role.ADMIN:
-            administered = Membership.objects.filter(active_q(), administers_members=True)
-            first = queryset.exclude(
-                organisation_id__in=administered.values("organisation_id")
-            ).exclude(Q(decided_by=actor.user) | Q(requested_by=actor.user))
-            appointable = appointable | first
+            appointable = appointable | queryset.exclude(organisation_id__in=_administered())
         return appointable
 
     def may_add(self, actor: Actor) -> bool:

@@ -2,9 +2,10 @@
 
 A session that is logged in may still be someone else's: a browser left open, a stolen
 cookie. The steps that change who may see what (a new authenticator, new backup codes,
-approving a role, appointing a member administrator, breaking the glass) therefore ask for
-the password again when it was last checked more than ``UMEBRA_REAUTH_MINUTES`` ago. The
-login itself counts as a check.
+giving, asking for, approving or ending a role, appointing or dismissing a member
+administrator, giving access to a case, breaking the glass) therefore ask for the password
+again when it was last checked more than ``UMEBRA_REAUTH_MINUTES`` ago. The login itself
+counts as a check.
 """
 
 import functools

@@ -43,6 +43,11 @@ PERSONAL_DATA_ROLES = frozenset(
 # Of those, the roles that oversee the system itself: an administrator or the organisation's
 # member administrator asks for one, and a second administrator approves it.
 OVERSIGHT_ROLES = frozenset({Role.AUDITOR, Role.ADMIN})
+# The roles a member administrator holds: ones that reach personal data, so that they log in
+# with two factors and were given their own role by two people (an account with one factor
+# could be taken over by whoever sets its password), and that do not oversee the system (no
+# administrator both makes accounts and gives them roles).
+ADMINISTERING_ROLES = PERSONAL_DATA_ROLES - OVERSIGHT_ROLES
 
 # What each role is for, shown on its home page so a person knows what the system lets them do.
 ROLE_PURPOSES = {

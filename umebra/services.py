@@ -231,8 +231,21 @@ def member_administrator_dismiss(*, actor: Actor, membership: Membership) -> Mem
 
 
 @transaction.atomic
-def organisation_save(*, instance: Organisation | None = None, **fields) -> Organisation:
-    return save_validated(instance or Organisation(), fields)
+def organisation_save(
+    *, actor: Actor, instance: Organisation | None = None, **fields
+) -> Organisation:
+    """Register an organisation or change one. Its kind decides which roles its people may
+    hold, so each change is in the access log."""
+    organisation = save_validated(instance or Organisation(), fields)
+    created = instance is None
+    access.record(
+        actor,
+        AccessAction.CREATE if created else AccessAction.CHANGE,
+        Organisation,
+        organisation.pk,
+        reason="organisation created" if created else "organisation changed",
+    )
+    return organisation
 
 
 def memberships_sync_groups() -> int:

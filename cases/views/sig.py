@@ -29,6 +29,7 @@ from umebra.audit.models import AccessAction
 from umebra.models import User
 from umebra.pages import form_page, form_refusal, paginate, report_outcome
 from umebra.pdf import pdf_response, render_pdf
+from umebra.reauth import sensitive_step
 from umebra.workflow import allowed_next
 
 
@@ -202,6 +203,7 @@ def consent_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@sensitive_step
 def grant_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     case = _owned_case(request, pk)
     form = GrantForm(request.POST, case=case)

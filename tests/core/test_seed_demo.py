@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from collaboration.models import Area
-from tests.personas import DEMO_MEMBER_ADMINISTRATORS, DEMO_USERS
+from tests.personas import DEMO_MEMBER_ADMINISTRATORS, DEMO_SECOND_ADMINISTRATOR, DEMO_USERS
 from umebra.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from umebra.models import Membership, Organisation, User
 from umebra.roles import Role
@@ -14,7 +14,7 @@ from umebra.selectors import membership_current
 
 # Every demo user logs in with two factors but the partner and the politician.
 ONE_FACTOR = {Role.PARTNER, Role.POLITICIAN}
-EVERY_DEMO_USER = DEMO_USERS + DEMO_MEMBER_ADMINISTRATORS
+EVERY_DEMO_USER = DEMO_USERS + DEMO_MEMBER_ADMINISTRATORS + DEMO_SECOND_ADMINISTRATOR
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +77,15 @@ def test_seeding_twice_changes_nothing(seeded):
         Membership.objects.count(),
         Organisation.objects.count(),
     ) == counts
+
+
+def test_seeding_again_keeps_what_was_done_to_the_demo_users(seeded):
+    from umebra.access import SYSTEM
+    from umebra.services import membership_end
+
+    membership_end(actor=SYSTEM, membership=Membership.objects.get(user__username="polis"))
+    call_command("seed_demo", stdout=None)  # as make run does at each start
+    assert membership_current(user=User.objects.get(username="polis")) is None
 
 
 def test_demo_data_is_refused_where_it_is_switched_off(settings):

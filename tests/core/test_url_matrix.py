@@ -221,7 +221,7 @@ ROWS = {
     # The organisation has a member administrator, who appoints the next; the system
     # administrator appoints only an organisation's first.
     "member-administrator-appoint": post(
-        only(set(), 302, 404, personas={MEMBER_ADMIN: 302}), pk_of("membership")
+        only(set(), 302, 404, personas={MEMBER_ADMIN: 302}), pk_of("appointee")
     ),
     # An organisation's member administrators dismiss one another; nobody else does.
     "member-administrator-dismiss": post(
@@ -465,8 +465,9 @@ def world():
     )  # fmt: skip
     administrator = member(Role.SCHOOL_STAFF, someone)
     member_administrator_appoint(actor=SYSTEM, membership=administrator.memberships.get())
-    second = member(Role.PARTNER, someone)
+    second = member(Role.SOCIAL_WORKER, someone)
     member_administrator_appoint(actor=SYSTEM, membership=second.memberships.get())
+    appointee = member(Role.SCHOOL_STAFF, someone)
     request = membership_create(
         actor=access.actor_for(member(Role.COORDINATOR)), user=UserFactory(),
         organisation=someone, role=Role.SOCIAL_WORKER,
@@ -499,6 +500,7 @@ def world():
         "membership": staff.memberships.get(),
         "request": request,
         "second_administrator": second.memberships.get(),
+        "appointee": appointee.memberships.get(),
         "area": effort.areas.get(),
         "group": council,
         "meeting": meeting,

@@ -43,6 +43,8 @@ REASON_LABELS = {
     "deleted through the admin": _("deleted through the admin"),
     "role review (page)": _("who holds which role"),
     "role review (csv)": _("who holds which role, as CSV"),
+    "organisation created": _("organisation registered"),
+    "organisation changed": _("organisation changed"),
 }
 
 

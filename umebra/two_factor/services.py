@@ -1,7 +1,7 @@
 """Two-factor login (django-otp): an authenticator app plus backup codes.
 
-Required of the roles that reach personal data (``PERSONAL_DATA_ROLES``) and of member
-administrators, who hand out those roles. Enrolling or replacing an app and making backup
+Required of the roles that reach personal data (``PERSONAL_DATA_ROLES``), member
+administrators' among them. Enrolling or replacing an app and making backup
 codes change who can log in as whom, so each is an access-log event.
 """
 
@@ -29,8 +29,7 @@ BACKUP_DEVICE_NAME = "backup"
 
 
 def two_factor_required(user: User) -> bool:
-    actor = access.actor_for(user)
-    return actor.role in PERSONAL_DATA_ROLES or actor.administers_members
+    return access.actor_for(user).role in PERSONAL_DATA_ROLES
 
 
 def has_confirmed_device(user: User) -> bool:
