@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from umebra.admin_access import AccessRestrictedAdmin
 from umebra.audit.services import alert_raise
-from umebra.models import Membership, Organisation, User, WorkerPing
+from umebra.models import Membership, MembershipStatus, Organisation, User, WorkerPing
 from umebra.reauth import sensitive_step
 
 
@@ -48,12 +48,17 @@ class UserAdmin(AccessRestrictedAdmin, DjangoUserAdmin):
 
     @method_decorator(sensitive_step)
     def user_change_password(self, request, id, form_url=""):
-        """Setting the password of an account already in use is taking it over, for as long
-        as its owner does not notice (an account with one factor, wholly): the password is
-        asked again first, and the auditor is told."""
+        """Setting the password of an account in use (it has logged in, or holds or waits
+        for a role) is taking it over, for as long as its owner does not notice (an account
+        with one factor, wholly): the password is asked again first, and the auditor is
+        told."""
         account = User.objects.filter(pk=unquote(id)).first()
         response = super().user_change_password(request, id, form_url)
-        if account is None or account.last_login is None:  # a new account's first password
+        in_use = account is not None and (
+            account.last_login is not None
+            or account.memberships.exclude(status=MembershipStatus.REFUSED).exists()
+        )
+        if not in_use:  # a new account's first password, before any role
             return response
         if User.objects.filter(pk=account.pk).exclude(password=account.password).exists():
             alert_raise(

@@ -65,9 +65,17 @@ def _outcome(membership: Membership) -> str:
     return _("The request was sent. The role is in force once it is approved.")
 
 
-def _act(request: HttpRequest, pk: int, action: str, service, done: str, **arguments):
+def _or_asked(done: str):
+    """The message for a step that may take two administrators: ``done``, or that it waits
+    for the second."""
+    asked = _("Asked for: a second administrator confirms it within a week.")
+    return lambda membership: asked if membership.awaiting else done
+
+
+def _act(request: HttpRequest, pk: int, action: str, service, done, **arguments):
     """Fetch the membership the user may ``action`` (404 otherwise), run the service and
-    go back to its organisation's page."""
+    go back to its organisation's page. ``done`` is the message, or makes it from the
+    result."""
     membership = access.get_object_or_404(request, Membership, action, pk=pk)
     actor = access.actor_for(request.user)
     report_outcome(request, lambda: service(actor=actor, membership=membership, **arguments), done)
@@ -100,7 +108,8 @@ def membership_refuse_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @sensitive_step
 def membership_end_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, access.CHANGE, services.membership_end, _("The membership has ended."))
+    done = _or_asked(_("The membership has ended."))
+    return _act(request, pk, access.CHANGE, services.membership_end, done)
 
 
 @login_required
@@ -112,7 +121,7 @@ def member_administrator_appoint_view(request: HttpRequest, pk: int) -> HttpResp
         pk,
         APPOINT,
         services.member_administrator_appoint,
-        _("The member now administers the organisation's roles. The auditor is told."),
+        _or_asked(_("The member now administers the organisation's roles. The auditor is told.")),
     )
 
 

@@ -1,6 +1,8 @@
 """Identity: users, the organisations (*aktörer*) they act for, and the memberships that carry
 their role (DESIGN.md sections 2 and 3)."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -131,6 +133,20 @@ def role_fits(role: Role | str, organisation: Organisation) -> bool:
     return organisation.kind in ROLE_ORGANISATION_KINDS[Role(role)]
 
 
+class SecondAdministratorStep(models.TextChoices):
+    """An administrator's step that waits for a second administrator: appointing an
+    organisation's first member administrator, and ending an auditor's or administrator's
+    role. Either would let one person remove a check on them: make an account they control
+    (whose first password they set) the one who gives roles, or take the oversight away."""
+
+    APPOINT = "appoint", _("appointment as member administrator")
+    END = "end", _("ending")
+
+
+# How long an administrator's step waits for the second before it lapses.
+SECOND_ADMINISTRATOR_WAIT = datetime.timedelta(days=7)
+
+
 class MembershipStatus(models.TextChoices):
     """Whether a membership gives its role: a role that reaches personal data, asked for by
     someone other than the receiving organisation's member administrator, waits for one."""
@@ -214,6 +230,15 @@ class Membership(models.Model):
     administers_members = models.BooleanField(_("member administrator"), default=False)
     appointed_by = _by(_("appointed member administrator by"))
     appointed_at = models.DateTimeField(_("member administrator since"), null=True, blank=True)
+    # An administrator's step on this membership that waits for a second administrator.
+    awaiting = models.CharField(
+        _("awaiting a second administrator"),
+        max_length=16,
+        choices=SecondAdministratorStep.choices,
+        blank=True,
+    )
+    awaiting_asked_by = _by(_("asked for by"))
+    awaiting_asked_at = models.DateTimeField(null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -230,7 +255,8 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=~Q(requested_by=models.F("user"))
                 & ~Q(decided_by=models.F("user"))
-                & ~Q(appointed_by=models.F("user")),
+                & ~Q(appointed_by=models.F("user"))
+                & ~Q(awaiting_asked_by=models.F("user")),
                 name="membership_not_self_granted",
             ),
             models.CheckConstraint(
@@ -242,6 +268,22 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()}, {self.organisation}"
+
+    def awaits(self, step: str) -> bool:
+        """Whether an administrator asked for ``step`` and the ask has not lapsed."""
+        return (
+            self.awaiting == step
+            and self.awaiting_asked_at is not None
+            and (timezone.now() - self.awaiting_asked_at < SECOND_ADMINISTRATOR_WAIT)
+        )
+
+    @property
+    def awaits_appointment(self) -> bool:
+        return self.awaits(SecondAdministratorStep.APPOINT)
+
+    @property
+    def awaits_end(self) -> bool:
+        return self.awaits(SecondAdministratorStep.END)
 
     @property
     def is_given(self) -> bool:

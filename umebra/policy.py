@@ -3,14 +3,17 @@
 from enum import StrEnum
 
 from axes.models import AccessAttempt
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from umebra import access
 from umebra.access import CHANGE, DELETE, VIEW, Actor, Counted, RolePolicy
 from umebra.models import (
+    SECOND_ADMINISTRATOR_WAIT,
     Membership,
     MembershipStatus,
     Organisation,
+    SecondAdministratorStep,
     User,
     WorkerPing,
     active_q,
@@ -51,6 +54,15 @@ APPROVE, REFUSE, APPOINT, DISMISS = "approve", "refuse", "appoint", "dismiss"
 OPEN_ROLES = frozenset(Role) - PERSONAL_DATA_ROLES
 
 
+def _asked_by(actor: Actor, step: str) -> Q:
+    """The memberships on which ``actor`` asked for ``step``, still waiting for a second."""
+    return Q(
+        awaiting=step,
+        awaiting_asked_by=actor.user,
+        awaiting_asked_at__gt=timezone.now() - SECOND_ADMINISTRATOR_WAIT,
+    )
+
+
 def _administered() -> QuerySet:
     """The organisations that have a member administrator (as a subquery of their ids)."""
     return Membership.objects.filter(active_q(), administers_members=True).values("organisation_id")
@@ -76,9 +88,10 @@ class MembershipPolicy(_StaffPolicy):
     - Auditor and administrator, which oversee the system, are asked for by an administrator
       or the organisation's member administrator and approved by another administrator.
     - Nobody gives, approves or ends their own membership, or appoints themselves.
-    - A member administrator holds a role of ``ADMINISTERING_ROLES``. The system
-      administrator appoints an organisation's first; once it has one, its member
-      administrators appoint and dismiss the others.
+    - A member administrator holds a role of ``ADMINISTERING_ROLES``. Two administrators
+      appoint an organisation's first (one asks, another confirms); once it has one, its
+      member administrators appoint and dismiss the others.
+    - An auditor's or administrator's role is ended by two administrators in the same way.
     """
 
     own_organisation_lookup = "organisation_id"
@@ -110,10 +123,11 @@ class MembershipPolicy(_StaffPolicy):
 
     def _endable(self, actor: Actor, queryset: QuerySet) -> QuerySet:
         """Those the actor could have given: an administrator's, any (leaving staff are
-        let go); a member administrator's, their organisation's but the oversight roles; a
-        coordinator's, the partner and politician roles."""
+        let go; an auditor's or administrator's with a second administrator, so not one
+        they asked to end themselves); a member administrator's, their organisation's but
+        the oversight roles; a coordinator's, the partner and politician roles."""
         if actor.role == Role.ADMIN:
-            return queryset
+            return queryset.exclude(_asked_by(actor, SecondAdministratorStep.END))
         endable = self._own(actor, queryset.exclude(role__in=OVERSIGHT_ROLES))
         if actor.role == Role.COORDINATOR:
             endable = endable | queryset.filter(role__in=OPEN_ROLES)
@@ -134,12 +148,15 @@ class MembershipPolicy(_StaffPolicy):
 
     def _appointable(self, actor: Actor, queryset: QuerySet) -> QuerySet:
         """Members in a role a member administrator may hold: a member administrator
-        appoints others of their organisation; the system administrator the first of an
-        organisation that has none."""
+        appoints others of their organisation; administrators, two of them, the first of an
+        organisation that has none (not one they asked to appoint themselves)."""
         queryset = queryset.filter(role__in=ADMINISTERING_ROLES)
         appointable = self._own(actor, queryset)
         if actor.role == Role.ADMIN:
-            appointable = appointable | queryset.exclude(organisation_id__in=_administered())
+            first = queryset.exclude(organisation_id__in=_administered())
+            appointable = appointable | first.exclude(
+                _asked_by(actor, SecondAdministratorStep.APPOINT)
+            )
         return appointable
 
     def may_add(self, actor: Actor) -> bool:

@@ -46,7 +46,7 @@ def organisation_members(*, user: User, organisation: Organisation) -> dict:
     memberships = access.restrict(
         user,
         organisation.memberships.select_related(
-            "user", "requested_by", "decided_by", "ended_by", "appointed_by"
+            "user", "requested_by", "decided_by", "ended_by", "appointed_by", "awaiting_asked_by"
         ),
     ).order_by("-valid_from", "-pk")
     rows = list(memberships)

@@ -13,7 +13,14 @@ from umebra.access import SYSTEM, Actor, policy_for
 from umebra.audit.models import AccessAction
 from umebra.audit.services import alert_raise
 from umebra.jobs import job_claim, job_enqueue, job_finish
-from umebra.models import Membership, MembershipStatus, Organisation, User, WorkerPing
+from umebra.models import (
+    Membership,
+    MembershipStatus,
+    Organisation,
+    SecondAdministratorStep,
+    User,
+    WorkerPing,
+)
 from umebra.policy import APPOINT, APPROVE, DISMISS, REFUSE, Grant
 from umebra.roles import OVERSIGHT_ROLES, PERSONAL_DATA_ROLES, Role, group_name
 from umebra.saving import save_validated
@@ -158,24 +165,52 @@ def membership_refuse(*, actor: Actor, membership: Membership, reason: str = "")
     return membership
 
 
+AWAITING_FIELDS = ["awaiting", "awaiting_asked_by", "awaiting_asked_at"]
+
+
+def _confirmed(actor: Actor, membership: Membership, step: SecondAdministratorStep) -> bool:
+    """For a step that takes two administrators: whether ``actor`` confirms it now, another
+    having asked for it; else their ask is recorded, to wait for a second (the policy has
+    already refused one who asked to confirm it themselves)."""
+    if membership.awaits(step) and membership.awaiting_asked_by_id != actor.user.pk:
+        membership.awaiting, membership.awaiting_asked_by, membership.awaiting_asked_at = (
+            "", None, None
+        )  # fmt: skip
+        return True
+    membership.awaiting, membership.awaiting_asked_by = step, actor.user
+    membership.awaiting_asked_at = timezone.now()
+    membership.save(update_fields=AWAITING_FIELDS)
+    access.record(actor, AccessAction.CHANGE, Membership, membership.pk, reason=f"{step} asked for")
+    return False
+
+
 @transaction.atomic
 def membership_end(
     *, actor: Actor, membership: Membership, on: datetime.date | None = None
 ) -> Membership:
     """End the membership: at once, unless ``on`` is a day to come, after which it gives
     nothing. Nobody ends their own: a role is not swapped for another without a second
-    person. The auditor is told when a role that oversees the system ends."""
+    person. An auditor's or administrator's role takes two administrators: the first one's
+    ask waits for the second (the membership is returned unchanged but for the ask). The
+    auditor is told when one of those, or a member administrator's, ends."""
     if actor is not SYSTEM:
         membership = _membership_for(actor, membership, access.CHANGE)
+        if (
+            actor.role == Role.ADMIN
+            and membership.role in OVERSIGHT_ROLES
+            and not _confirmed(actor, membership, SecondAdministratorStep.END)
+        ):
+            return membership
     today = timezone.localdate()
     membership.valid_to, membership.ended_by = on or today, actor.user
     if membership.valid_to <= today:
         membership.ended_at = timezone.now()
     membership.full_clean()
-    membership.save(update_fields=["valid_to", "ended_by", "ended_at"])
+    membership.save(update_fields=["valid_to", "ended_by", "ended_at", *AWAITING_FIELDS])
     access.record(actor, AccessAction.CHANGE, Membership, membership.pk, reason="membership ended")
     user_sync_groups(user=membership.user)
-    if membership.role in OVERSIGHT_ROLES and actor is not SYSTEM:
+    watched = membership.role in OVERSIGHT_ROLES or membership.administers_members
+    if watched and actor is not SYSTEM:
         alert_raise(
             user=membership.user,
             description=_("Role ended: %(membership)s, by %(by)s")
@@ -187,13 +222,20 @@ def membership_end(
 @transaction.atomic
 def member_administrator_appoint(*, actor: Actor, membership: Membership) -> Membership:
     """Make an active member a member administrator of their organisation; the auditor is
-    told."""
+    told. An organisation's first takes two administrators: the first one's ask waits for
+    the second (the membership is returned, not yet appointed)."""
     if actor is not SYSTEM:
         membership = _membership_for(actor, membership, APPOINT)
+        if actor.role == Role.ADMIN and not _confirmed(
+            actor, membership, SecondAdministratorStep.APPOINT
+        ):
+            return membership
     membership.administers_members, membership.appointed_by = True, actor.user
     membership.appointed_at = timezone.now()
     membership.full_clean()
-    membership.save(update_fields=["administers_members", "appointed_by", "appointed_at"])
+    membership.save(
+        update_fields=["administers_members", "appointed_by", "appointed_at", *AWAITING_FIELDS]
+    )
     access.record(
         actor,
         AccessAction.CHANGE,

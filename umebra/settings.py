@@ -114,6 +114,12 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'umebra.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves a web server and a worker at once: a writer waits for
+    # the lock instead of failing with "database is locked" when two log in together.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
 # A connection that died while idle (database restart) is replaced, not reused.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Every choice field of every form reads its choices with QuerySet.iterator(), which on

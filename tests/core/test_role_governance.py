@@ -295,31 +295,80 @@ def test_the_auditor_is_alerted_to_each_personal_data_role_given(people, org):
 
 
 # who × whom (a member of …) → may appoint them member administrator
+APPOINTED = "appointed"
 APPOINTMENTS = [
-    ("admin", "polis", False),  # Polisen has one already: its own appoint the next
-    ("polis-ba", "polis", True),
-    ("skol-ba", "polis", False),
-    ("samordnare", "polis", False),
-    ("polis", "polis-ba", False),
-    ("admin", "samordnare", True),  # Umebrå has none yet: the system administrator appoints
-    ("admin", "admin2", False),  # Kommunen has one already (kommun-ba)
-    ("admin", "fastighet", False),  # a partner: one factor, a role one person gave
-    ("admin", "dataskydd", False),  # the auditor: no overseer also gives roles
-    ("samordnare", "samordnare", False),
+    ("admin", "polis", REFUSED),  # Polisen has one already: its own appoint the next
+    ("polis-ba", "polis", APPOINTED),
+    ("skol-ba", "polis", REFUSED),
+    ("samordnare", "polis", REFUSED),
+    ("polis", "polis-ba", REFUSED),
+    ("admin", "samordnare", ASKED),  # Umebrå has none yet: two administrators appoint
+    ("admin", "admin2", REFUSED),  # Kommunen has one already (kommun-ba)
+    ("admin", "fastighet", REFUSED),  # a partner: one factor, a role one person gave
+    ("admin", "dataskydd", REFUSED),  # the auditor: no overseer also gives roles
+    ("samordnare", "samordnare", REFUSED),
 ]
 
 
-@pytest.mark.parametrize(("who", "whom", "allowed"), APPOINTMENTS)
-def test_who_appoints_a_member_administrator(people, who, whom, allowed):
+@pytest.mark.parametrize(("who", "whom", "expected"), APPOINTMENTS)
+def test_who_appoints_a_member_administrator(people, who, whom, expected):
     membership = people[whom].memberships.get()
     try:
-        services.member_administrator_appoint(actor=actor(people[who]), membership=membership)
+        membership = services.member_administrator_appoint(
+            actor=actor(people[who]), membership=membership
+        )
     except PermissionDenied:
-        appointed = False
+        outcome = REFUSED
     else:
-        appointed = True
-    assert appointed is allowed
-    assert AccessAlert.objects.filter(user=people[whom]).exists() is allowed
+        outcome = APPOINTED if membership.administers_members else ASKED
+    assert outcome == expected
+    assert AccessAlert.objects.filter(user=people[whom]).exists() is (expected == APPOINTED)
+
+
+def test_an_organisations_first_member_administrator_takes_two_administrators(people, org):
+    """A tester ended a member administrator's membership and, as the administrator alone,
+    appointed in their place an account whose first password the administrator had set."""
+    coordinator = people["samordnare"].memberships.get()
+    asked = services.member_administrator_appoint(
+        actor=actor(people["admin"]), membership=coordinator
+    )
+    assert not asked.administers_members and asked.awaits_appointment
+    with pytest.raises(PermissionDenied):  # not the one who asked
+        services.member_administrator_appoint(actor=actor(people["admin"]), membership=coordinator)
+    appointed = services.member_administrator_appoint(
+        actor=actor(people["admin2"]), membership=coordinator
+    )
+    assert appointed.administers_members and not appointed.awaiting
+    assert appointed.appointed_by == people["admin2"]
+
+
+def test_an_ask_lapses_after_a_week(people):
+    from django.utils import timezone
+
+    coordinator = people["samordnare"].memberships.get()
+    services.member_administrator_appoint(actor=actor(people["admin"]), membership=coordinator)
+    Membership.objects.filter(pk=coordinator.pk).update(
+        awaiting_asked_at=timezone.now() - timezone.timedelta(days=8)
+    )
+    again = services.member_administrator_appoint(
+        actor=actor(people["admin2"]), membership=coordinator
+    )
+    assert not again.administers_members  # admin2's own ask, now
+    assert again.awaiting_asked_by == people["admin2"]
+
+
+def test_an_auditors_or_administrators_role_is_ended_by_two_administrators(people):
+    auditor = people["dataskydd"].memberships.get()
+    asked = services.membership_end(actor=actor(people["admin"]), membership=auditor)
+    assert asked.ended_at is None and asked.awaits_end
+    assert access.actor_for(type(people["dataskydd"]).objects.get(pk=people["dataskydd"].pk)).role
+    with pytest.raises(PermissionDenied):
+        services.membership_end(actor=actor(people["admin"]), membership=auditor)
+    ended = services.membership_end(actor=actor(people["admin2"]), membership=auditor)
+    assert ended.ended_at is not None
+    assert AccessAlert.objects.get(user=people["dataskydd"]).description.startswith(
+        "Roll avslutad: Granskare"
+    )
 
 
 def test_member_administrators_and_administrators_see_what_waits_for_them(client, people, org):
@@ -423,10 +472,11 @@ def test_the_administrator_alone_cannot_make_a_member_administrator_to_give_role
             services.member_administrator_appoint(
                 actor=actor(people["admin"]), membership=membership
             )
-    # A member in a role that reaches personal data, the administrator may.
-    services.member_administrator_appoint(
+    # A member in a role that reaches personal data, the administrator may ask to appoint.
+    asked = services.member_administrator_appoint(
         actor=actor(people["admin"]), membership=people["samordnare"].memberships.get()
     )
+    assert asked.awaits_appointment
 
 
 @pytest.fixture
@@ -450,9 +500,10 @@ def test_the_first_members_of_an_organisation_without_a_member_administrator(peo
     services.membership_approve(actor=actor(people["admin"]), membership=asked_by_coordinator)
     services.membership_approve(actor=actor(people["admin2"]), membership=asked_by_admin)
     # Once it has a member administrator, they approve its requests, not the administrator.
-    services.member_administrator_appoint(
-        actor=actor(people["admin2"]), membership=asked_by_coordinator
-    )
+    for administrator in ("admin2", "admin"):
+        services.member_administrator_appoint(
+            actor=actor(people[administrator]), membership=asked_by_coordinator
+        )
     later = services.membership_create(
         actor=actor(people["samordnare"]), user=UserFactory(), organisation=leisure,
         role=Role.SCHOOL_STAFF,
@@ -518,7 +569,7 @@ ENDINGS = [
     ("polis-ba", "polis", True),
     ("polis-ba", "skol-ba", False),
     ("admin", "polis", True),  # staff who leave are let go by the administrator
-    ("admin", "dataskydd", True),
+    ("admin", "dataskydd", True),  # asked for: a second administrator confirms (below)
     ("polis", "polis-ba", False),
     ("kommun-ba", "dataskydd", False),  # the oversight roles: an administrator's to end
 ]
@@ -549,10 +600,33 @@ def test_an_ended_membership_gives_nothing_from_that_moment(client, people, org)
     assert officer.get(operation.get_absolute_url()).status_code == 404
 
 
-def test_the_auditor_is_alerted_when_an_oversight_role_ends(people):
+def test_the_auditor_is_alerted_when_a_member_administrators_role_ends(people):
     services.membership_end(
-        actor=actor(people["admin"]), membership=people["admin2"].memberships.get()
+        actor=actor(people["admin"]), membership=people["polis-ba"].memberships.get()
     )
-    assert AccessAlert.objects.get(user=people["admin2"]).description.startswith(
-        "Roll avslutad: Administratör"
+    assert AccessAlert.objects.get(user=people["polis-ba"]).description.startswith(
+        "Roll avslutad: Polis"
     )
+
+
+def test_the_organisation_page_shows_what_waits_for_a_second_administrator(people, org):
+    auditor = people["dataskydd"].memberships.get()
+    page = reverse("organisation-detail", args=[org["Kommunen"].pk])
+    first = log_in_as(people["admin"])
+    first.post(reverse("membership-end", args=[auditor.pk]), HTTP_REFERER=page)
+    mine = first.get(page).content.decode()
+    assert "Avslut begärt av" in mine and "väntar på en andra administratör" in mine
+    assert "Bekräfta avslutet" not in mine
+    theirs = log_in_as(people["admin2"]).get(page).content.decode()
+    assert "Bekräfta avslutet" in theirs
+
+
+def test_setting_the_password_of_a_role_holder_not_yet_logged_in_alerts_too(admin_client, people):
+    officer = people["polis"]
+    assert officer.last_login is None
+    admin_client.post(
+        reverse("admin:auth_user_password_change", args=[officer.pk]),
+        {"password1": "Övertagen-2026!", "password2": "Övertagen-2026!",
+         "usable_password": "true"},
+    )  # fmt: skip
+    assert AccessAlert.objects.filter(user=officer, description__startswith="Lösenordet").exists()

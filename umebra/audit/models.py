@@ -43,6 +43,10 @@ REASON_LABELS = {
     "deleted through the admin": _("deleted through the admin"),
     "role review (page)": _("who holds which role"),
     "role review (csv)": _("who holds which role, as CSV"),
+    "appoint asked for": _(
+        "appointment as member administrator asked for, for a second administrator to confirm"
+    ),
+    "end asked for": _("ending asked for, for a second administrator to confirm"),
     "organisation created": _("organisation registered"),
     "organisation changed": _("organisation changed"),
 }
