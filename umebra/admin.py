@@ -10,14 +10,16 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from umebra.admin_access import AccessRestrictedAdmin
 from umebra.audit.services import alert_raise
-from umebra.models import Membership, MembershipStatus, Organisation, User, WorkerPing
+from umebra.models import Membership, MembershipStatus, Organisation, User, WorkerPing, active_q
 from umebra.reauth import sensitive_step
+from umebra.roles import OVERSIGHT_ROLES
 
 
 class MembershipInline(admin.TabularInline):
@@ -46,27 +48,57 @@ class UserAdmin(AccessRestrictedAdmin, DjangoUserAdmin):
     )
     readonly_fields = ("last_login", "date_joined")
 
+    @staticmethod
+    def _oversees(request, account) -> bool:
+        """Another's account in an auditor's or administrator's role. The administrator
+        neither switches it off, renames it nor sets its password: one person would take
+        the oversight away, which takes two administrators ending the role."""
+        return (
+            account is not None
+            and account.pk != request.user.pk
+            and account.memberships.filter(active_q(), role__in=OVERSIGHT_ROLES).exists()
+        )
+
+    @staticmethod
+    def _in_use(account) -> bool:
+        """It has logged in, or holds or waits for a role: not a new account's set-up."""
+        return account.last_login is not None or (
+            account.memberships.exclude(status=MembershipStatus.REFUSED).exists()
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return (*fields, "username", "is_active") if self._oversees(request, obj) else fields
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active and self._in_use(obj):
+            self._alert(request, obj, _("Account of %(user)s, in use, switched off by %(by)s"))
+
     @method_decorator(sensitive_step)
     def user_change_password(self, request, id, form_url=""):
-        """Setting the password of an account in use (it has logged in, or holds or waits
-        for a role) is taking it over, for as long as its owner does not notice (an account
-        with one factor, wholly): the password is asked again first, and the auditor is
-        told."""
+        """Setting (or removing) the password of an account in use is taking it over, or
+        shutting its owner out, for as long as they do not notice: the password is asked
+        again first, and the auditor is told."""
         account = User.objects.filter(pk=unquote(id)).first()
+        if self._oversees(request, account):
+            raise PermissionDenied
         response = super().user_change_password(request, id, form_url)
-        in_use = account is not None and (
-            account.last_login is not None
-            or account.memberships.exclude(status=MembershipStatus.REFUSED).exists()
-        )
-        if not in_use:  # a new account's first password, before any role
+        if account is None or not self._in_use(account):
             return response
         if User.objects.filter(pk=account.pk).exclude(password=account.password).exists():
-            alert_raise(
-                user=account,
-                description=_("Password of %(user)s, an account in use, set by %(by)s")
-                % {"user": account.get_username(), "by": request.user.get_username()},
+            self._alert(
+                request, account, _("Password of %(user)s, an account in use, changed by %(by)s")
             )
         return response
+
+    @staticmethod
+    def _alert(request, account, description: str) -> None:
+        alert_raise(
+            user=account,
+            description=description
+            % {"user": account.get_username(), "by": request.user.get_username()},
+        )
 
 
 @admin.register(Organisation)

@@ -168,14 +168,16 @@ def membership_refuse(*, actor: Actor, membership: Membership, reason: str = "")
 AWAITING_FIELDS = ["awaiting", "awaiting_asked_by", "awaiting_asked_at"]
 
 
+def _awaiting_clear(membership: Membership) -> None:
+    membership.awaiting, membership.awaiting_asked_by, membership.awaiting_asked_at = "", None, None
+
+
 def _confirmed(actor: Actor, membership: Membership, step: SecondAdministratorStep) -> bool:
     """For a step that takes two administrators: whether ``actor`` confirms it now, another
     having asked for it; else their ask is recorded, to wait for a second (the policy has
     already refused one who asked to confirm it themselves)."""
     if membership.awaits(step) and membership.awaiting_asked_by_id != actor.user.pk:
-        membership.awaiting, membership.awaiting_asked_by, membership.awaiting_asked_at = (
-            "", None, None
-        )  # fmt: skip
+        _awaiting_clear(membership)
         return True
     membership.awaiting, membership.awaiting_asked_by = step, actor.user
     membership.awaiting_asked_at = timezone.now()
@@ -203,6 +205,7 @@ def membership_end(
             return membership
     today = timezone.localdate()
     membership.valid_to, membership.ended_by = on or today, actor.user
+    _awaiting_clear(membership)  # an ask for it lapses with it
     if membership.valid_to <= today:
         membership.ended_at = timezone.now()
     membership.full_clean()

@@ -1,6 +1,7 @@
 from django import forms
 
 from cases.models import Inspection, IntelligenceNote, Measure, Operation, Target
+from cases.models.los import LEAD_KINDS
 from collaboration.models import Area
 from umebra import access
 from umebra.forms import DateInput
@@ -21,7 +22,7 @@ class OperationForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         organisations = access.restrict(user, Organisation.objects.all())
-        self.fields["lead"].queryset = organisations
+        self.fields["lead"].queryset = organisations.filter(kind__in=LEAD_KINDS)
         self.fields["parties"].queryset = organisations
 
 

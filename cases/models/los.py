@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from collaboration.models import Area
-from umebra.models import Organisation
+from umebra.models import Organisation, OrganisationKind
 from umebra.validators import period_errors, validate_organisation_number
 
 
@@ -68,8 +68,17 @@ class Operation(models.Model):
         return reverse("cases:operation-detail", args=[self.pk])
 
     def clean(self) -> None:
+        """A period that ends after it begins, and a lead whose people may change the
+        operation (police or a municipal unit's coordinators): handed to an agency, it
+        could be changed by nobody any more."""
         if errors := period_errors(self.starts_on, self.ends_on, "ends_on"):
             raise ValidationError(errors)
+        if self.lead_id and self.lead.kind not in LEAD_KINDS:
+            raise ValidationError({"lead": _("The police or a municipal unit leads an operation.")})
+
+
+# The kinds of organisation whose people (police, coordinators) lead and change an operation.
+LEAD_KINDS = frozenset({OrganisationKind.POLICE, OrganisationKind.MUNICIPAL_UNIT})
 
 
 class TargetKind(models.TextChoices):

@@ -144,3 +144,14 @@ def test_only_the_lead_changes_the_operation(client, demo, username, allowed):
     assert (operation.name == "Övertagen") is allowed
     if not allowed:
         assert response.status_code in (403, 404)
+
+
+def test_an_operation_is_led_by_the_police_or_a_municipal_unit(demo):
+    """Handed by its lead to Skatteverket, nobody could have changed it any more."""
+    operation = Operation.objects.get()
+    with pytest.raises(ValidationError, match="leder en insats"):
+        los.operation_save(
+            actor=access.actor_for(demo["polis"]), instance=operation,
+            lead=Organisation.objects.get(name="Skatteverket"), parties=[], name=operation.name,
+            objective="o",
+        )  # fmt: skip

@@ -133,3 +133,42 @@ def test_the_admin_shows_memberships_but_changes_none(admin_client):
     admin_client.post(url, {"role": Role.ADMIN, "valid_to": "2020-01-01"})
     membership.refresh_from_db()
     assert (membership.role, membership.valid_to) == (Role.POLICE, None)
+
+
+def test_the_administrator_alone_does_not_lock_the_oversight_out(admin_client):
+    """A tester switched off the auditor's and the second administrator's accounts, renamed
+    one and removed the other's password: one person taking the oversight away, which
+    takes two administrators ending the role."""
+    auditor = member(Role.AUDITOR, username="dataskydd")
+    url = reverse("admin:umebra_user_change", args=[auditor.pk])
+    admin_client.post(
+        url,
+        INLINE
+        | {
+            "username": "dataskydd-old",
+            "first_name": "",
+            "last_name": "",
+            "email": "",
+            "_save": "1",
+        },
+    )  # fmt: skip (no is_active)
+    auditor.refresh_from_db()
+    assert (auditor.username, auditor.is_active) == ("dataskydd", True)
+    response = admin_client.post(
+        reverse("admin:auth_user_password_change", args=[auditor.pk]),
+        {"usable_password": "false", "unset-password": "1"},
+    )
+    assert response.status_code == 403
+    assert auditor.has_usable_password()
+
+
+def test_switching_off_an_account_in_use_alerts_the_auditor(admin_client):
+    officer = member(Role.POLICE, OrganisationFactory(kind=OrganisationKind.POLICE))
+    admin_client.post(
+        reverse("admin:umebra_user_change", args=[officer.pk]),
+        INLINE | {"username": officer.username, "first_name": "", "last_name": "", "email": "",
+                  "_save": "1"},
+    )  # fmt: skip
+    officer.refresh_from_db()
+    assert not officer.is_active
+    assert AccessAlert.objects.get(user=officer).description.startswith("Kontot för")
