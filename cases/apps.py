@@ -10,10 +10,15 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from cases import panels
-        from cases.models import Operation, Person, SigCase
+        from cases.models import CaseStatus, LegalGround, Operation, Person, SigCase
+        from cases.subjects import people_find, people_of
         from umebra import navigation
+        from umebra.audit import subjects, words
 
         panels.register()
+        subjects.register(find=people_find, owners=people_of)
+        words.register_codes(CaseStatus.choices)
+        words.register_codes(LegalGround.choices)
         navigation.register(
             label=_("SIG cases"), url_name="cases:case-list", model=SigCase, order=25
         )

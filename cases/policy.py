@@ -2,7 +2,8 @@
 
 LOS operations, DESIGN.md §4.3: parties see the operation and its targets; each agency sees
 its own inspections and measures; intelligence notes are the police's alone; politicians and
-partners see nothing of an operation.
+partners see nothing of an operation. All of it is secret (agency secrecy, police
+intelligence): every read is logged.
 
 SIG cases, DESIGN.md §4.2:
 
@@ -145,6 +146,8 @@ class OperationPolicy(Counted, Policy):
     Only the lead organisation's coordinators or police change one: nobody else can hand it
     to another lead or drop a party, and so shut the lead out of its own operation."""
 
+    secret = True
+
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role not in LOS_ROLES:
             return queryset.none()
@@ -165,6 +168,7 @@ class OperationPolicy(Counted, Policy):
 
 @access.register(Target)
 class TargetPolicy(ParentPolicy):
+    secret = True
     parent = "operation"
 
 
@@ -172,6 +176,8 @@ class TargetPolicy(ParentPolicy):
 class InspectionPolicy(Counted, Policy):
     """Coordinators and police see every inspection of the operations they see; an agency
     sees, records and changes only its own."""
+
+    secret = True
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         operations = access.restrict(actor.user, Operation.objects.all(), VIEW)
@@ -188,12 +194,15 @@ class InspectionPolicy(Counted, Policy):
 
 @access.register(Measure)
 class MeasurePolicy(ParentPolicy):
+    secret = True
     parent = "inspection"
 
 
 @access.register(IntelligenceNote)
 class IntelligenceNotePolicy(Policy):
     """Police only, of operations the police see. Nobody else, whatever their role."""
+
+    secret = True
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role != Role.POLICE or action not in (VIEW, "add"):
@@ -216,7 +225,8 @@ class EmergencyAccessPolicy(Policy):
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role == Role.AUDITOR:
-            return queryset
+            # Another auditor reviews an auditor's own (DESIGN.md section 4.7).
+            return queryset.exclude(user=actor.user) if action != VIEW else queryset
         if action == VIEW and actor.role == Role.SOCIAL_WORKER:
             return queryset.filter(case__owner=actor.user)
         return queryset.none()

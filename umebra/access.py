@@ -11,10 +11,11 @@ Rules the mechanism itself enforces, whatever a policy says:
 - Deny by default: a model without a policy is an error, a user without an active membership
   sees nothing, and a policy that says nothing grants nothing.
 - An object the user may not see answers 404, exactly like one that does not exist.
-- Every refusal and every read or write of personal data is written to the access log.
+- Every refusal and every read or write of personal data or secret data is written to the
+  access log, a list page's rows included.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
@@ -65,6 +66,13 @@ class Policy:
 
     #: Reads of this model's objects are personal data and are logged one by one.
     personal_data: ClassVar[bool] = False
+    #: Its objects are secret though they may name no person (an agency's inspections,
+    #: police intelligence: OSL); their reads are logged like those of personal data.
+    secret: ClassVar[bool] = False
+
+    @property
+    def logs_reads(self) -> bool:
+        return self.personal_data or self.secret
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         """The part of ``queryset`` on which ``actor`` may perform ``action``."""
@@ -244,7 +252,7 @@ def get_object_or_404(
     if obj is None:
         log(request, AccessAction.DENIED, queryset.model, object_id, reason=reason or action)
         raise Http404
-    if policy_for(queryset.model).personal_data:
+    if policy_for(queryset.model).logs_reads:
         logged = AccessAction.VIEW if action == VIEW else AccessAction.CHANGE
         log(request, logged, queryset.model, str(obj.pk), reason=reason)
     return obj
@@ -291,8 +299,11 @@ def log(
     object_id: str = "",
     *,
     reason: str = "",
+    listed: Iterable[models.Model] = (),
 ) -> None:
-    """Write an access event for ``request``'s user."""
+    """Write an access event for ``request``'s user. ``listed`` are the objects a page
+    showed besides ``object_id`` (the rows of a list, the parts of an operation): those
+    whose reads are logged (``Policy.logs_reads``) are named in the event."""
     actor = actor_for(request.user)
     event_record(
         user=request.user,
@@ -302,4 +313,9 @@ def log(
         object_id=object_id,
         reason=reason,
         ip_address=get_client_ip_address(request),
+        listed=[
+            (obj._meta.label_lower, str(obj.pk))
+            for obj in listed
+            if policy_for(type(obj)).logs_reads
+        ],
     )

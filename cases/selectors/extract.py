@@ -1,24 +1,64 @@
-"""The register extract: everything held about one person, and who has read it."""
+"""The register extract (GDPR article 15): everything held about one person in every
+organisation's register, what it is for, who received it, how long it is kept, where it
+came from, and everyone who has read it."""
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from cases.models import Person, SigCase
+from cases.models import Person, SigCase, SigCaseUserObjectPermission
 from cases.policy import EXTRACT
+from cases.services.retention import purge_date
+from cases.subjects import person_objects
 from umebra import access
-from umebra.audit.models import AccessEvent
+from umebra.audit.models import AccessAction, AccessEvent
+from umebra.audit.selectors import events_about
 from umebra.models import User
 from umebra.validators import normalise_personal_number
+
+EXTRACT_REASON = "register extract"
+
+
+@dataclass(frozen=True)
+class CaseInExtract:
+    """One case of the person, with what the extract says of it beyond its content."""
+
+    case: SigCase
+    grants: list[SigCaseUserObjectPermission]
+    purge_on: datetime.date | None
+
+
+@dataclass(frozen=True)
+class RecordInExtract:
+    """One organisation's record of the person, and its cases."""
+
+    person: Person
+    cases: list[CaseInExtract]
 
 
 @dataclass(frozen=True)
 class RegisterExtract:
     """Every record of one personal number (each organisation keeps its own register),
-    with the cases that hold it, and the log of who read or changed any of it."""
+    with the cases that hold it, the log of who read or changed any of it, and the
+    extracts made of it before."""
 
-    people: list[Person]
+    records: list[RecordInExtract]
     events: QuerySet[AccessEvent]
+    earlier_extracts: QuerySet[AccessEvent]
+
+    @property
+    def people(self) -> list[Person]:
+        return [record.person for record in self.records]
+
+
+def extract_number(*, user: User, person_id: str) -> str | None:
+    """The personal number of a record the user may extract (the auditor's way from a
+    search of the log to the extract, without the number in a URL)."""
+    if not str(person_id).isdigit():
+        return None
+    found = access.restrict(user, Person.objects.all(), EXTRACT).filter(pk=person_id).first()
+    return found.personal_number if found else None
 
 
 def register_extract(*, user: User, personal_number: str) -> RegisterExtract | None:
@@ -35,10 +75,12 @@ def register_extract(*, user: User, personal_number: str) -> RegisterExtract | N
                 SigCase.objects.select_related("owner", "owner_organisation").prefetch_related(
                     "consents__organisations",
                     "consents__signatures__guardian",
+                    "consents__created_by",
                     "notes__author_organisation",
                     "actions__organisation",
                     "disclosures__to_organisation",
                     "disclosures__from_organisation",
+                    "disclosures__decided_by",
                 ),
             ),
         )
@@ -46,9 +88,30 @@ def register_extract(*, user: User, personal_number: str) -> RegisterExtract | N
     )
     if not people:
         return None
-    about = Q(object_type="cases.person", object_id__in=[str(p.pk) for p in people]) | Q(
-        object_type="cases.sigcase",
-        object_id__in=[str(case.pk) for person in people for case in person.cases.all()],
+    grants: dict[int, list] = {}
+    for grant in SigCaseUserObjectPermission.objects.filter(
+        content_object__person__in=people
+    ).select_related("user", "organisation"):
+        grants.setdefault(grant.content_object_id, []).append(grant)
+    records = [
+        RecordInExtract(
+            person=person,
+            cases=[
+                CaseInExtract(case=case, grants=grants.get(case.pk, []), purge_on=purge_date(case))
+                for case in person.cases.all()
+            ],
+        )
+        for person in people
+    ]
+    events = AccessEvent.objects.filter(events_about(person_objects(people).objects))
+    return RegisterExtract(
+        records=records,
+        events=events.select_related("user")
+        .prefetch_related("listed")
+        .order_by("occurred_at", "id"),
+        earlier_extracts=events.filter(
+            action=AccessAction.EXPORT,
+            object_type=Person._meta.label_lower,
+            reason__startswith=EXTRACT_REASON,
+        ).order_by("occurred_at", "id"),
     )
-    events = AccessEvent.objects.filter(about).order_by("occurred_at", "id")
-    return RegisterExtract(people=people, events=events)

@@ -1,5 +1,7 @@
 """Reads of LOS operations, each part narrowed by its own rule."""
 
+from collections.abc import Iterator
+
 from django.db.models import Count, QuerySet
 
 from cases.models import Inspection, IntelligenceNote, Operation
@@ -16,6 +18,8 @@ def operation_list(*, user: User) -> QuerySet[Operation]:
 
 
 def operation_parts(*, user: User, operation: Operation) -> dict:
+    """The parts of the operation the user may see, read once (the page and the access log
+    use the same rows)."""
     inspections = access.restrict(
         user,
         Inspection.objects.filter(target__operation=operation)
@@ -23,12 +27,24 @@ def operation_parts(*, user: User, operation: Operation) -> dict:
         .prefetch_related("measures"),
     )
     return {
-        "targets": access.restrict(
-            user, operation.targets.select_related("area").defer("area__boundary")
+        "targets": list(
+            access.restrict(user, operation.targets.select_related("area").defer("area__boundary"))
         ),
-        "inspections": inspections,
-        "intelligence": access.restrict(
-            user, IntelligenceNote.objects.filter(operation=operation).select_related("author")
+        "inspections": list(inspections),
+        "intelligence": list(
+            access.restrict(
+                user, IntelligenceNote.objects.filter(operation=operation).select_related("author")
+            )
         ),
         "parties": operation.parties.all(),
     }
+
+
+def shown_parts(parts: dict) -> Iterator:
+    """Every secret part the operation page shows: targets, inspections with their
+    measures, intelligence notes."""
+    yield from parts["targets"]
+    for inspection in parts["inspections"]:
+        yield inspection
+        yield from inspection.measures.all()
+    yield from parts["intelligence"]

@@ -15,11 +15,22 @@ from umebra.audit.models import AccessAction
 PURGED_NAME = "[gallrad]"
 
 
+def _retention() -> datetime.timedelta:
+    return datetime.timedelta(days=365 * settings.UMEBRA_RETENTION_YEARS)
+
+
 def purge_due(now: datetime.datetime | None = None):
     """Closed cases whose last entry is older than the retention period."""
     now = now or timezone.now()
-    limit = now - datetime.timedelta(days=365 * settings.UMEBRA_RETENTION_YEARS)
-    return SigCase.objects.filter(status=CaseStatus.CLOSED, last_entry_at__lt=limit)
+    return SigCase.objects.filter(status=CaseStatus.CLOSED, last_entry_at__lt=now - _retention())
+
+
+def purge_date(case: SigCase) -> datetime.date | None:
+    """The day a closed case's personal data is purged, if no entry comes first; ``None``
+    for a case still open (it is kept while it is worked) or already purged."""
+    if case.status != CaseStatus.CLOSED:
+        return None
+    return timezone.localdate(case.last_entry_at + _retention()) + datetime.timedelta(days=1)
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from cases.forms.sig import EmergencyAccessForm, EmergencyReviewForm
 from cases.models import EmergencyAccess
 from cases.services import emergency as services
 from umebra import access
+from umebra.audit.models import AccessAction
 from umebra.pages import form_page, report_outcome
 from umebra.reauth import sensitive_step
 
@@ -56,10 +57,21 @@ def emergency_open_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def emergency_list_view(request: HttpRequest) -> HttpResponse:
     access.require_view_any(request, EmergencyAccess)
-    accesses = access.restrict(
-        request.user, EmergencyAccess.objects.select_related("case", "user", "reviewed_by")
+    accesses = list(
+        access.restrict(
+            request.user, EmergencyAccess.objects.select_related("case", "user", "reviewed_by")
+        )
     )
-    may_review = access.restrict(request.user, accesses, access.CHANGE)
+    access.log(
+        request,
+        AccessAction.VIEW,
+        EmergencyAccess,
+        reason="list",
+        listed=[item.case for item in accesses],
+    )
+    may_review = access.restrict(
+        request.user, EmergencyAccess.objects.filter(pk__in=[a.pk for a in accesses]), access.CHANGE
+    )
     return render(
         request,
         "cases/emergency_list.html",

@@ -1,59 +1,79 @@
-"""The auditor's register extract, as a page, a PDF and a CSV file."""
+"""The auditor's register extract, as a page, a PDF/A and a CSV file.
 
+Asked for by POST only: the personal number (or the record chosen in the access log) is
+sent in the body, never in a URL, where server logs and browser history would keep it.
+"""
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_http_methods
 
 from cases.models import Person
-from cases.selectors.extract import register_extract
+from cases.selectors.extract import EXTRACT_REASON, extract_number, register_extract
 from umebra import access
 from umebra.audit.models import AccessAction
 from umebra.exports import csv_response
-from umebra.pdf import pdf_response, render_pdf
+from umebra.pdf import pdf_response, render_archival_pdf, render_html
+
+FORMATS = ("page", "pdf", "csv")
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def register_extract_view(request: HttpRequest) -> HttpResponse:
     access.require_view_any(request, Person)
-    number = request.GET.get("personal_number", "").strip()
-    extract, error = None, ""
+    if request.method == "GET":
+        return render(request, "cases/extract.html", {"number": "", "error": ""})
+    number = request.POST.get("personal_number", "").strip()
+    if not number and request.POST.get("person"):
+        number = extract_number(user=request.user, person_id=request.POST["person"]) or ""
+    extract, error = None, _("Write the person's personal identity number.")
     if number:
         try:
             extract = register_extract(user=request.user, personal_number=number)
         except ValidationError as invalid:
             error = " ".join(invalid.messages)
         else:
-            if extract is None:
-                error = _("Nothing is held about a person with that number.")
+            error = "" if extract else _("Nothing is held about a person with that number.")
     if extract is None:
-        return render(
-            request,
-            "cases/extract.html",
-            {"number": number, "error": error},
-            status=400 if error else 200,
-        )
-    file_format = request.GET.get("format", "")
+        return render(request, "cases/extract.html", {"number": number, "error": error}, status=400)
+    file_format = request.POST.get("format", "page")
+    file_format = file_format if file_format in FORMATS else "page"
     for person in extract.people:
         access.log(
             request,
             AccessAction.EXPORT,
             Person,
             str(person.pk),
-            reason=f"register extract ({file_format or 'page'})",
+            reason=f"{EXTRACT_REASON} ({file_format})",
         )
     name = f"registerutdrag-{extract.people[0].pk}"
-    context = {"extract": extract, "number": number, "made_at": timezone.now()}
+    context = {
+        "extract": extract,
+        "number": extract.people[0].personal_number,
+        "made_at": timezone.now(),
+        "retention_years": settings.UMEBRA_RETENTION_YEARS,
+    }
     if file_format == "pdf":
-        return pdf_response(render_pdf("cases/pdf/extract.html", context), name)
+        html = render_html("cases/pdf/extract.html", context)
+        return pdf_response(render_archival_pdf(html), name)
     if file_format == "csv":
         return csv_response(
             name,
-            [_("Time"), _("User"), _("Organisation"), _("Role"), _("Action"), _("Object")],
+            [
+                _("Time"),
+                _("User"),
+                _("Organisation"),
+                _("Role"),
+                _("Action"),
+                _("Object"),
+                _("Reason"),
+            ],
             (
                 [
                     timezone.localtime(e.occurred_at).isoformat(timespec="seconds"),
@@ -61,7 +81,8 @@ def register_extract_view(request: HttpRequest) -> HttpResponse:
                     e.organisation,
                     e.role_display,
                     e.get_action_display(),
-                    f"{e.object_type} {e.object_id}",
+                    e.object_display,
+                    e.reason_display,
                 ]
                 for e in extract.events
             ),

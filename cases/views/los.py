@@ -24,9 +24,10 @@ from cases.models import (
     OperationStatus,
     Target,
 )
-from cases.selectors.los import operation_list, operation_parts
+from cases.selectors.los import operation_list, operation_parts, shown_parts
 from cases.services import los as services
 from umebra import access
+from umebra.audit.models import AccessAction
 from umebra.pages import form_page, report_outcome
 from umebra.workflow import allowed_next
 
@@ -35,11 +36,13 @@ from umebra.workflow import allowed_next
 @require_GET
 def operation_list_view(request: HttpRequest) -> HttpResponse:
     access.require_view_any(request, Operation)
+    operations = list(operation_list(user=request.user))
+    access.log(request, AccessAction.VIEW, Operation, reason="list", listed=operations)
     return render(
         request,
         "cases/operations/list.html",
         {
-            "operations": operation_list(user=request.user),
+            "operations": operations,
             "may_add": access.may_add(request.user, Operation),
         },
     )
@@ -52,7 +55,17 @@ def operation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     operation = access.get_object_or_404(request, Operation.objects.select_related("lead"), pk=pk)
     may_change = access.allows(request.user, operation, access.CHANGE)
     parts = operation_parts(user=request.user, operation=operation)
-    changeable = access.restrict(request.user, parts["inspections"], access.CHANGE)
+    access.log(
+        request,
+        AccessAction.VIEW,
+        Operation,
+        str(operation.pk),
+        reason="parts shown",
+        listed=shown_parts(parts),
+    )
+    changeable = access.restrict(
+        request.user, Inspection.objects.filter(target__operation=operation), access.CHANGE
+    )
     return render(
         request,
         "cases/operations/detail.html",

@@ -40,8 +40,8 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
     page, query = paginate(
         request, case_list(user=request.user), count=access.count(request.user, SigCase)
     )
-    # A list of names is a read of personal data too, logged as one event.
-    access.log(request, AccessAction.VIEW, SigCase, reason="list")
+    # A list of names is a read of personal data too: one event names the cases it showed.
+    access.log(request, AccessAction.VIEW, SigCase, reason="list", listed=page.object_list)
     return render(
         request,
         "cases/list.html",

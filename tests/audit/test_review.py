@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -46,42 +47,101 @@ def view(username: str, object_id: str) -> AccessEvent:
     )
 
 
+def search(client, **fields):
+    """Post a search as the form does, and read its results page (the redirect)."""
+    return client.post(reverse("audit:event-list"), fields, follow=True).content.decode()
+
+
 def test_the_auditor_searches_by_user_and_object(client, auditor):
     view("polis1", "11")
     view("polis2", "12")
-    page = client.get(reverse("audit:event-list"), {"username": "polis1"}).content.decode()
-    assert "polis1" in page and "#11" in page
+    page = search(client, user="polis1")
+    assert "polis1" in page and "SIG-ärende 11" in page
     assert "polis2" not in page
-    page = client.get(reverse("audit:event-list"), {"object_id": "12"}).content.decode()
-    assert "#12" in page and "#11" not in page
+    page = search(client, object_type="cases.sigcase", object_id="12")
+    assert "SIG-ärende 12" in page and "SIG-ärende 11" not in page
+
+
+def test_a_user_is_found_by_their_name_too(client, auditor):
+    view("polis1", "11")
+    officer = UserFactory(username="polis9", first_name="Anders", last_name="Holm")
+    event_record(user=officer, membership=None, action=AccessAction.VIEW,
+                 object_type="cases.sigcase", object_id="19")  # fmt: skip
+    page = search(client, user="anders holm")
+    assert "SIG-ärende 19" in page and "SIG-ärende 11" not in page
+
+
+def test_kinds_and_actions_are_chosen_in_words(client, auditor):
+    page = client.get(reverse("audit:event-list")).content.decode()
+    assert '<option value="cases.sigcase">SIG-ärende</option>' in page
+    assert '<option value="view">Läsning</option>' in page
 
 
 def test_searching_the_log_is_itself_logged(client, auditor):
-    client.get(reverse("audit:event-list"), {"username": "polis1"})
+    search(client, user="polis1")
     event = AccessEvent.objects.filter(user=auditor).get()
-    assert (event.object_type, event.reason) == ("audit.accessevent", "username=polis1")
+    assert (event.object_type, event.reason) == ("audit.accessevent", "log search: user=polis1")
+
+
+def test_a_search_exports_as_csv(client, auditor):
+    view("polis1", "11")
+    view("polis2", "12")
+    response = client.get(reverse("audit:event-list"), {"user": "polis1", "format": "csv"})
+    rows = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(rows) == 2 and "polis1" in rows[1] and "SIG-ärende 11" in rows[1]
+    assert AccessEvent.objects.filter(user=auditor, action=AccessAction.EXPORT).exists()
 
 
 def test_a_bad_date_range_is_explained(client, auditor):
-    response = client.get(
-        reverse("audit:event-list"), {"date_from": "2026-02-01", "date_to": "2026-01-01"}
+    page = search(client, date_from="2026-02-01", date_to="2026-01-01")
+    assert "slutdatumet" in page.lower()
+
+
+def test_an_event_reads_in_words(client, auditor):
+    event = view("polis1", "11")
+    page = client.get(reverse("audit:event-detail", args=[event.pk])).content.decode()
+    assert "SIG-ärende 11" in page and "Läsning" in page and event.hash in page
+
+
+LAST_MONTH = (TODAY.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+
+
+def in_month(month: datetime.date):
+    """The clock on the 15th of ``month``, noon."""
+    return time_machine.travel(
+        datetime.datetime.combine(
+            month.replace(day=15), datetime.time(12), tzinfo=timezone.get_current_timezone()
+        ),
+        tick=False,
     )
-    assert "slutdatumet" in response.content.decode().lower()
 
 
 def test_a_sample_draws_events_of_its_month_once(auditor):
-    for n in range(30):
-        view("polis1", str(n))
-    sample = services.sample_draw(month=TODAY, size=25, drawn_by=auditor)
+    with in_month(LAST_MONTH):
+        for n in range(30):
+            view("polis1", str(n))
+    view("polis1", "this month")
+    sample = services.sample_draw(month=LAST_MONTH, size=25, drawn_by=auditor)
     assert sample.items.count() == 25
     assert len({item.event_id for item in sample.items.all()}) == 25
+    assert not sample.items.filter(event__object_id="this month").exists()
     with pytest.raises(ValidationError):
-        services.sample_draw(month=TODAY, size=25, drawn_by=auditor)
+        services.sample_draw(month=LAST_MONTH, size=25, drawn_by=auditor)
 
 
-def test_a_sample_of_a_future_month_is_refused(auditor):
-    with pytest.raises(ValidationError):
-        services.sample_draw(month=TODAY + datetime.timedelta(days=40), size=5, drawn_by=auditor)
+@pytest.mark.parametrize("months_ahead", [0, 1])
+def test_a_month_is_sampled_only_once_it_has_ended(auditor, months_ahead):
+    """On the 1st, the month that has just begun cannot be drawn: its rest would never be."""
+    month = (TODAY.replace(day=1) + datetime.timedelta(days=32 * months_ahead)).replace(day=1)
+    with pytest.raises(ValidationError, match="först när månaden är slut"):
+        services.sample_draw(month=month, size=5, drawn_by=auditor)
+    assert not AuditSample.objects.exists()
+
+
+def test_the_auditor_cannot_draw_the_running_month_through_the_page(client, auditor):
+    response = client.post(reverse("audit:sample-draw"), {"month": TODAY.strftime("%Y-%m")})
+    assert response.status_code == 400
+    assert "först när månaden är slut" in response.content.decode()
 
 
 def test_the_monthly_task_draws_last_months_sample():
@@ -89,14 +149,30 @@ def test_the_monthly_task_draws_last_months_sample():
 
     sample_draw_last_month()
     sample_draw_last_month()
-    expected = (TODAY.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
-    assert list(AuditSample.objects.values_list("month", flat=True)) == [expected]
+    assert list(AuditSample.objects.values_list("month", flat=True)) == [LAST_MONTH]
+
+
+def test_on_the_first_the_task_draws_the_month_just_ended_whole():
+    """1 January: December is drawn, with its last day in it."""
+    from umebra.audit.tasks import sample_draw_last_month
+
+    tz = timezone.get_current_timezone()
+    with time_machine.travel(datetime.datetime(2026, 12, 31, 23, 30, tzinfo=tz), tick=False):
+        view("polis1", "new year's eve")
+    with time_machine.travel(datetime.datetime(2027, 1, 1, 1, 0, tzinfo=tz), tick=False):
+        sample_draw_last_month()
+    sample = AuditSample.objects.get()
+    assert sample.month == datetime.date(2026, 12, 1)
+    assert sample.items.filter(event__object_id="new year's eve").exists()
+
+
+def drawn_last_month(auditor, *events):
+    sample = AuditSample.objects.create(month=LAST_MONTH, created_by=auditor)
+    return [sample.items.create(event=event) for event in events]
 
 
 def test_the_auditor_records_an_outcome_through_the_page(client, auditor):
-    view("polis1", "11")
-    client.post(reverse("audit:sample-draw"), {"month": TODAY.strftime("%Y-%m")})
-    item = AuditSample.objects.get().items.get(event__object_type="cases.sigcase")
+    [item] = drawn_last_month(auditor, view("polis1", "11"))
     client.post(
         reverse("audit:sample-item-review", args=[item.pk]),
         {"outcome": ReviewOutcome.FOLLOW_UP, "comment": "Ask why"},
@@ -106,9 +182,7 @@ def test_the_auditor_records_an_outcome_through_the_page(client, auditor):
 
 
 def test_a_follow_up_without_a_comment_is_refused_with_a_reason(client, auditor):
-    view("polis1", "11")
-    sample = services.sample_draw(month=TODAY, size=5, drawn_by=auditor)
-    item = sample.items.get(event__object_type="cases.sigcase")
+    [item] = drawn_last_month(auditor, view("polis1", "11"))
     response = client.post(
         reverse("audit:sample-item-review", args=[item.pk]),
         {"outcome": ReviewOutcome.FOLLOW_UP, "comment": ""},
@@ -134,7 +208,7 @@ def test_the_codes_own_reasons_read_in_swedish_and_what_people_wrote_as_written(
             user=officer, membership=None, action=AccessAction.DENIED,
             object_type="collaboration.undertaking", object_id="1", reason=reason,
         )  # fmt: skip
-    page = client.get(reverse("audit:event-list"), {"username": "polis3"}).content.decode()
+    page = search(client, user="polis3")
     assert "ville ändra" in page and ">change<" not in page
     assert "Den unge nås inte och ägaren är sjuk." in page
     assert AccessEvent.objects.filter(reason="change").exists()  # stored as it was

@@ -89,7 +89,7 @@ def test_the_register_extract_finds_every_record_of_the_number(client, case, els
         area=case.person.area,
     )  # fmt: skip
     log_in(client, people["auditor"])
-    page = client.get(reverse("cases:register-extract"), {"personal_number": ALVA})
+    page = client.post(reverse("cases:register-extract"), {"personal_number": ALVA})
     text = page.content.decode()
     assert "I registret hos Socialtjänsten<" in text
     assert "I registret hos Socialtjänsten Vännäs<" in text

@@ -290,7 +290,8 @@ ROWS = {
         set(), pk_of("case"), refused=404, personas={OWNER: 200, GRANTEE: 200}
     ),
     "cases:consent-form-pdf": post(only(set(), 200, 404, personas={OWNER: 400}), pk_of("case")),
-    "cases:register-extract": get(only(AUDITOR, 200, 403)),
+    # Asked for by POST (the number never in a URL): an empty one is refused, and explained.
+    "cases:register-extract": form(AUDITOR),
     "cases:emergency-open": form(SOCIAL_WORKER),
     "cases:emergency-list": get(only({Role.AUDITOR, Role.SOCIAL_WORKER}, 200, 403)),
     "cases:emergency-review": post(
@@ -340,10 +341,14 @@ ROWS = {
         only(COORDINATOR, 403, 404, personas={PARTY: 302, INSPECTOR: 403}),
         pk_of("operation", text="x"),
     ),
-    "audit:event-list": get(only(AUDITOR, 200, 403)),
+    # A search is posted (the person searched for kept out of the URL) and shown by GET.
+    "audit:event-list": (None, {"get": only(AUDITOR, 200, 403), "post": only(AUDITOR, 302, 403)}),
+    "audit:event-detail": get(only(AUDITOR, 200, 404), pk_of("event")),
     "audit:sample-list": get(only(AUDITOR, 200, 403)),
+    # A month is drawn once it has ended: the one before last (last month's is drawn).
     "audit:sample-draw": post(
-        only(AUDITOR, 302, 403), lambda w: ({}, {"month": timezone.localdate().strftime("%Y-%m")})
+        only(AUDITOR, 302, 403),
+        lambda w: ({}, {"month": (w["sample"].month - datetime.timedelta(days=1)).strftime("%Y-%m")}),
     ),
     "audit:sample-detail": get(only(AUDITOR, 200, 404), pk_of("sample")),
     "audit:sample-item-review": post(only(AUDITOR, 302, 404), pk_of("item", outcome="justified")),
@@ -505,6 +510,7 @@ def world():
         "group": council,
         "meeting": meeting,
         "decision": decision,
+        "event": event,
         "sample": sample,
         "item": item,
         "alert": alert,

@@ -9,8 +9,10 @@ from umebra.audit.models import AccessEvent
 GENESIS = "0" * 64
 
 
-def event_hash(event: AccessEvent) -> str:
-    """SHA-256 over the event's content and the hash of the event before it."""
+def event_hash(event: AccessEvent, listed: list[str] = ()) -> str:
+    """SHA-256 over the event's content, the objects it listed (sorted ``type:id``) and the
+    hash of the event before it. An event that listed nothing hashes as before lists were
+    logged, so the older part of the chain still verifies."""
     content = {
         "occurred_at": event.occurred_at.isoformat(),
         "user_id": event.user_id,
@@ -24,6 +26,8 @@ def event_hash(event: AccessEvent) -> str:
         "ip_address": event.ip_address,
         "previous_hash": event.previous_hash,
     }
+    if listed:
+        content["listed"] = list(listed)
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -32,7 +36,7 @@ def first_broken_link(events: Iterable[AccessEvent]) -> AccessEvent | None:
     """The first event, in order, whose hash or link to its predecessor does not hold."""
     previous = GENESIS
     for event in events:
-        if event.previous_hash != previous or event.hash != event_hash(event):
+        if event.previous_hash != previous or event.hash != event_hash(event, event.listed_keys()):
             return event
         previous = event.hash
     return None

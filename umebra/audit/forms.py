@@ -2,20 +2,42 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from umebra.audit.models import AccessAction, ReviewOutcome
+from umebra.audit.words import object_kinds
 from umebra.forms import DateInput
+from umebra.models import Organisation
 
 
 class EventSearchForm(forms.Form):
-    username = forms.CharField(label=_("User name"), required=False)
-    object_type = forms.CharField(
-        label=_("Object type"), required=False, help_text=_("For example umebra.membership")
+    """The auditor's search of the log, as they think of it: whose data, who looked, where,
+    at what, what they did, when. The person is sent by POST only and kept in the session
+    (``views.event_list_view``): a name or personal number never goes into a URL."""
+
+    person = forms.CharField(
+        label=_("Person"),
+        required=False,
+        help_text=_("Name or personal identity number: every event on their records."),
     )
-    object_id = forms.CharField(label=_("Object id"), required=False)
+    user = forms.CharField(
+        label=_("User"), required=False, help_text=_("User name, or first and last name.")
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label=_("All"),
+        to_field_name="pk",
+    )
+    object_type = forms.ChoiceField(label=_("Kind of object"), required=False)
+    object_id = forms.CharField(label=_("Object number"), required=False)
     action = forms.ChoiceField(
-        label=_("Action"), required=False, choices=[("", _("All")), *AccessAction.choices]
+        label=_("What was done"), required=False, choices=[("", _("All")), *AccessAction.choices]
     )
     date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("To"), required=False, widget=DateInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["object_type"].choices = [("", _("All")), *object_kinds()]
 
     def clean(self):
         cleaned = super().clean()
@@ -23,6 +45,15 @@ class EventSearchForm(forms.Form):
         if date_from and date_to and date_from > date_to:
             self.add_error("date_to", _("The end date comes before the start date."))
         return cleaned
+
+    def summary(self) -> str:
+        """The filters in the log's own record of the search (the person as the records
+        found, listed with the event, not as typed)."""
+        return "; ".join(
+            f"{name}={value.pk if hasattr(value, 'pk') else value}"
+            for name, value in self.cleaned_data.items()
+            if value and name != "person"
+        )
 
 
 class SampleDrawForm(forms.Form):

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from umebra.audit.words import object_in_words, reason_in_words
 from umebra.roles import Role
 
 
@@ -16,40 +17,6 @@ class AccessAction(models.TextChoices):
     EXPORT = "export", _("Export")
     DOWNLOAD = "download", _("Download")
     DENIED = "denied", _("Denied")
-
-
-# The access log's reasons that are the code's own words, as the auditor reads them.
-REASON_LABELS = {
-    "view": _("asked to view"),
-    "add": _("asked to add"),
-    "change": _("asked to change"),
-    "delete": _("asked to delete"),
-    "list": _("the list"),
-    "emergency access": _("through emergency access"),
-    "consent form": _("the consent form"),
-    "ended by a grant": _("ended by a grant"),
-    "withdrawn by the owner": _("withdrawn by the owner"),
-    "membership given": _("membership given"),
-    "membership requested": _("membership asked for"),
-    "membership approved": _("membership approved"),
-    "membership refused": _("membership refused"),
-    "membership ended": _("membership ended"),
-    "member administrator appointed": _("member administrator appointed"),
-    "member administrator dismissed": _("member administrator no longer"),
-    "authenticator enrolled": _("authenticator app enrolled"),
-    "authenticator replaced": _("authenticator app replaced"),
-    "backup codes made": _("backup codes made"),
-    "lock-out lifted": _("lock-out lifted"),
-    "deleted through the admin": _("deleted through the admin"),
-    "role review (page)": _("who holds which role"),
-    "role review (csv)": _("who holds which role, as CSV"),
-    "appoint asked for": _(
-        "appointment as member administrator asked for, for a second administrator to confirm"
-    ),
-    "end asked for": _("ending asked for, for a second administrator to confirm"),
-    "organisation created": _("organisation registered"),
-    "organisation changed": _("organisation changed"),
-}
 
 
 class AccessEvent(models.Model):
@@ -94,6 +61,10 @@ class AccessEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_type}"
 
+    def listed_keys(self) -> list[str]:
+        """The objects a list page showed, as ``type:id``, in the order the hash covers."""
+        return sorted(f"{o.object_type}:{o.object_id}" for o in self.listed.all())
+
     @property
     def role_display(self) -> str:
         """The role the user acted in, named in the reader's language (stored as its code)."""
@@ -101,10 +72,39 @@ class AccessEvent(models.Model):
 
     @property
     def reason_display(self) -> str:
-        """The reason in the reader's language where it is one of the code's own words (what
-        a refused user asked to do, say); what people wrote is shown as they wrote it. The
-        stored text stays as it is: the hash chain covers it."""
-        return str(REASON_LABELS.get(self.reason, self.reason))
+        """The reason in the reader's language (``words.reason_in_words``)."""
+        return reason_in_words(self.reason)
+
+    @property
+    def object_display(self) -> str:
+        """What the event was about, in words: "SIG case 12", "a list of 3 SIG cases"."""
+        return object_in_words(self)
+
+
+class ListedObject(models.Model):
+    """One object a page showed as part of a list (names of cases, an operation's targets):
+    a read of it as much as opening it, so the log says which, without one whole event each.
+
+    Written with its event, in one insert per page, and covered by the event's hash; like
+    the event, never changed or deleted (migration 0004).
+    """
+
+    event = models.ForeignKey(AccessEvent, on_delete=models.PROTECT, related_name="listed")
+    object_type = models.CharField(_("object type"), max_length=100)
+    object_id = models.CharField(_("object id"), max_length=64)
+
+    class Meta:
+        verbose_name = _("listed object")
+        verbose_name_plural = _("listed objects")
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "object_type", "object_id"], name="listed_once_per_event"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.object_type}:{self.object_id}"
 
 
 class AuditSample(models.Model):

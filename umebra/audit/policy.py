@@ -1,11 +1,33 @@
-"""Only the auditor reads the access log and reviews it; nobody changes an event."""
+"""Only the auditor reads the access log and reviews it; nobody changes an event.
+
+No auditor reviews what concerns their own account (DESIGN.md section 4.7): their own
+events, events about their account or memberships, alerts about them, their own emergency
+access. Those wait for another auditor.
+"""
+
+from django.db.models import Q, QuerySet
 
 from umebra import access
-from umebra.access import CHANGE, VIEW, RolePolicy
+from umebra.access import CHANGE, VIEW, Actor, RolePolicy
 from umebra.audit.models import AccessAlert, AccessEvent, AuditSample, SampleItem
+from umebra.models import Membership
 from umebra.roles import Role
 
 AUDITOR = frozenset({Role.AUDITOR})
+
+
+def concerning(actor: Actor, prefix: str = "") -> Q:
+    """Events (under ``prefix``) by the actor's account or about it: their user, their
+    memberships."""
+    user = actor.user
+    memberships = [
+        str(pk) for pk in Membership.objects.filter(user=user).values_list("pk", flat=True)
+    ]
+    return (
+        Q(**{f"{prefix}user": user})
+        | Q(**{f"{prefix}object_type": "umebra.user", f"{prefix}object_id": str(user.pk)})
+        | Q(**{f"{prefix}object_type": "umebra.membership", f"{prefix}object_id__in": memberships})
+    )
 
 
 @access.register(AccessEvent)
@@ -23,7 +45,17 @@ class AuditSamplePolicy(RolePolicy):
 class SampleItemPolicy(RolePolicy):
     roles = {VIEW: AUDITOR, CHANGE: AUDITOR}
 
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        queryset = super().restrict(actor, queryset, action)
+        if action == CHANGE:
+            queryset = queryset.exclude(concerning(actor, "event__"))
+        return queryset
+
 
 @access.register(AccessAlert)
 class AccessAlertPolicy(RolePolicy):
     roles = {VIEW: AUDITOR, CHANGE: AUDITOR}
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        queryset = super().restrict(actor, queryset, action)
+        return queryset.exclude(user=actor.user) if action == CHANGE else queryset

@@ -2,6 +2,7 @@
 
 import datetime
 import random
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from umebra.audit.models import (
     AccessAlert,
     AccessEvent,
     AuditSample,
+    ListedObject,
     Review,
     ReviewOutcome,
     SampleItem,
@@ -46,8 +48,12 @@ def event_record(
     object_id: str = "",
     reason: str = "",
     ip_address: str | None = None,
+    listed: Iterable[tuple[str, str]] = (),
 ) -> AccessEvent:
-    """Append one event to the log and raise an alert if the user's reading is unusual."""
+    """Append one event to the log and raise an alert if the user's reading is unusual.
+
+    ``listed`` names the objects (``(type, id)``) a list page showed: they are stored with
+    the event, in one insert, and its hash covers them."""
     _lock_chain()
     last = AccessEvent.objects.order_by("-id").values_list("hash", flat=True).first()
     event = AccessEvent(
@@ -62,8 +68,12 @@ def event_record(
         ip_address=ip_address,
         previous_hash=last or GENESIS,
     )
-    event.hash = event_hash(event)
+    listed = sorted(set(listed))
+    event.hash = event_hash(event, [f"{kind}:{pk}" for kind, pk in listed])
     event.save()
+    ListedObject.objects.bulk_create(
+        ListedObject(event=event, object_type=kind, object_id=pk) for kind, pk in listed
+    )
     if action == AccessAction.VIEW and event.user_id and object_id:
         _alert_if_unusual(event)
     return event
@@ -112,8 +122,10 @@ def sample_draw(*, month: datetime.date, size: int, drawn_by: User | None) -> Au
     month = month_start(month)
     if AuditSample.objects.filter(month=month).exists():
         raise ValidationError(_("A sample has already been drawn for this month."))
-    if month > month_start(timezone.localdate()):
-        raise ValidationError(_("A sample can only be drawn for a month that has begun."))
+    if month >= month_start(timezone.localdate()):
+        # A month drawn while it runs leaves its rest unsampled, for good (a month is
+        # drawn once): events logged after the draw could never be reviewed.
+        raise ValidationError(_("A sample is drawn only once its month has ended."))
     tz = timezone.get_current_timezone()
     start = datetime.datetime.combine(month, datetime.time.min, tzinfo=tz)
     end = datetime.datetime.combine(

@@ -5,6 +5,7 @@ from umebra.audit import views
 app_name = "audit"
 urlpatterns = [
     path("events/", views.event_list_view, name="event-list"),
+    path("events/<int:pk>/", views.event_detail_view, name="event-detail"),
     path("samples/", views.sample_list_view, name="sample-list"),
     path("samples/draw/", views.sample_draw_view, name="sample-draw"),
     path("samples/<int:pk>/", views.sample_detail_view, name="sample-detail"),

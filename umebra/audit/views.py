@@ -1,31 +1,128 @@
 """The auditor's pages: search the access log, review monthly samples and alerts."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from umebra import access
-from umebra.audit import selectors, services
+from umebra.audit import selectors, services, subjects
 from umebra.audit.forms import EventSearchForm, ReviewForm, SampleDrawForm
 from umebra.audit.models import AccessAction, AccessAlert, AccessEvent, AuditSample, SampleItem
+from umebra.exports import csv_response
 from umebra.pages import paginate, report_outcome
+
+# How many person searches a session keeps, so that their pages can be turned.
+KEPT_SEARCHES = 20
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_list_view(request: HttpRequest) -> HttpResponse:
+    """The search of the log. A POST keeps the person searched for in the session under a
+    random key and redirects to the results by GET (so they can be paged and exported):
+    only the key is in the URL, never a name or a personal number."""
+    access.require_view_any(request, AccessEvent)
+    if request.method == "POST":
+        return redirect(_search_url(request))
+    data = request.GET.copy()
+    data["person"] = request.session.get("audit_searches", {}).get(data.get("person", ""), "")
+    form = EventSearchForm(data if request.GET else None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    subject = (
+        subjects.find(user=request.user, text=filters["person"]) if filters.get("person") else None
+    )
+    events = selectors.event_search(user=request.user, filters=filters, subject=subject)
+    # Reading the log is itself a read of personal data (who looked at what); the people
+    # searched for are named in the event, for their own register extract.
+    access.log(
+        request,
+        AccessAction.EXPORT if request.GET.get("format") == "csv" else AccessAction.VIEW,
+        AccessEvent,
+        reason=f"log search: {form.summary()}" if filters else "log search",
+        listed=subject.people if subject else (),
+    )
+    if request.GET.get("format") == "csv":
+        return _events_csv(events)
+    page, query = paginate(request, events)
+    return render(
+        request,
+        "audit/event_list.html",
+        {"form": form, "page": page, "query": query, "subject": subject},
+    )
+
+
+def _search_url(request: HttpRequest) -> str:
+    """The results' URL for a posted search, the person kept in the session."""
+    fields = request.POST.copy()
+    fields.pop("csrfmiddlewaretoken", None)
+    if person := fields.pop("person", [""])[-1].strip():
+        searches = request.session.get("audit_searches", {})
+        key = secrets.token_urlsafe(12)
+        searches = dict(list(searches.items())[-(KEPT_SEARCHES - 1) :]) | {key: person}
+        request.session["audit_searches"] = searches
+        fields["person"] = key
+    query = urlencode({name: value for name, value in fields.items() if value})
+    return f"{reverse('audit:event-list')}?{query}" if query else reverse("audit:event-list")
+
+
+def _events_csv(events) -> HttpResponse:
+    return csv_response(
+        "atkomstlogg",
+        [
+            _("Time"),
+            _("User"),
+            _("Name"),
+            _("Role"),
+            _("Organisation"),
+            _("What was done"),
+            _("Object"),
+            _("Reason"),
+            _("Address"),
+        ],
+        (
+            [
+                timezone.localtime(event.occurred_at).isoformat(timespec="seconds"),
+                event.username,
+                event.user.get_full_name() if event.user else "",
+                event.role_display,
+                event.organisation,
+                event.get_action_display(),
+                event.object_display,
+                event.reason_display,
+                event.ip_address or "",
+            ]
+            for event in events.iterator(chunk_size=2000)
+        ),
+    )
 
 
 @login_required
 @require_GET
-def event_list_view(request: HttpRequest) -> HttpResponse:
-    access.require_view_any(request, AccessEvent)
-    form = EventSearchForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    page, query = paginate(request, selectors.event_search(user=request.user, filters=filters))
-    # Reading the log is itself a read of personal data (who looked at what).
-    access.log(request, AccessAction.VIEW, AccessEvent, reason=request.GET.urlencode())
-    return render(request, "audit/event_list.html", {"form": form, "page": page, "query": query})
+def event_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.get_object_or_404(
+        request, AccessEvent.objects.select_related("user").prefetch_related("listed"), pk=pk
+    )
+    access.log(request, AccessAction.VIEW, AccessEvent, str(event.pk))
+    return render(
+        request,
+        "audit/event_detail.html",
+        {
+            "event": event,
+            "link": selectors.event_object_link(user=request.user, event=event),
+            "listed": selectors.listed_by_kind(event=event),
+            "people": subjects.owners(user=request.user, event=event),
+        },
+    )
 
 
 @login_required
@@ -66,7 +163,10 @@ def sample_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "audit/sample_detail.html",
-        {"sample": sample, "items": _with_review_forms(selectors.sample_items(sample=sample))},
+        {
+            "sample": sample,
+            "items": _with_review_forms(request, selectors.sample_items(sample=sample)),
+        },
     )
 
 
@@ -85,7 +185,7 @@ def alert_list_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "audit/alert_list.html",
-        {"alerts": _with_review_forms(selectors.alert_list(user=request.user))},
+        {"alerts": _with_review_forms(request, selectors.alert_list(user=request.user))},
     )
 
 
@@ -97,10 +197,18 @@ def alert_review_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("audit:alert-list")
 
 
-def _with_review_forms(objects) -> list[tuple]:
-    """Each object with a review form whose field ids are its own (many forms, one page)."""
+def _with_review_forms(request: HttpRequest, objects) -> list[tuple]:
+    """Each object with a review form whose field ids are its own (many forms, one page),
+    or ``None`` where the auditor may not review it: it concerns their own account, and
+    waits for another auditor."""
     kind = objects.model._meta.model_name
-    return [(obj, ReviewForm(auto_id=f"{kind}-{obj.pk}-%s")) for obj in objects]
+    reviewable = set(
+        access.restrict(request.user, objects, access.CHANGE).values_list("pk", flat=True)
+    )
+    return [
+        (obj, ReviewForm(auto_id=f"{kind}-{obj.pk}-%s") if obj.pk in reviewable else None)
+        for obj in objects
+    ]
 
 
 def _review(request: HttpRequest, form: ReviewForm, service, **target) -> None:
