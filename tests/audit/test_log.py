@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 
+from tests.audit.tampering import tamper
 from tests.factories import member
 from umebra.audit.chain import GENESIS
 from umebra.audit.models import AccessAction, AccessEvent
@@ -63,15 +64,6 @@ def test_verify_passes_on_an_intact_log(capsys):
     call_command("audit_verify")
     # The five, and the event of the membership given to their user.
     assert "6 events verified" in capsys.readouterr().out
-
-
-def tamper(sql: str, params: list) -> None:
-    """Change the log around the trigger, as a database owner could."""
-    with connection.cursor() as cursor:
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute("ALTER TABLE audit_accessevent DISABLE TRIGGER USER")
-        cursor.execute(sql, params)
-        cursor.execute("ALTER TABLE audit_accessevent ENABLE TRIGGER USER")
 
 
 def test_verify_names_the_first_edited_event():

@@ -212,3 +212,64 @@ def test_the_codes_own_reasons_read_in_swedish_and_what_people_wrote_as_written(
     assert "ville ändra" in page and ">change<" not in page
     assert "Den unge nås inte och ägaren är sjuk." in page
     assert AccessEvent.objects.filter(reason="change").exists()  # stored as it was
+
+
+@pytest.fixture
+def auditors(auditor):
+    return {"granskare": auditor, "granskare2": member(Role.AUDITOR, username="granskare2")}
+
+
+def about(auditors, subject: str):
+    """An event of the kind ``subject`` names, for the table below."""
+    first = auditors["granskare"]
+    by, object_type, object_id = {
+        "their own read": (first, "cases.person", "1"),
+        "their membership": (UserFactory(), "umebra.membership", first.memberships.get().pk),
+        "their account": (UserFactory(), "umebra.user", first.pk),
+    }.get(subject, (UserFactory(username="polis1"), "cases.sigcase", "11"))
+    return event_record(user=by, membership=None, action=AccessAction.VIEW,
+                        object_type=object_type, object_id=str(object_id))  # fmt: skip
+
+
+# what the sampled event is × may granskare review it × may granskare2
+SELF_REVIEW = [
+    ("their own read", False, True),
+    ("their membership", False, True),
+    ("their account", False, True),
+    ("an officer's read", True, True),
+]
+
+
+@pytest.mark.parametrize(("subject", "first_may", "second_may"), SELF_REVIEW)
+def test_no_auditor_reviews_what_concerns_their_own_account(
+    client, auditors, subject, first_may, second_may
+):
+    [item] = drawn_last_month(auditors["granskare"], about(auditors, subject))
+    page = client.get(reverse("audit:sample-detail", args=[item.sample_id])).content.decode()
+    assert ("Väntar på en annan granskare" in page) is not first_may
+    for username, may in [("granskare", first_may), ("granskare2", second_may)]:
+        log_in(client, auditors[username])
+        response = client.post(reverse("audit:sample-item-review", args=[item.pk]),
+                               {"outcome": ReviewOutcome.JUSTIFIED})  # fmt: skip
+        assert response.status_code == (302 if may else 404), username
+        item.refresh_from_db()
+        assert (item.reviewed_by == auditors[username]) is may
+
+
+# whom the alert is about × may granskare review it × may granskare2
+ALERTS = [("granskare", False, True), ("polis1", True, True)]
+
+
+@pytest.mark.parametrize(("whom", "first_may", "second_may"), ALERTS)
+def test_no_auditor_reviews_an_alert_about_themselves(
+    client, auditors, whom, first_may, second_may
+):
+    user = auditors.get(whom) or UserFactory(username=whom)
+    alert = services.alert_raise(user=user, description="Roll given")
+    for username, may in [("granskare", first_may), ("granskare2", second_may)]:
+        log_in(client, auditors[username])
+        response = client.post(reverse("audit:alert-review", args=[alert.pk]),
+                               {"outcome": ReviewOutcome.JUSTIFIED})  # fmt: skip
+        assert response.status_code == (302 if may else 404), username
+        alert.refresh_from_db()
+        assert (alert.reviewed_by == auditors[username]) is may

@@ -348,7 +348,10 @@ ROWS = {
     # A month is drawn once it has ended: the one before last (last month's is drawn).
     "audit:sample-draw": post(
         only(AUDITOR, 302, 403),
-        lambda w: ({}, {"month": (w["sample"].month - datetime.timedelta(days=1)).strftime("%Y-%m")}),
+        lambda w: (
+            {},
+            {"month": (w["sample"].month - datetime.timedelta(days=1)).strftime("%Y-%m")},
+        ),
     ),
     "audit:sample-detail": get(only(AUDITOR, 200, 404), pk_of("sample")),
     "audit:sample-item-review": post(only(AUDITOR, 302, 404), pk_of("item", outcome="justified")),
