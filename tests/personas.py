@@ -25,5 +25,9 @@ DEMO_MEMBER_ADMINISTRATORS = [
     ("ba.skatt", "Skatteverket", Role.AGENCY_INSPECTOR),
     ("ba.kommun", "Umeå kommun", Role.COORDINATOR),
 ]
-# The second administrator, who approves what the first asks for.
-DEMO_SECOND_ADMINISTRATOR = [("admin2", "Umeå kommun", Role.ADMIN)]
+# The second administrator, who approves what the first asks for, and the second auditor,
+# who reviews what concerns the first one's own account.
+DEMO_SECOND_HOLDERS = [
+    ("admin2", "Umeå kommun", Role.ADMIN),
+    ("dataskydd2", "Umeå kommun", Role.AUDITOR),
+]

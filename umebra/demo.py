@@ -57,8 +57,12 @@ MEMBER_ADMINISTRATORS = {
     "ba.kommun": ("Annika", "Strand", MUNICIPALITY, Role.COORDINATOR),
 }
 # The second administrator, who approves the auditor and administrator roles `admin` asks
-# for (and the other way round).
-SECOND_ADMINISTRATOR = {"admin2": ("Mats", "Björk", MUNICIPALITY, Role.ADMIN)}
+# for (and the other way round); the second auditor, who reviews what concerns the first
+# one's own account (no auditor reviews their own events).
+SECOND_HOLDERS = {
+    "admin2": ("Mats", "Björk", MUNICIPALITY, Role.ADMIN),
+    "dataskydd2": ("Sofia", "Holmberg", MUNICIPALITY, Role.AUDITOR),
+}
 
 
 def seed() -> None:
@@ -74,7 +78,7 @@ def seed() -> None:
             },
         )
     for username, (first_name, last_name, organisation, role) in (
-        USERS | MEMBER_ADMINISTRATORS | SECOND_ADMINISTRATOR
+        USERS | MEMBER_ADMINISTRATORS | SECOND_HOLDERS
     ).items():
         user, created = User.objects.get_or_create(
             username=username,

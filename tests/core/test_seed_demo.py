@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from collaboration.models import Area
-from tests.personas import DEMO_MEMBER_ADMINISTRATORS, DEMO_SECOND_ADMINISTRATOR, DEMO_USERS
+from tests.personas import DEMO_MEMBER_ADMINISTRATORS, DEMO_SECOND_HOLDERS, DEMO_USERS
 from umebra.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from umebra.models import Membership, Organisation, User
 from umebra.roles import Role
@@ -14,7 +14,7 @@ from umebra.selectors import membership_current
 
 # Every demo user logs in with two factors but the partner and the politician.
 ONE_FACTOR = {Role.PARTNER, Role.POLITICIAN}
-EVERY_DEMO_USER = DEMO_USERS + DEMO_MEMBER_ADMINISTRATORS + DEMO_SECOND_ADMINISTRATOR
+EVERY_DEMO_USER = DEMO_USERS + DEMO_MEMBER_ADMINISTRATORS + DEMO_SECOND_HOLDERS
 
 pytestmark = pytest.mark.django_db
 
