@@ -7,7 +7,8 @@ cases: through the access layer (what the pages use: the user read afresh as eac
 does, the rows with what the list shows joined in), through django-guardian's stock
 get_objects_for_user, and with hand-written SQL that gives the same ids by the same two
 plans (the floor: no ORM, no joins). Prints median and 95th percentile and the number of
-SQL queries.
+SQL queries. The access layer is timed twice: once as it reads, once with the access
+event that names the cases the page listed (the logging's share of a list page).
 
 Run with `make bench-access` (PostgreSQL from DATABASE_URL or the make test default; the
 data goes into a separate database, <name>_bench, made once and reused).
@@ -37,7 +38,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from guardian.shortcuts import get_objects_for_user  # noqa: E402
 
@@ -45,6 +46,7 @@ from cases.models import SigCase  # noqa: E402
 from cases.selectors.sig import case_list  # noqa: E402
 from cases.visibility import DENSE  # noqa: E402
 from umebra import access  # noqa: E402
+from umebra.audit.models import AccessAction  # noqa: E402
 from umebra.models import User  # noqa: E402
 
 CASES, OPERATIONS, TARGETS = 150_000, 10_000, 40_000
@@ -80,11 +82,11 @@ FROM generate_series(1, %(filler)s) n
 UNION ALL SELECT u, '!', false, '', '', '', false, true, now()
 FROM unnest(ARRAY['bench_owner', 'bench_small', 'bench_mid', 'bench_big']) u;
 INSERT INTO umebra_membership (user_id, organisation_id, role, valid_from, status, requested_at,
-                               decided_at, refusal_reason, administers_members)
+                               decided_at, refusal_reason, administers_members, awaiting)
 SELECT u.id, (SELECT id FROM umebra_organisation WHERE name = CASE WHEN u.username = 'bench_owner'
               THEN 'Bench socialtjänst' ELSE 'Bench skola' END),
        CASE WHEN u.username = 'bench_owner' THEN 'social_worker' ELSE 'school_staff' END,
-       '2020-01-01', 'approved', now(), now(), '', false
+       '2020-01-01', 'approved', now(), now(), '', false, ''
 FROM umebra_user u WHERE u.username LIKE 'bench_%%';
 INSERT INTO cases_person (organisation_id, name, personal_number, area_id)
 SELECT (SELECT id FROM umebra_organisation WHERE name = 'Bench socialtjänst'), 'Person ' || n, NULL,
@@ -228,6 +230,16 @@ def main() -> None:
             fresh = User.objects.get(pk=user.pk)
             return list(case_list(user=fresh)[:50]), access.count(fresh, SigCase)
 
+        def access_layer_logged(user=user):
+            # The same, and the access event that names the 50 cases shown (issue 15).
+            fresh = User.objects.get(pk=user.pk)
+            page, total = list(case_list(user=fresh)[:50]), access.count(fresh, SigCase)
+            with transaction.atomic():
+                access.record(
+                    access.actor_for(fresh), AccessAction.VIEW, SigCase, reason="list", listed=page
+                )
+            return page, total
+
         def guardian_stock(user=user):
             cases = get_objects_for_user(user, "cases.view_sigcase", klass=SigCase).order_by(
                 "-opened_on", "-id"
@@ -246,6 +258,7 @@ def main() -> None:
         assert total == size and len(page) == min(size, 50), (username, total, len(page))
         assert [c.pk for c in page] == [row[0] for row in hand_written()[0]], username
         for name, function in [("access layer (pages)", access_layer),
+                               ("... and the list logged", access_layer_logged),
                                ("guardian get_objects_for_user", guardian_stock),
                                ("hand-written SQL", hand_written)]:  # fmt: skip
             median, p95, queries = timed(function)

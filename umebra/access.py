@@ -280,8 +280,10 @@ def record(
     object_id: str = "",
     *,
     reason: str = "",
+    listed: Iterable[models.Model] = (),
 ) -> None:
-    """Write an access event for a write that a service made on ``actor``'s behalf."""
+    """Write an access event for what a service (or a task) did or read on ``actor``'s
+    behalf; ``listed`` as for :func:`log`."""
     event_record(
         user=actor.user,
         membership=actor.membership,
@@ -289,7 +291,13 @@ def record(
         object_type=model._meta.label_lower,
         object_id=str(object_id),
         reason=reason,
+        listed=_logged_keys(listed),
     )
+
+
+def _logged_keys(objects: Iterable[models.Model]) -> list[tuple[str, str]]:
+    """``(type, id)`` of those ``objects`` whose reads are logged (``Policy.logs_reads``)."""
+    return [(o._meta.label_lower, str(o.pk)) for o in objects if policy_for(type(o)).logs_reads]
 
 
 def log(
@@ -313,9 +321,5 @@ def log(
         object_id=object_id,
         reason=reason,
         ip_address=get_client_ip_address(request),
-        listed=[
-            (obj._meta.label_lower, str(obj.pk))
-            for obj in listed
-            if policy_for(type(obj)).logs_reads
-        ],
+        listed=_logged_keys(listed),
     )

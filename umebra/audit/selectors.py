@@ -116,7 +116,9 @@ def sample_list(*, user) -> QuerySet[AuditSample]:
 
 
 def sample_items(*, sample: AuditSample) -> QuerySet[SampleItem]:
-    return sample.items.select_related("event", "reviewed_by")
+    return sample.items.select_related("event__user", "reviewed_by").prefetch_related(
+        "event__listed"
+    )
 
 
 def alert_list(*, user) -> QuerySet[AccessAlert]:
