@@ -120,7 +120,7 @@ def event_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             "event": event,
             "link": selectors.event_object_link(user=request.user, event=event),
             "listed": selectors.listed_by_kind(event=event),
-            "people": subjects.owners(user=request.user, event=event),
+            "subject": subjects.owners(user=request.user, event=event),
         },
     )
 
