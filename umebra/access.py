@@ -239,11 +239,14 @@ def get_object_or_404(
     action: str = VIEW,
     *,
     reason: str = "",
+    log_read: bool = True,
     **lookup,
 ) -> M:
     """The object ``lookup`` finds among those the user may ``action``, or 404.
 
-    A refusal is logged with what was asked for; a read of personal data is logged too.
+    A refusal is logged with what was asked for; a read of personal or secret data is
+    logged too, unless ``log_read`` is false: then the page writes the read's one event
+    itself, with the parts it showed (:func:`log` with ``listed``).
     """
     if not isinstance(queryset, QuerySet):
         queryset = queryset._default_manager.all()
@@ -252,7 +255,7 @@ def get_object_or_404(
     if obj is None:
         log(request, AccessAction.DENIED, queryset.model, object_id, reason=reason or action)
         raise Http404
-    if policy_for(queryset.model).logs_reads:
+    if log_read and policy_for(queryset.model).logs_reads:
         logged = AccessAction.VIEW if action == VIEW else AccessAction.CHANGE
         log(request, logged, queryset.model, str(obj.pk), reason=reason)
     return obj

@@ -20,16 +20,23 @@ def case_list(*, user: User) -> QuerySet[SigCase]:
 
 
 def case_parts(*, user: User, case: SigCase) -> dict:
-    """What the case page shows, each part narrowed by its own rule (notes by visibility)."""
+    """What the case page shows, each part narrowed by its own rule (notes by visibility),
+    read once: the page and its access event use the same rows."""
     return {
-        "guardians": access.restrict(user, case.person.guardians.all()),
-        "consents": access.restrict(
-            user, case.consents.prefetch_related("organisations", "signatures__guardian")
+        "guardians": list(access.restrict(user, case.person.guardians.all())),
+        "consents": list(
+            access.restrict(
+                user, case.consents.prefetch_related("organisations", "signatures__guardian")
+            )
         ),
-        "notes": access.restrict(user, case.notes.select_related("author", "author_organisation")),
-        "actions": access.restrict(user, case.actions.select_related("organisation")),
-        "disclosures": access.restrict(
-            user, case.disclosures.select_related("from_organisation", "to_organisation")
+        "notes": list(
+            access.restrict(user, case.notes.select_related("author", "author_organisation"))
+        ),
+        "actions": list(access.restrict(user, case.actions.select_related("organisation"))),
+        "disclosures": list(
+            access.restrict(
+                user, case.disclosures.select_related("from_organisation", "to_organisation")
+            )
         ),
         "grants": SigCaseUserObjectPermission.objects.filter(content_object=case)
         .select_related("user")
@@ -53,3 +60,11 @@ def grantable_users(*, case: SigCase) -> QuerySet[User]:
         .distinct()
         .order_by("username")
     )
+
+
+SHOWN_PARTS = ("guardians", "consents", "notes", "actions", "disclosures")
+
+
+def shown_parts(parts: dict) -> list:
+    """The personal-data parts the case page shows (the access layer keeps those it logs)."""
+    return [part for name in SHOWN_PARTS for part in parts[name]]

@@ -52,7 +52,9 @@ def operation_list_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def operation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     # Not through operation_list: its count of targets and DISTINCT serve the list alone.
-    operation = access.get_object_or_404(request, Operation.objects.select_related("lead"), pk=pk)
+    operation = access.get_object_or_404(
+        request, Operation.objects.select_related("lead"), log_read=False, pk=pk
+    )
     may_change = access.allows(request.user, operation, access.CHANGE)
     parts = operation_parts(user=request.user, operation=operation)
     access.log(
@@ -60,7 +62,6 @@ def operation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         AccessAction.VIEW,
         Operation,
         str(operation.pk),
-        reason="parts shown",
         listed=shown_parts(parts),
     )
     changeable = access.restrict(

@@ -20,7 +20,7 @@ from cases.forms.sig import (
     RevokeForm,
 )
 from cases.models import CASE_TRANSITIONS, CaseStatus, Consent, SigCase
-from cases.selectors.sig import case_list, case_parts
+from cases.selectors.sig import case_list, case_parts, shown_parts
 from cases.services import disclosure
 from cases.services import sig as services
 from cases.services.emergency import reading_without_part
@@ -68,17 +68,25 @@ def case_open_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    case = access.get_object_or_404(request, case_list(user=request.user), pk=pk)
+    case = access.get_object_or_404(request, case_list(user=request.user), log_read=False, pk=pk)
     may_change = access.allows(request.user, case, access.CHANGE)
     emergency = reading_without_part(user=request.user, case=case)
-    if emergency:
-        access.log(request, AccessAction.VIEW, SigCase, str(case.pk), reason="emergency access")
+    parts = case_parts(user=request.user, case=case)
+    # One event for the page: the case, the person, and each part shown (which notes, say).
+    access.log(
+        request,
+        AccessAction.VIEW,
+        SigCase,
+        str(case.pk),
+        reason="emergency access" if emergency else "",
+        listed=[case.person, *shown_parts(parts)],
+    )
     return render(
         request,
         "cases/detail.html",
         {
             "case": case,
-            **case_parts(user=request.user, case=case),
+            **parts,
             "may_change": may_change,
             "next_statuses": [
                 (status, CaseStatus(status).label)

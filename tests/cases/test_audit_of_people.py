@@ -146,3 +146,20 @@ def test_the_extract_of_a_closed_case_gives_the_day_it_is_purged(client, people,
     log_in(client, people["auditor"])
     page = extract(client, personal_number=ALVA).content.decode()
     assert f"personuppgifterna gallras den {purge_on:%Y-%m-%d}" in page
+
+
+def test_the_case_page_writes_one_event_naming_what_it_showed(client, people, alva):
+    """Which notes a reader saw depends on their visibility: the event says which."""
+    own = services.note_add(actor=actor(people["owner"]), case=alva,
+                            visibility="own_organisation", text="Bara för oss")  # fmt: skip
+    shared = CaseNote.objects.get(text="Närvaron är bättre")
+    log_in(client, people["counsellor"])
+    last = AccessEvent.objects.latest("id").pk
+    client.get(alva.get_absolute_url())
+    [event] = AccessEvent.objects.filter(pk__gt=last)
+    assert (event.object_type, event.object_id) == ("cases.sigcase", str(alva.pk))
+    notes = set(
+        event.listed.filter(object_type="cases.casenote").values_list("object_id", flat=True)
+    )
+    assert notes == {str(shared.pk)} and str(own.pk) not in notes
+    assert event.listed.filter(object_type="cases.person", object_id=str(alva.person_id)).exists()

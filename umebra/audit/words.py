@@ -43,7 +43,6 @@ REASON_LABELS = {
     "end asked for": _("ending asked for, for a second administrator to confirm"),
     "organisation created": _("organisation registered"),
     "organisation changed": _("organisation changed"),
-    "parts shown": _("with the parts shown on its page"),
     "log search": _("searched the access log"),
 }
 
