@@ -15,9 +15,11 @@ from cases.models import (
     Guardian,
     Person,
     SigCase,
+    SigCaseUserObjectPermission,
 )
 from cases.policy import EXTRACT
 from umebra import access
+from umebra.audit.models import AccessEvent
 from umebra.audit.subjects import Subject
 from umebra.validators import normalise_personal_number
 
@@ -60,6 +62,17 @@ def person_objects(people: list[Person]) -> Subject:
     for model, path in _HOLDERS:
         ids = model.objects.filter(**{f"{path}__in": people}).values_list("pk", flat=True)
         subject.add(model._meta.label_lower, ids)
+    # Grants are named ``<case>:<user name>`` in the log, and may be gone from the table.
+    grants = Q(pk__in=[])
+    for case_id in subject.objects[SigCase._meta.label_lower]:
+        grants |= Q(object_id__startswith=f"{case_id}:")
+    grant_type = SigCaseUserObjectPermission._meta.label_lower
+    subject.add(
+        grant_type,
+        AccessEvent.objects.filter(grants, object_type=grant_type).values_list(
+            "object_id", flat=True
+        ),
+    )
     return subject
 
 

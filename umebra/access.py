@@ -256,8 +256,10 @@ def get_object_or_404(
         log(request, AccessAction.DENIED, queryset.model, object_id, reason=reason or action)
         raise Http404
     if log_read and policy_for(queryset.model).logs_reads:
-        logged = AccessAction.VIEW if action == VIEW else AccessAction.CHANGE
-        log(request, logged, queryset.model, str(obj.pk), reason=reason)
+        # Fetched to change is still a read: the change, if one is made, is the service's
+        # own event. The reason says what the object was opened for.
+        opened_for = reason or ("" if action == VIEW else action)
+        log(request, AccessAction.VIEW, queryset.model, str(obj.pk), reason=opened_for)
     return obj
 
 

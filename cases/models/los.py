@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from collaboration.models import Area
 from umebra.models import Organisation, OrganisationKind
@@ -108,8 +109,8 @@ class Target(models.Model):
     )
 
     class Meta:
-        verbose_name = _("target")
-        verbose_name_plural = _("targets")
+        verbose_name = pgettext_lazy("LOS", "target")
+        verbose_name_plural = pgettext_lazy("LOS", "targets")
         ordering = ["name"]
 
     def __str__(self) -> str:

@@ -163,6 +163,8 @@ class SigCaseUserObjectPermission(UserObjectPermissionBase):
     valid_until = models.DateField(null=True)
 
     class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = _("access to a case")
+        verbose_name_plural = _("access to cases")
         indexes = [
             models.Index(
                 fields=["user", "organisation", "content_object", "valid_until"],
@@ -186,6 +188,8 @@ class GrantTally(models.Model):
     grants = models.IntegerField()
 
     class Meta:
+        verbose_name = _("count of access granted")
+        verbose_name_plural = _("counts of access granted")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "organisation", "valid_until"], name="grant_tally_key"
@@ -257,6 +261,8 @@ class ConsentSignature(models.Model):
     signed_on = models.DateField(_("signed on"), default=timezone.localdate)
 
     class Meta:
+        verbose_name = _("consent signature")
+        verbose_name_plural = _("consent signatures")
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind=SignerKind.GUARDIAN, guardian__isnull=False)

@@ -5,7 +5,7 @@ came from, and everyone who has read it."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from cases.models import Person, SigCase, SigCaseUserObjectPermission
 from cases.policy import EXTRACT
@@ -18,6 +18,17 @@ from umebra.models import User
 from umebra.validators import normalise_personal_number
 
 EXTRACT_REASON = "register extract"
+MAX_ID_DIGITS = 18  # a bigint's; a longer number names no record
+
+
+@dataclass(frozen=True)
+class Access:
+    """Access to a case given to a named user, or ended: the log keeps it when the grant
+    itself is gone (a consent revoked), and article 15 asks for past recipients too."""
+
+    event: AccessEvent
+    user: User | None
+    given: bool
 
 
 @dataclass(frozen=True)
@@ -25,7 +36,7 @@ class CaseInExtract:
     """One case of the person, with what the extract says of it beyond its content."""
 
     case: SigCase
-    grants: list[SigCaseUserObjectPermission]
+    access: list[Access]
     purge_on: datetime.date | None
 
 
@@ -55,7 +66,7 @@ class RegisterExtract:
 def extract_number(*, user: User, person_id: str) -> str | None:
     """The personal number of a record the user may extract (the auditor's way from a
     search of the log to the extract, without the number in a URL)."""
-    if not str(person_id).isdigit():
+    if not str(person_id).isdigit() or len(str(person_id)) > MAX_ID_DIGITS:
         return None
     found = access.restrict(user, Person.objects.all(), EXTRACT).filter(pk=person_id).first()
     return found.personal_number if found else None
@@ -88,16 +99,15 @@ def register_extract(*, user: User, personal_number: str) -> RegisterExtract | N
     )
     if not people:
         return None
-    grants: dict[int, list] = {}
-    for grant in SigCaseUserObjectPermission.objects.filter(
-        content_object__person__in=people
-    ).select_related("user", "organisation"):
-        grants.setdefault(grant.content_object_id, []).append(grant)
+    cases = [case for person in people for case in person.cases.all()]
+    access_given = _access_history(cases)
     records = [
         RecordInExtract(
             person=person,
             cases=[
-                CaseInExtract(case=case, grants=grants.get(case.pk, []), purge_on=purge_date(case))
+                CaseInExtract(
+                    case=case, access=access_given.get(case.pk, []), purge_on=purge_date(case)
+                )
                 for case in person.cases.all()
             ],
         )
@@ -115,3 +125,29 @@ def register_extract(*, user: User, personal_number: str) -> RegisterExtract | N
             reason__startswith=EXTRACT_REASON,
         ).order_by("occurred_at", "id"),
     )
+
+
+def _access_history(cases: list[SigCase]) -> dict[int, list[Access]]:
+    """Each case's grants given and ended, from the log (a grant's event names it
+    ``<case>:<user name>``)."""
+    if not cases:
+        return {}
+    named = Q(pk__in=[])
+    for case in cases:
+        named |= Q(object_id__startswith=f"{case.pk}:")
+    events = list(
+        AccessEvent.objects.filter(
+            named,
+            object_type=SigCaseUserObjectPermission._meta.label_lower,
+            action__in=[AccessAction.CREATE, AccessAction.DELETE],
+        ).order_by("occurred_at", "id")
+    )
+    names = {event.object_id.partition(":")[2] for event in events}
+    users = {user.username: user for user in User.objects.filter(username__in=names)}
+    history: dict[int, list[Access]] = {}
+    for event in events:
+        case_id, _colon, username = event.object_id.partition(":")
+        history.setdefault(int(case_id), []).append(
+            Access(event=event, user=users.get(username), given=event.action == AccessAction.CREATE)
+        )
+    return history

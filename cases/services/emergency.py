@@ -62,6 +62,8 @@ def reading_without_part(*, user: User, case: SigCase) -> bool:
 
 @transaction.atomic
 def emergency_access_review(*, emergency: EmergencyAccess, by: User, outcome: str, comment: str):
+    if emergency.reviewed_at is not None:
+        raise ValidationError(_("This has already been reviewed."))
     if outcome not in (ReviewOutcome.JUSTIFIED, ReviewOutcome.FOLLOW_UP):
         raise ValidationError(_("Choose an outcome."))
     if outcome == ReviewOutcome.FOLLOW_UP and not comment.strip():

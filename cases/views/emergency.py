@@ -97,5 +97,12 @@ def emergency_review_view(request: HttpRequest, pk: int) -> HttpResponse:
             emergency=item, by=request.user, **form.cleaned_data
         )
 
-    report_outcome(request, review, _("The review was saved."))
+    if report_outcome(request, review, _("The review was saved.")) is not None:
+        access.log(
+            request,
+            AccessAction.CHANGE,
+            EmergencyAccess,
+            str(item.pk),
+            reason=f"review: {form.cleaned_data['outcome']}",
+        )
     return redirect("cases:emergency-list")

@@ -275,6 +275,8 @@ class TargetValue(models.Model):
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
 
     class Meta:
+        verbose_name = _("target value")
+        verbose_name_plural = _("target values")
         constraints = [
             models.UniqueConstraint(fields=["follow_up", "target"], name="one_value_a_follow_up")
         ]

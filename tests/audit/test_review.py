@@ -231,12 +231,15 @@ def about(auditors, subject: str):
                         object_type=object_type, object_id=str(object_id))  # fmt: skip
 
 
-# what the sampled event is × may granskare review it × may granskare2
+# what the sampled event is × what granskare's review answers (status, recorded) × then
+# granskare2's: an item granskare may not review waits for granskare2; one granskare has
+# reviewed stands.
+REVIEWED, REFUSED, STANDS = (302, True), (404, False), (302, False)
 SELF_REVIEW = [
-    ("their own read", False, True),
-    ("their membership", False, True),
-    ("their account", False, True),
-    ("an officer's read", True, True),
+    ("their own read", REFUSED, REVIEWED),
+    ("their membership", REFUSED, REVIEWED),
+    ("their account", REFUSED, REVIEWED),
+    ("an officer's read", REVIEWED, STANDS),
 ]
 
 
@@ -252,34 +255,51 @@ def reviews_by_each(client, auditors, url: str, reviewed) -> dict[str, int]:
     return answers
 
 
-def answer(may: bool) -> tuple[int, bool]:
-    return (302, True) if may else (404, False)
-
-
-@pytest.mark.parametrize(("subject", "first_may", "second_may"), SELF_REVIEW)
+@pytest.mark.parametrize(("subject", "first", "second"), SELF_REVIEW)
 def test_no_auditor_reviews_what_concerns_their_own_account(
-    client, auditors, subject, first_may, second_may
+    client, auditors, subject, first, second
 ):
     [item] = drawn_last_month(auditors["granskare"], about(auditors, subject))
     page = client.get(reverse("audit:sample-detail", args=[item.sample_id])).content.decode()
-    assert ("Väntar på en annan granskare" in page) is not first_may
+    assert ("Väntar på en annan granskare" in page) is (first == REFUSED)
     url = reverse("audit:sample-item-review", args=[item.pk])
     assert reviews_by_each(client, auditors, url, item) == {
-        "granskare": answer(first_may), "granskare2": answer(second_may)
+        "granskare": first, "granskare2": second
     }  # fmt: skip
 
 
-# whom the alert is about × may granskare review it × may granskare2
-ALERTS = [("granskare", False, True), ("polis1", True, True)]
+# whom the alert is about × granskare's review × then granskare2's
+ALERTS = [("granskare", REFUSED, REVIEWED), ("polis1", REVIEWED, STANDS)]
 
 
-@pytest.mark.parametrize(("whom", "first_may", "second_may"), ALERTS)
-def test_no_auditor_reviews_an_alert_about_themselves(
-    client, auditors, whom, first_may, second_may
-):
+@pytest.mark.parametrize(("whom", "first", "second"), ALERTS)
+def test_no_auditor_reviews_an_alert_about_themselves(client, auditors, whom, first, second):
     user = auditors.get(whom) or UserFactory(username=whom)
     alert = services.alert_raise(user=user, description="Roll given")
     url = reverse("audit:alert-review", args=[alert.pk])
     assert reviews_by_each(client, auditors, url, alert) == {
-        "granskare": answer(first_may), "granskare2": answer(second_may)
+        "granskare": first, "granskare2": second
     }  # fmt: skip
+
+
+def test_a_review_once_made_stands(client, auditors):
+    [item] = drawn_last_month(auditors["granskare"], view("polis1", "11"))
+    url = reverse("audit:sample-item-review", args=[item.pk])
+    client.post(url, {"outcome": ReviewOutcome.FOLLOW_UP, "comment": "Fråga varför"})
+    log_in(client, auditors["granskare2"])
+    page = client.post(url, {"outcome": ReviewOutcome.JUSTIFIED}, follow=True).content.decode()
+    assert "redan granskats" in page
+    item.refresh_from_db()
+    assert (item.outcome, item.reviewed_by) == ("follow_up", auditors["granskare"])
+    # Each review is itself in the log.
+    assert AccessEvent.objects.filter(
+        user=auditors["granskare"], object_type="audit.sampleitem", reason="review: follow_up"
+    ).exists()
+
+
+def test_the_kinds_to_choose_from_are_all_in_swedish(client, auditor):
+    page = client.get(reverse("audit:event-list")).content.decode()
+    for english in ["Access attempt", "Sig case user object permission", "TOTP device",
+                    "Session", "Grant tally", "Target value"]:  # fmt: skip
+        assert f">{english}<" not in page, english
+    assert ">Åtkomst till ärende<" in page and ">Autentiseringsapp<" in page

@@ -163,3 +163,49 @@ def test_the_case_page_writes_one_event_naming_what_it_showed(client, people, al
     )
     assert notes == {str(shared.pk)} and str(own.pk) not in notes
     assert event.listed.filter(object_type="cases.person", object_id=str(alva.person_id)).exists()
+
+
+def test_a_recipient_stays_in_the_extract_after_their_access_ends(client, people, alva):
+    services.grant_withdraw(actor=actor(people["owner"]), case=alva, user=people["counsellor"])
+    log_in(client, people["auditor"])
+    page = extract(client, personal_number=ALVA).content.decode()
+    name = people["counsellor"].get_full_name()
+    assert f"Fått åtkomst till ärendet: {name}" in page
+    assert f"Åtkomsten till ärendet upphörde: {name}" in page
+
+
+def test_a_search_by_kind_and_number_finds_the_lists_that_showed_it(client, people, alva):
+    log_in(client, people["auditor"])
+    _, page = search(client, object_type="cases.sigcase", object_id=str(alva.pk))
+    assert "SIG-ärenden: 1 visad" in page  # the counsellor's list
+
+
+def test_the_search_itself_reads_in_words(client, people, alva):
+    log_in(client, people["auditor"])
+    search(client, object_type="cases.sigcase", action="view")
+    _, page = search(client, user=people["auditor"].username)
+    assert "sökte i åtkomstloggen: typ av uppgift SIG-ärende; vad som gjordes Läsning" in page
+    assert "object_type=" not in page
+
+
+@pytest.mark.parametrize(("field", "length"), [("person", 50_000), ("user", 17_000)])
+def test_too_long_a_search_is_refused_in_swedish(client, people, field, length):
+    log_in(client, people["auditor"])
+    response = client.post(reverse("audit:event-list"), {field: "A" * length})
+    assert response.status_code == 400
+    assert "som mest" in response.content.decode()
+
+
+def test_a_record_number_too_long_for_any_record_is_refused(client, people, alva):
+    log_in(client, people["auditor"])
+    response = extract(client, person="9" * 5000)
+    assert response.status_code == 400
+    assert "Skriv personens personnummer." in response.content.decode()
+
+
+def test_opening_a_form_is_logged_as_a_read_not_a_change(client, people, alva):
+    log_in(client, people["owner"])
+    last = AccessEvent.objects.latest("id").pk
+    client.get(reverse("cases:consent-create", args=[alva.pk]))
+    [event] = AccessEvent.objects.filter(pk__gt=last)
+    assert (event.action, event.reason) == ("view", "change")

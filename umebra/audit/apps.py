@@ -13,6 +13,9 @@ class AuditConfig(AppConfig):
     verbose_name = _("Access log")
 
     def ready(self) -> None:
-        from umebra.audit import panels
+        from umebra.audit import panels, words
+        from umebra.audit.models import AccessAction, ReviewOutcome
 
         panels.register()
+        words.register_codes(AccessAction.choices)
+        words.register_codes(ReviewOutcome.choices)

@@ -15,10 +15,14 @@ class EventSearchForm(forms.Form):
     person = forms.CharField(
         label=_("Person"),
         required=False,
+        max_length=200,
         help_text=_("Name or personal identity number: every event on their records."),
     )
     user = forms.CharField(
-        label=_("User"), required=False, help_text=_("User name, or first and last name.")
+        label=_("User"),
+        required=False,
+        max_length=150,
+        help_text=_("User name, or first and last name."),
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
@@ -28,7 +32,7 @@ class EventSearchForm(forms.Form):
         to_field_name="pk",
     )
     object_type = forms.ChoiceField(label=_("Kind of object"), required=False)
-    object_id = forms.CharField(label=_("Object number"), required=False)
+    object_id = forms.CharField(label=_("Object number"), required=False, max_length=64)
     action = forms.ChoiceField(
         label=_("What was done"), required=False, choices=[("", _("All")), *AccessAction.choices]
     )
@@ -50,7 +54,7 @@ class EventSearchForm(forms.Form):
         """The filters in the log's own record of the search (the person as the records
         found, listed with the event, not as typed)."""
         return "; ".join(
-            f"{name}={value.pk if hasattr(value, 'pk') else value}"
+            f"{name}={value.name if hasattr(value, 'name') else value}"
             for name, value in self.cleaned_data.items()
             if value and name != "person"
         )

@@ -69,13 +69,18 @@ def event_search(*, user, filters: dict, subject: Subject | None = None) -> Quer
         )
     if organisation := filters.get("organisation"):
         events = events.filter(organisation=organisation.name)
-    if object_type := filters.get("object_type"):
-        events = events.filter(
-            Q(object_type=object_type)
-            | Q(pk__in=ListedObject.objects.filter(object_type=object_type).values("event_id"))
+    # A kind (and a number) finds the events on such objects, opened or listed.
+    on_object = {
+        field: value
+        for field, value in (
+            ("object_type", filters.get("object_type")),
+            ("object_id", filters.get("object_id")),
         )
-    if object_id := filters.get("object_id"):
-        events = events.filter(object_id=object_id)
+        if value
+    }
+    if on_object:
+        listed = ListedObject.objects.filter(**on_object).values("event_id")
+        events = events.filter(Q(**on_object) | Q(pk__in=listed))
     if action := filters.get("action"):
         events = events.filter(action=action)
     if date_from := filters.get("date_from"):

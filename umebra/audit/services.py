@@ -143,6 +143,9 @@ def sample_draw(*, month: datetime.date, size: int, drawn_by: User | None) -> Au
 
 
 def _review(item: Review, *, outcome: str, comment: str, by: User) -> None:
+    if item.reviewed_at is not None:
+        # A judgement stands as given: a second auditor does not overwrite the first.
+        raise ValidationError(_("This has already been reviewed."))
     if outcome == ReviewOutcome.PENDING:
         raise ValidationError(_("Choose an outcome."))
     if outcome == ReviewOutcome.FOLLOW_UP and not comment.strip():

@@ -33,39 +33,53 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
     only the key is in the URL, never a name or a personal number."""
     access.require_view_any(request, AccessEvent)
     if request.method == "POST":
-        return redirect(_search_url(request))
+        form = EventSearchForm(request.POST)
+        if not form.is_valid():
+            return _search_page(request, form, AccessEvent.objects.none(), None, status=400)
+        return redirect(_search_url(request, form))
     data = request.GET.copy()
-    data["person"] = request.session.get("audit_searches", {}).get(data.get("person", ""), "")
+    key = data.get("person", "")
+    data["person"] = request.session.get("audit_searches", {}).get(key, "")
+    if key and not data["person"]:
+        messages.error(request, _("That search is no longer kept: search for the person again."))
+        return redirect("audit:event-list")
     form = EventSearchForm(data if request.GET else None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    if form.is_bound and not form.is_valid():
+        return _search_page(request, form, AccessEvent.objects.none(), None, status=400)
+    filters = form.cleaned_data if form.is_bound else {}
     subject = (
         subjects.find(user=request.user, text=filters["person"]) if filters.get("person") else None
     )
     events = selectors.event_search(user=request.user, filters=filters, subject=subject)
     # Reading the log is itself a read of personal data (who looked at what); the people
     # searched for are named in the event, for their own register extract.
+    summary = form.summary() if form.is_bound else ""
     access.log(
         request,
         AccessAction.EXPORT if request.GET.get("format") == "csv" else AccessAction.VIEW,
         AccessEvent,
-        reason=f"log search: {form.summary()}" if filters else "log search",
+        reason=f"log search: {summary}" if summary else "log search",
         listed=subject.people if subject else (),
     )
     if request.GET.get("format") == "csv":
         return _events_csv(events)
+    return _search_page(request, form, events, subject)
+
+
+def _search_page(request, form, events, subject, status: int = 200) -> HttpResponse:
     page, query = paginate(request, events)
     return render(
         request,
         "audit/event_list.html",
         {"form": form, "page": page, "query": query, "subject": subject},
+        status=status,
     )
 
 
-def _search_url(request: HttpRequest) -> str:
-    """The results' URL for a posted search, the person kept in the session."""
-    fields = request.POST.copy()
-    fields.pop("csrfmiddlewaretoken", None)
-    if person := fields.pop("person", [""])[-1].strip():
+def _search_url(request: HttpRequest, form: EventSearchForm) -> str:
+    """The results' URL for a posted (valid) search, the person kept in the session."""
+    fields = {name: request.POST.get(name, "") for name in form.fields}
+    if person := fields.pop("person").strip():
         searches = request.session.get("audit_searches", {})
         key = secrets.token_urlsafe(12)
         searches = dict(list(searches.items())[-(KEPT_SEARCHES - 1) :]) | {key: person}
@@ -151,6 +165,7 @@ def sample_draw_view(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error("month", error)
         else:
+            access.log(request, AccessAction.CREATE, AuditSample, str(sample.pk))
             return redirect("audit:sample-detail", pk=sample.pk)
     samples = selectors.sample_list(user=request.user)
     return render(request, "audit/sample_list.html", {"samples": samples, "form": form}, status=400)
@@ -216,8 +231,16 @@ def _review(request: HttpRequest, form: ReviewForm, service, **target) -> None:
     if not form.is_valid():
         messages.error(request, _("Choose an outcome for the review."))
         return
-    report_outcome(
+    reviewed = report_outcome(
         request,
         lambda: service(**target, **form.cleaned_data, by=request.user),
         _("The review was saved."),
     )
+    if reviewed is not None:
+        access.log(
+            request,
+            AccessAction.CHANGE,
+            type(reviewed),
+            str(reviewed.pk),
+            reason=f"review: {form.cleaned_data['outcome']}",
+        )

@@ -6,8 +6,11 @@ of a disclosure) with :func:`register_codes`.
 """
 
 import re
+import sys
+from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -56,11 +59,21 @@ _PATTERNS = [
         _("disclosed to %(to)s (%(value)s)"),
     ),
     (re.compile(r"^register extract \((?P<value>\w+)\)$"), _("register extract (%(value)s)")),
-    (
-        re.compile(r"^log search: (?P<value>.*)$", re.DOTALL),
-        _("searched the access log: %(value)s"),
-    ),
+    (re.compile(r"^review: (?P<value>\w+)$"), _("reviewed: %(value)s")),
 ]
+
+# The filters of a search of the log, as the reason of its event stores them (``name=value;
+# …``), and the words for them.
+_SEARCH = re.compile(r"^log search: (?P<filters>.+)$", re.DOTALL)
+_FILTERS = {
+    "user": _("user"),
+    "organisation": _("organisation"),
+    "object_type": _("kind of object"),
+    "object_id": _("object number"),
+    "action": _("what was done"),
+    "date_from": _("from"),
+    "date_to": _("to"),
+}
 
 _CODES = {"page": _("page"), "pdf": "PDF", "csv": "CSV"}
 
@@ -76,6 +89,10 @@ def reason_in_words(reason: str) -> str:
     they wrote it."""
     if reason in REASON_LABELS:
         return str(REASON_LABELS[reason])
+    if match := _SEARCH.match(reason):
+        return _("searched the access log: %(filters)s") % {
+            "filters": "; ".join(_filter_in_words(part) for part in match["filters"].split("; "))
+        }
     for pattern, words in _PATTERNS:
         if match := pattern.match(reason):
             parts = match.groupdict()
@@ -84,8 +101,27 @@ def reason_in_words(reason: str) -> str:
     return reason
 
 
+def _filter_in_words(part: str) -> str:
+    name, _equals, value = part.partition("=")
+    if name == "object_type":
+        value = kind_in_words(value)
+    return f"{_FILTERS.get(name, name)} {_CODES.get(value, value)}"
+
+
+# Objects of libraries that the log names (an authenticator app enrolled, a lock-out lifted),
+# in our words: the libraries' own names are English.
+_LIBRARY_KINDS = {
+    "otp_totp.totpdevice": (_("authenticator app"), _("authenticator apps")),
+    "axes.accessattempt": (_("failed logins"), _("failed logins")),
+}
+# Our own bookkeeping, never an object the log speaks of.
+_NOT_KINDS = {"audit.listedobject", "cases.granttally", "umebra.workerping"}
+
+
 def kind_in_words(object_type: str, *, plural: bool = False) -> str:
     """A model's name (``cases.sigcase`` → "SIG case"); the code where no model has it."""
+    if object_type in _LIBRARY_KINDS:
+        return str(_LIBRARY_KINDS[object_type][plural])
     try:
         options = apps.get_model(object_type)._meta
     except (LookupError, ValueError):
@@ -94,20 +130,29 @@ def kind_in_words(object_type: str, *, plural: bool = False) -> str:
 
 
 def object_kinds() -> list[tuple[str, str]]:
-    """Every kind of object the log may name, for the auditor to choose from, by name."""
-    kinds = {m._meta.label_lower: capfirst(str(m._meta.verbose_name)) for m in apps.get_models()}
-    return sorted(kinds.items(), key=lambda kind: kind[1].casefold())
+    """Every kind of object the log may name, for the auditor to choose from, by name:
+    the project's own models (those of apps under its folder) and the libraries' it logs."""
+    ours = {
+        model._meta.label_lower
+        for config in apps.get_app_configs()
+        if Path(config.path).is_relative_to(settings.BASE_DIR)
+        and not Path(config.path).is_relative_to(sys.prefix)  # a virtualenv in the folder
+        for model in config.get_models()
+    }
+    kinds = (ours - _NOT_KINDS) | set(_LIBRARY_KINDS)
+    named = [(kind, capfirst(kind_in_words(kind))) for kind in kinds]
+    return sorted(named, key=lambda kind: kind[1].casefold())
 
 
 def object_in_words(event) -> str:
     """What an event was about: "SIG case 12", "SIG cases: a list, 3 shown"."""
     if event.object_id:
         return f"{capfirst(kind_in_words(event.object_type))} {event.object_id}"
-    shown = len(event.listed.all())
     kind = capfirst(kind_in_words(event.object_type, plural=True))
-    if not shown:
+    listed = [o for o in event.listed.all() if o.object_type == event.object_type]
+    if not listed:
         return kind
-    return ngettext("%(kind)s: %(count)d shown", "%(kind)s: %(count)d shown", shown) % {
+    return ngettext("%(kind)s: %(count)d shown", "%(kind)s: %(count)d shown", len(listed)) % {
         "kind": kind,
-        "count": shown,
+        "count": len(listed),
     }
