@@ -1,7 +1,5 @@
 """The auditor's pages: search the access log, review monthly samples and alerts."""
 
-import secrets
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,11 +16,9 @@ from umebra import access
 from umebra.audit import selectors, services, subjects
 from umebra.audit.forms import EventSearchForm, ReviewForm, SampleDrawForm
 from umebra.audit.models import AccessAction, AccessAlert, AccessEvent, AuditSample, SampleItem
+from umebra.audit.searches import search_keep, search_recall
 from umebra.exports import csv_response
 from umebra.pages import paginate, report_outcome
-
-# How many person searches a session keeps, so that their pages can be turned.
-KEPT_SEARCHES = 20
 
 
 @login_required
@@ -39,7 +35,7 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
         return redirect(_search_url(request, form))
     data = request.GET.copy()
     key = data.get("person", "")
-    data["person"] = request.session.get("audit_searches", {}).get(key, "")
+    data["person"] = search_recall(request.session, key)
     if key and not data["person"]:
         messages.error(request, _("That search is no longer kept: search for the person again."))
         return redirect("audit:event-list")
@@ -80,11 +76,7 @@ def _search_url(request: HttpRequest, form: EventSearchForm) -> str:
     """The results' URL for a posted (valid) search, the person kept in the session."""
     fields = {name: request.POST.get(name, "") for name in form.fields}
     if person := fields.pop("person").strip():
-        searches = request.session.get("audit_searches", {})
-        key = secrets.token_urlsafe(12)
-        searches = dict(list(searches.items())[-(KEPT_SEARCHES - 1) :]) | {key: person}
-        request.session["audit_searches"] = searches
-        fields["person"] = key
+        fields["person"] = search_keep(request.session, person)
     query = urlencode({name: value for name, value in fields.items() if value})
     return f"{reverse('audit:event-list')}?{query}" if query else reverse("audit:event-list")
 
