@@ -1,11 +1,11 @@
 """Who may see and change cases (registered with ``umebra.access``).
 
-LOS operations, DESIGN.md §4.3: parties see the operation and its targets; each agency sees
+LOS operations, docs/rules.md, rule 3: parties see the operation and its targets; each agency sees
 its own inspections and measures; intelligence notes are the police's alone; politicians and
 partners see nothing of an operation. All of it is secret (agency secrecy, police
 intelligence): every read is logged.
 
-SIG cases, DESIGN.md §4.2:
+SIG cases, docs/rules.md, rule 2:
 
 - The owner (social services) sees the case.
 - Anyone else only while a valid consent covers their organisation **and** they hold a grant.
@@ -225,7 +225,7 @@ class EmergencyAccessPolicy(Policy):
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role == Role.AUDITOR:
-            # Another auditor reviews an auditor's own (DESIGN.md section 4.7).
+            # Another auditor reviews an auditor's own (docs/rules.md, rule 7).
             return queryset.exclude(user=actor.user) if action != VIEW else queryset
         if action == VIEW and actor.role == Role.SOCIAL_WORKER:
             return queryset.filter(case__owner=actor.user)

@@ -1,6 +1,6 @@
 """Which SIG cases an actor sees: the hot path under every case page, written for speed.
 
-``cases.policy`` states the rule (DESIGN.md §4.2) and is the only caller. A case is seen
+``cases.policy`` states the rule (docs/rules.md, rule 2) and is the only caller. A case is seen
 through one of three sources: the actor owns it, holds a grant in force for it (on behalf
 of the organisation they act for now), or has emergency access that has not expired. The
 sources are disjoint: an owner is never granted their own case, emergency access is refused

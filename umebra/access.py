@@ -1,4 +1,4 @@
-"""The one access mechanism (DESIGN.md section 4).
+"""The one access mechanism (docs/rules.md).
 
 Every question "may this user see or change this object, and which of these may they see" is
 answered here. Each app states its rules in its own ``policy.py``, registering a

@@ -1,5 +1,5 @@
 """Identity: users, the organisations (*aktörer*) they act for, and the memberships that carry
-their role (DESIGN.md sections 2 and 3)."""
+their role (docs/rules.md and docs/architecture.md)."""
 
 import datetime
 
@@ -106,7 +106,7 @@ class Organisation(models.Model):
             raise ValidationError({"kind": message % {"roles": ", ".join(misfits)}})
 
 
-# The kinds of organisation whose people may hold each role (DESIGN.md section 2): a police
+# The kinds of organisation whose people may hold each role (docs/rules.md, roles): a police
 # officer acts for the police, a coordinator or social worker for a municipal unit, and so
 # on; a member administrator of one organisation cannot make a coordinator of the police.
 ROLE_ORGANISATION_KINDS = {

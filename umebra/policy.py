@@ -77,7 +77,7 @@ class Grant(StrEnum):
 
 @access.register(Membership)
 class MembershipPolicy(_StaffPolicy):
-    """Who gives, asks for, approves and ends roles (DESIGN.md section 2).
+    """Who gives, asks for, approves and ends roles (docs/rules.md, roles).
 
     - Partner and politician (no personal data): coordinators, administrators and the
       organisation's member administrators give them.

@@ -1,10 +1,10 @@
-"""The roles of DESIGN.md section 2 and the Django groups that carry their model permissions.
+"""The roles (docs/rules.md) and the Django groups that carry their model permissions.
 
 A role is held through a membership (``umebra.models.Membership``); the user is put in the
 role's group while the membership is active. Each app declares the model permissions its
 roles need with :func:`grant`, from its ``AppConfig.ready``, so the core names no app's models.
-Model permission alone never opens personal data: object permissions decide that (DESIGN.md
-section 4).
+Model permission alone never opens personal data: object permissions decide that
+(docs/rules.md).
 """
 
 from collections import defaultdict
@@ -26,7 +26,7 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator")
 
 
-# Roles that reach personal data or intelligence (DESIGN.md sections 2 and 4.6). They log in
+# Roles that reach personal data or intelligence (docs/rules.md, roles and rule 6). They log in
 # with two factors, and two people are needed to give one: the receiving organisation's
 # member administrator gives it, or approves it when someone else asked for it.
 PERSONAL_DATA_ROLES = frozenset(

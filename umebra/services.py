@@ -64,7 +64,7 @@ def _describe(membership: Membership) -> str:
 
 def _take_effect(actor: Actor, membership: Membership) -> None:
     """A membership now approved: its holder is in its role's group, and the auditor is
-    told of every role that reaches personal data (DESIGN.md section 4.7)."""
+    told of every role that reaches personal data (docs/rules.md, rule 7)."""
     user_sync_groups(user=membership.user)
     if membership.role in PERSONAL_DATA_ROLES and actor is not SYSTEM:
         alert_raise(

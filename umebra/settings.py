@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "axes",
     "guardian",
     # Order matters where apps register with the core: the core first, then the apps that
-    # stand on it (DESIGN.md section 5).
+    # stand on it (docs/architecture.md).
     "umebra",
     "umebra.audit",
     "umebra.two_factor",

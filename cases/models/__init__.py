@@ -1,4 +1,4 @@
-"""Operational and personal data under secrecy: SIG cases and LOS operations (DESIGN.md §3)."""
+"""Operational and personal data under secrecy: SIG cases and LOS operations (docs/rules.md)."""
 
 from cases.models.los import (
     OPERATION_TRANSITIONS,

@@ -1,4 +1,4 @@
-"""The shared, mostly non-personal work of the collaboration (DESIGN.md section 3)."""
+"""The shared, mostly non-personal work of the collaboration (docs/architecture.md)."""
 
 from collaboration.models.agreements import (
     Activity,

@@ -1,4 +1,4 @@
-"""DESIGN.md §4.3 against the demo's Operation Norrsken: parties see the operation and its
+"""Rule 3 of docs/rules.md against the demo's Operation Norrsken: parties see the operation and its
 targets, each agency its own inspections, and only the police the intelligence."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""No page shows anyone what DESIGN.md §4 forbids, checked over every page as every demo user.
+"""No page shows anyone what docs/rules.md forbids, checked over every page as every demo user.
 
 The demo's facts (issue 6): only polis ever sees "K-47"; polis sees Alva and never Bertil;
 politiker, fastighet and skatteverket see neither person; politiker and fastighet never see

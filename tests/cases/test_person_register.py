@@ -1,4 +1,4 @@
-"""One person register per organisation (issue 14, DESIGN.md section 4.8): opening a case
+"""One person register per organisation (issue 14, docs/rules.md, rule 8): opening a case
 never reveals or links to another organisation's record of the same personal number."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""DESIGN.md §4.2, rule by rule, against PostgreSQL: who sees a SIG case, and when not."""
+"""Rule 2 of docs/rules.md, point by point, on PostgreSQL: who sees a SIG case, and when not."""
 
 import datetime
 
@@ -360,7 +360,7 @@ def test_an_action_plan_row_asks_for_the_action_not_an_event(client, people, cas
 
 
 def test_a_minor_is_opened_with_a_guardian_and_consents_only_with_one(client, people):
-    """Under 18 every guardian signs (DESIGN.md §3); with none on record, a consent signed
+    """Under 18 every guardian signs (docs/rules.md, rule 2); with none on record, a consent signed
     by the young person alone counted, and covered the police."""
     from collaboration.models import Area
 

@@ -114,7 +114,7 @@ def test_the_form_says_so_in_plain_words_not_the_constraints_name(client):
     assert not Membership.objects.filter(organisation=organisation).exists()
 
 
-# role × kind of organisation → may be held there (DESIGN.md section 2)
+# role × kind of organisation → may be held there (docs/rules.md, roles)
 ROLE_KINDS = [
     (Role.POLICE, "police", True),
     (Role.POLICE, "municipal_unit", False),

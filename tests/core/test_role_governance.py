@@ -2,7 +2,7 @@
 role that reaches personal data or intelligence, member administrators per organisation,
 and every change of who may see what in the access log with the auditor alerted.
 
-The rules are written out here as tables from DESIGN.md section 2, never read from
+The rules are written out here as tables from docs/rules.md, roles, never read from
 ``MembershipPolicy``.
 """
 

@@ -16,7 +16,7 @@ def test_migrate_creates_one_group_per_role():
 
 
 # role × model permission × expected: model permissions only; personal data also needs an
-# object permission (DESIGN.md section 4).
+# object permission (docs/rules.md).
 PERMISSION_TABLE = [
     (Role.ADMIN, "umebra.change_user", True),
     (Role.ADMIN, "umebra.view_membership", True),

@@ -30,7 +30,7 @@ def code_for(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key):06d}"
 
 
-# DESIGN.md section 4.6: every role but these reaches personal data and needs two factors.
+# docs/rules.md, rule 6: every role but these reaches personal data and needs two factors.
 ONE_FACTOR = {Role.PARTNER, Role.POLITICIAN}
 
 

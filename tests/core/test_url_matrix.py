@@ -1,7 +1,7 @@
 """Every URL of the project × every role and persona, anonymous included: the answer each
 must get to a GET and, where the URL takes a form, to a POST.
 
-The expectations are written out here, from DESIGN.md sections 2 and 4, and never imported
+The expectations are written out here, from docs/rules.md, and never imported
 from the code under test: a role added to one of a policy's sets in the code makes a row
 fail. The URL patterns are read from the URL conf, so a new URL without a row here fails
 ``test_every_url_has_a_row``. Besides one holder of each role, with no part in anything,
@@ -58,7 +58,7 @@ PERSONAS = {
 }
 EVERYONE = [ANONYMOUS, *Role, *PERSONAS]
 
-# Who may do what, from DESIGN.md section 2 (written out: never taken from the policies).
+# Who may do what, from docs/rules.md, roles (written out: never taken from the policies).
 AUDITOR = {Role.AUDITOR}
 COORDINATOR = {Role.COORDINATOR}
 SOCIAL_WORKER = {Role.SOCIAL_WORKER}

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
-    """The access log: every read and write of personal data and every refusal (DESIGN.md §4).
+    """The access log: every read and write of personal data and every refusal (docs/rules.md).
 
     Who may read and review it is in ``policy.py``.
     """

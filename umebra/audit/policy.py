@@ -1,6 +1,6 @@
 """Only the auditor reads the access log and reviews it; nobody changes an event.
 
-No auditor reviews what concerns their own account (DESIGN.md section 4.7): their own
+No auditor reviews what concerns their own account (docs/rules.md, rule 7): their own
 events, events about their account or memberships, alerts about them, their own emergency
 access. Those wait for another auditor.
 """
