@@ -175,3 +175,14 @@ def test_a_form_whose_token_has_expired_is_explained_in_swedish():
     assert response.status_code == 403
     page = response.content.decode()
     assert "Formuläret hade gått ut" in page and "Inget sparades" in page
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "shown"), [("Åsa", "Berg", "Åsa Berg"), ("", "", "anonym-handlaggare")]
+)
+def test_the_header_names_the_user_by_full_name_or_else_user_name(client, first, last, shown):
+    user = member(Role.COORDINATOR, username="anonym-handlaggare", first_name=first, last_name=last)
+    log_in(client, user)
+    page = client.get(reverse("home")).content.decode()
+    who = page.split('<span class="who">')[1].split(",")[0]
+    assert who.strip() == shown == user.display_name
