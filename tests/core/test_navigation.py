@@ -56,3 +56,16 @@ MENUS = {
 def test_each_role_is_shown_its_menu(client, role):
     log_in(client, member(role))
     assert menu(client) == ["Start", *MENUS[role]]
+
+
+def test_each_app_lists_only_its_own_pages_in_its_navigation_module():
+    """An entry for another app's model would put that app's menu in two places."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for name in ("umebra", "umebra.audit", "collaboration", "cases", "reports"):
+        entries = import_module(f"{name}.navigation").ENTRIES
+        assert entries, name
+        owners = {apps.get_containing_app_config(entry.model.__module__).name for entry in entries}
+        assert owners == {name}, name
