@@ -10,10 +10,5 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from reports import panels
-        from reports.models import ReportRun
-        from umebra import navigation
 
         panels.register()
-        navigation.register(
-            label=_("Reports"), url_name="reports:report-list", model=ReportRun, order=70
-        )

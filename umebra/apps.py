@@ -18,8 +18,6 @@ class UmebraConfig(AppConfig):
 
     def ready(self) -> None:
         from umebra import navigation, panels, reauth, roles
-        from umebra.audit.models import AccessEvent
-        from umebra.models import Membership, Organisation
         from umebra.roles import Role
 
         roles.grant(
@@ -39,15 +37,10 @@ class UmebraConfig(AppConfig):
             "axes.delete_accessattempt",
         )
         panels.register()
-        navigation.register(
-            label=_("Organisations"), url_name="organisation-list", model=Organisation, order=70
-        )
-        navigation.register(label=_("Roles"), url_name="role-review", model=Membership, order=75)
-        navigation.register(
-            label=_("Access log"), url_name="audit:event-list", model=AccessEvent, order=80
-        )
-        # Every app's access rules, from its policy.py (the core imports no app by name).
+        # Every app's access rules, from its policy.py, and its menu entries, from its
+        # navigation.py (the core imports no app by name).
         autodiscover_modules("policy")
+        navigation.collect()
         # Each app's permissions exist once that app has migrated; sync its share then.
         post_migrate.connect(_sync_role_groups, dispatch_uid="umebra.sync_role_groups")
         user_logged_in.connect(

@@ -49,6 +49,34 @@ def nice_ceiling(value: float) -> float:
     return 10 * magnitude
 
 
+def _value_axis(
+    values: Sequence[float], *, left: float, right: float, top: float, height: float
+) -> tuple[float, list[str]]:
+    """The value axis bar and line charts share: from 0 to a round ceiling over the largest
+    value, a grid line across the plot (``left`` to ``right``, ``top`` down ``height``) and
+    its figure at each quarter. Returns the ceiling, for scaling, and the drawn axis."""
+    ceiling = nice_ceiling(max(values, default=0))
+    axis = []
+    for fraction in (0, 0.25, 0.5, 0.75, 1):
+        y = round(top + height * (1 - fraction), 1)
+        axis.append(
+            format_html(
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}"/>'
+                '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="{}">{}</text>',
+                left,
+                right,
+                y,
+                y,
+                GRID,
+                left - 6,
+                round(y + 4, 1),
+                INK,
+                figure(ceiling * fraction),
+            )
+        )
+    return ceiling, axis
+
+
 def bar_chart(
     *,
     title: str,
@@ -61,26 +89,9 @@ def bar_chart(
     """Vertical bars with a value axis; each bar carries its label and value as a tooltip."""
     left, right, top, bottom = 44, 12, 12, 36
     plot_width, plot_height = width - left - right, height - top - bottom
-    top_value = nice_ceiling(max(values, default=0))
-    parts = []
-    for fraction in (0, 0.25, 0.5, 0.75, 1):
-        y = round(top + plot_height * (1 - fraction), 1)
-        tick = top_value * fraction
-        parts.append(
-            format_html(
-                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}"/>'
-                '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="{}">{}</text>',
-                left,
-                width - right,
-                y,
-                y,
-                GRID,
-                left - 6,
-                round(y + 4, 1),
-                INK,
-                figure(tick),
-            )
-        )
+    top_value, parts = _value_axis(
+        values, left=left, right=width - right, top=top, height=plot_height
+    )
     slot = plot_width / max(len(values), 1)
     for index, (label, value) in enumerate(zip(labels, values, strict=True)):
         bar_height = round(plot_height * value / top_value, 1)
@@ -265,26 +276,10 @@ def line_chart(
     bottom = 36 + 18 * legend_rows
     plot_width, plot_height = width - left - right, height - top - bottom
     present = [v for values in series.values() for v in values if v is not None]
-    top_value = nice_ceiling(max(present, default=0))
+    top_value, parts = _value_axis(
+        present, left=left, right=width - right, top=top, height=plot_height
+    )
     step = plot_width / max(len(labels) - 1, 1)
-    parts = []
-    for fraction in (0, 0.25, 0.5, 0.75, 1):
-        y = round(top + plot_height * (1 - fraction), 1)
-        parts.append(
-            format_html(
-                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}"/>'
-                '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="{}">{}</text>',
-                left,
-                width - right,
-                y,
-                y,
-                GRID,
-                left - 6,
-                round(y + 4, 1),
-                INK,
-                figure(top_value * fraction),
-            )
-        )
     label_every = max(1, len(labels) // 12)
     for index, label in enumerate(labels):
         if index % label_every == 0:

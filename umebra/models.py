@@ -23,6 +23,11 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
 
+    @property
+    def display_name(self) -> str:
+        """How pages name a person: their full name, or their user name when they gave none."""
+        return self.get_full_name() or self.get_username()
+
 
 class OrganisationKind(models.TextChoices):
     MUNICIPAL_UNIT = "municipal_unit", _("Municipal unit")

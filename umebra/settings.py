@@ -98,7 +98,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "umebra.context_processors.membership",
             ],
-            "builtins": ["umebra.templatetags.once", "umebra.templatetags.people"],
+            "builtins": [
+                "umebra.templatetags.figures",
+                "umebra.templatetags.once",
+                "umebra.templatetags.people",
+            ],
         },
     },
 ]

@@ -100,7 +100,7 @@ class GrantForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = grantable_users(case=case)
         self.fields["user"].label_from_instance = lambda user: (
-            f"{user.get_full_name() or user.username} ({user.username})"
+            f"{user.display_name} ({user.username})"
         )
 
 

@@ -176,7 +176,7 @@ def consent_form_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
             "information": data["information"],
             "valid_from": data["valid_from"],
             "valid_to": data["valid_to"],
-            "owner_name": case.owner.get_full_name() or case.owner.username,
+            "owner_name": case.owner.display_name,
         },
     )
     access.log(request, AccessAction.EXPORT, SigCase, str(case.pk), reason="consent form")

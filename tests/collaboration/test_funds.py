@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -127,3 +128,21 @@ def test_who_sees_an_application(client, application, role, own, status):
     log_in(client, member(role, application.applicant if own else None))
     url = reverse("collaboration:application-detail", args=[application.pk])
     assert client.get(url).status_code == status
+
+
+@pytest.mark.parametrize(
+    ("language", "requested", "outcome"),
+    [("sv", "100\xa0000 kr", "12\xa0345,5 besök"), ("en", "100,000 kr", "12,345.5 besök")],
+)
+def test_an_application_page_writes_its_figures_in_the_readers_language(
+    client, application, language, requested, outcome
+):
+    GrantApplication.objects.filter(pk=application.pk).update(
+        outcome=Decimal("12345.5"), outcome_unit="besök"
+    )
+    log_in(client, member(Role.COORDINATOR))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(reverse("collaboration:application-detail", args=[application.pk]))
+    text = page.content.decode()
+    assert f"<dd>{requested}</dd>" in text and f"<dd>{outcome}</dd>" in text
+    assert "<dd>–</dd>" in text  # nothing granted yet

@@ -64,3 +64,13 @@ def test_a_map_colours_each_area_by_its_class_and_labels_it_in_the_readers_langu
 
 def test_a_map_without_boundaries_is_empty():
     assert charts.choropleth(title="Karta", shapes=[], values={}, unit="") == ""
+
+
+def test_bar_and_line_charts_draw_the_same_value_axis_for_the_same_figures():
+    def ticks(svg) -> list[str]:
+        return [text.text for text in parse(svg).iter(f"{SVG}text")][:5]
+
+    with translation.override("sv"):
+        bars = charts.bar_chart(title="t", labels=["a", "b"], values=[3, 7])
+        lines = charts.line_chart(title="t", labels=["a", "b"], series={"s": [3, 7]})
+    assert ticks(bars) == ticks(lines) == ["0", "2,5", "5", "7,5", "10"]

@@ -175,3 +175,36 @@ def test_a_form_whose_token_has_expired_is_explained_in_swedish():
     assert response.status_code == 403
     page = response.content.decode()
     assert "Formuläret hade gått ut" in page and "Inget sparades" in page
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "shown"), [("Åsa", "Berg", "Åsa Berg"), ("", "", "anonym-handlaggare")]
+)
+def test_the_header_names_the_user_by_full_name_or_else_user_name(client, first, last, shown):
+    user = member(Role.COORDINATOR, username="anonym-handlaggare", first_name=first, last_name=last)
+    log_in(client, user)
+    page = client.get(reverse("home")).content.decode()
+    who = page.split('<span class="who">')[1].split(",")[0]
+    assert who.strip() == shown == user.display_name
+
+
+ERROR_PAGES = ["403.html", "403_csrf.html", "404.html", "413.html", "500.html", "503.html"]
+
+
+@pytest.mark.parametrize("name", ERROR_PAGES)
+def test_every_error_page_stands_on_the_one_error_layout(name):
+    from django.template.loader import get_template
+
+    first = get_template(name).template.nodelist[0]
+    assert getattr(first, "parent_name", None) and first.parent_name.var == "error.html"
+
+
+@pytest.mark.parametrize("name", ["403_csrf.html", "413.html", "500.html", "503.html"])
+def test_an_error_page_drawn_without_a_request_asks_no_database(name, django_assert_num_queries):
+    """The 503 page is shown when the database cannot be reached."""
+    from django.template.loader import render_to_string
+
+    with django_assert_num_queries(0):
+        page = render_to_string(name, {"limit": 10})
+    assert '<html lang="sv">' in page and 'class="error-page"' in page
+    assert 'lang="en"' in page and "language-form" not in page  # no form token to give

@@ -10,4 +10,4 @@ register = template.Library()
 def person(user) -> str:
     if user is None:
         return "–"
-    return user.get_full_name() or user.get_username()
+    return user.display_name
