@@ -5,6 +5,9 @@ import shutil
 
 import pytest
 
+from tests.personas import DEMO_ORGANISATIONS, demo_organisation, persona
+from umebra.roles import Role
+
 # The sync Playwright API runs an event loop in the test's thread; Django's ORM calls made
 # beside it (fixtures, assertions) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -59,11 +62,68 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def coordinator(client, db):
-    """A coordinator, logged in with both factors on ``client``."""
-    from tests.factories import OrganisationFactory, log_in, member
-    from umebra.roles import Role
+def orgs(db):
+    """The demo organisations, by what they are: ``orgs["police"]`` is Polisen LPO Umeå."""
+    return {key: demo_organisation(name) for key, name in DEMO_ORGANISATIONS.items()}
 
-    user = member(Role.COORDINATOR, OrganisationFactory(name="Kommunledningen"))
+
+# The demo personas (tests.personas), one fixture per role, as healthchecks' alice, bob and
+# charlie: who a test acts as, at a glance. Each is a user with a membership in their demo
+# organisation; ``log_in(client, police)`` logs one in. The coordinator, whom most pages are
+# for, comes logged in on ``client``.
+@pytest.fixture
+def coordinator(client, db):
+    """``samordnare`` at Umebrå, logged in with both factors on ``client``."""
+    from tests.factories import log_in
+
+    user = persona(Role.COORDINATOR)
     log_in(client, user)
     return user
+
+
+@pytest.fixture
+def social_worker(db):
+    """``socialsekreterare`` at Socialtjänsten."""
+    return persona(Role.SOCIAL_WORKER)
+
+
+@pytest.fixture
+def school_staff(db):
+    """``skolkurator`` at Ersängsskolan."""
+    return persona(Role.SCHOOL_STAFF)
+
+
+@pytest.fixture
+def police(db):
+    """``polis`` at Polisen LPO Umeå."""
+    return persona(Role.POLICE)
+
+
+@pytest.fixture
+def agency_inspector(db):
+    """``skatteverket`` at Skatteverket."""
+    return persona(Role.AGENCY_INSPECTOR)
+
+
+@pytest.fixture
+def partner(db):
+    """``fastighet`` at Bostaden AB, a property owner (one factor)."""
+    return persona(Role.PARTNER)
+
+
+@pytest.fixture
+def politician(db):
+    """``politiker`` at Umeå kommun (one factor)."""
+    return persona(Role.POLITICIAN)
+
+
+@pytest.fixture
+def auditor(db):
+    """``dataskydd`` at Umeå kommun."""
+    return persona(Role.AUDITOR)
+
+
+@pytest.fixture
+def admin(db):
+    """``admin`` at Umeå kommun, the system administrator."""
+    return persona(Role.ADMIN)

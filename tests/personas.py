@@ -31,3 +31,41 @@ DEMO_SECOND_HOLDERS = [
     ("admin2", "Umeå kommun", Role.ADMIN),
     ("dataskydd2", "Umeå kommun", Role.AUDITOR),
 ]
+
+# The demo organisations (umebra.demo) by what they are, as tests name them.
+DEMO_ORGANISATIONS = {
+    "municipality": "Umeå kommun",
+    "umebra": "Umebrå",
+    "social": "Socialtjänsten",
+    "school": "Ersängsskolan",
+    "leisure": "Fritid",
+    "police": "Polisen LPO Umeå",
+    "tax": "Skatteverket",
+    "work_environment": "Arbetsmiljöverket",
+    "landlord": "Bostaden AB",
+    "shop": "ICA Ålidhem",
+}
+
+
+def demo_organisation(name: str):
+    """The demo organisation ``name`` (umebra.demo), with the organisation it is part of."""
+    from tests.factories import OrganisationFactory
+    from umebra.demo import ORGANISATIONS
+
+    kind, number, authority, parent = ORGANISATIONS[name]
+    return OrganisationFactory(
+        name=name,
+        kind=kind,
+        organisation_number=number,
+        is_public_authority=authority,
+        parent=demo_organisation(parent) if parent else None,
+    )
+
+
+def persona(role: Role):
+    """The demo user of ``role``, a member of their demo organisation (without the demo's
+    password and authenticator: tests log in with tests.factories.log_in)."""
+    from tests.factories import member
+
+    username, organisation, _role = next(user for user in DEMO_USERS if user[2] == role)
+    return member(role, demo_organisation(organisation), username=username)

@@ -74,7 +74,7 @@ def test_the_auditor_finds_a_persons_events_by_name_or_number(client, people, al
     assert "SIG-ärenden: 1 visad" in page  # the counsellor's list
     assert f"SIG-ärende {alva.pk}<" in page  # the owner opened it
     assert f"Anteckning {CaseNote.objects.get().pk}<" in page  # the counsellor wrote
-    assert "utlämnat till Polisen (Samtycke" in page  # the disclosure, in words
+    assert "utlämnat till Polisen LPO Umeå (Samtycke" in page  # the disclosure, in words
     assert f"Händelse {bertil_event.pk}<" not in page
     # The search itself names the person it found, for her own extract.
     search_event = AccessEvent.objects.filter(user=people["auditor"]).latest("id")

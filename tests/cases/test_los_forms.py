@@ -14,13 +14,10 @@ from cases.models import (
     Measure,
     MeasureKind,
     Operation,
-    TargetKind,
 )
 from cases.services import los
-from tests.factories import OrganisationFactory, log_in, member
+from tests.factories import TargetFactory, log_in
 from umebra import access
-from umebra.models import OrganisationKind
-from umebra.roles import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +25,10 @@ TODAY = timezone.localdate()
 
 
 @pytest.fixture
-def police(client):
-    officer = member(Role.POLICE, OrganisationFactory(name="Polisen", kind=OrganisationKind.POLICE))
-    log_in(client, officer)
-    return officer
+def police(client, police):
+    """The police persona, logged in on ``client``."""
+    log_in(client, police)
+    return police
 
 
 def plan(client, police, **change):
@@ -66,28 +63,16 @@ def test_an_operation_may_end_the_day_it_starts_or_stay_open(client, police):
 
 
 @pytest.fixture
-def target(police):
-    """A target of an operation Skatteverket takes part in."""
-    tax = OrganisationFactory(name="Skatteverket", kind=OrganisationKind.STATE_AGENCY)
-    actor = access.actor_for(police)
-    operation = los.operation_save(
-        actor=actor,
-        name="Operation Norrsken",
-        lead=police.memberships.get().organisation,
-        parties=[tax],
-        objective="Motverka etablering",
-    )
-    return los.target_add(
-        actor=actor, operation=operation, kind=TargetKind.BUSINESS, name="Kvarterskrogen AB"
-    )
+def target(police, orgs):
+    """A target of an operation the police lead and Skatteverket takes part in."""
+    return TargetFactory(operation__lead=orgs["police"], operation__parties=[orgs["tax"]])
 
 
 @pytest.fixture
-def inspector(client, target):
-    tax = target.operation.parties.get(name="Skatteverket")
-    user = member(Role.AGENCY_INSPECTOR, tax, username="skatteverket")
-    log_in(client, user)
-    return user
+def inspector(client, target, agency_inspector):
+    """Skatteverket's inspector, logged in on ``client`` (after the police made the target)."""
+    log_in(client, agency_inspector)
+    return agency_inspector
 
 
 def inspect(client, target, **change):

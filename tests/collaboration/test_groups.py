@@ -9,16 +9,11 @@ from django.utils import timezone
 from collaboration.models import Area, CollaborationGroup, Decision, Meeting
 from collaboration.selectors.groups import group_overlaps, group_tree
 from collaboration.services import groups as services
-from tests.factories import OrganisationFactory, log_in, member
+from tests.factories import log_in, member
 from umebra.roles import Role
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
-
-
-@pytest.fixture
-def orgs():
-    return {name: OrganisationFactory(name=name) for name in ["Kommun", "Polis", "Skola", "Butik"]}
 
 
 def group(name, members, *, parent=None, areas=(), mandate="Samordna insatser", owner=None):
@@ -35,17 +30,17 @@ def group(name, members, *, parent=None, areas=(), mandate="Samordna insatser", 
 
 
 def test_the_chain_is_shown_from_the_top(orgs):
-    council = group("Rådet", [orgs["Kommun"], orgs["Polis"]])
-    tactical = group("Taktisk", [orgs["Kommun"]], parent=council)
-    group("Operativ", [orgs["Skola"]], parent=tactical)
-    group("Fristående", [orgs["Butik"]])
+    council = group("Rådet", [orgs["municipality"], orgs["police"]])
+    tactical = group("Taktisk", [orgs["municipality"]], parent=council)
+    group("Operativ", [orgs["school"]], parent=tactical)
+    group("Fristående", [orgs["shop"]])
     tree = [(g.name, depth) for g, depth in group_tree(CollaborationGroup.objects.all())]
     assert tree == [("Fristående", 0), ("Rådet", 0), ("Taktisk", 1), ("Operativ", 2)]
 
 
 def test_a_group_cannot_report_to_itself_through_others(client, orgs):
-    first = group("Första", [orgs["Kommun"]])
-    second = group("Andra", [orgs["Kommun"]], parent=first)
+    first = group("Första", [orgs["municipality"]])
+    second = group("Andra", [orgs["municipality"]], parent=first)
     log_in(client, member(Role.COORDINATOR))
     response = client.post(
         reverse("collaboration:group-update", args=[first.pk]),
@@ -53,8 +48,8 @@ def test_a_group_cannot_report_to_itself_through_others(client, orgs):
             "name": "Första",
             "level": "strategic",
             "mandate": "x",
-            "owner": orgs["Kommun"].pk,
-            "members": [orgs["Kommun"].pk],
+            "owner": orgs["municipality"].pk,
+            "members": [orgs["municipality"].pk],
             "cadence": "monthly",
             "parent": second.pk,
         },
@@ -67,20 +62,23 @@ def test_a_group_cannot_report_to_itself_through_others(client, orgs):
 
 def test_overlaps_are_found_by_members_or_by_area_and_mandate(orgs):
     alidhem = Area.objects.create(name="Ålidhem", slug="alidhem", population=7000)
-    same_people = [orgs["Kommun"], orgs["Polis"], orgs["Butik"]]
+    same_people = [orgs["municipality"], orgs["police"], orgs["shop"]]
     a = group("A", same_people, mandate="Trygghet i centrum")
     b = group("B", same_people, mandate="Helt annat uppdrag om skolan")
-    c = group("C", [orgs["Skola"]], areas=[alidhem], mandate="Samordnar tryggheten i Ålidhem")
+    c = group("C", [orgs["school"]], areas=[alidhem], mandate="Samordnar tryggheten i Ålidhem")
     d = group(
-        "D", [orgs["Kommun"]], areas=[alidhem], mandate="Samordnar tryggheten i Ålidhem centrum"
+        "D",
+        [orgs["municipality"]],
+        areas=[alidhem],
+        mandate="Samordnar tryggheten i Ålidhem centrum",
     )
-    e = group("E", [orgs["Skola"], orgs["Butik"]], mandate="Något helt eget")
+    e = group("E", [orgs["school"], orgs["shop"]], mandate="Något helt eget")
     pairs = {(o.first.name, o.second.name) for o in group_overlaps([a, b, c, d, e])}
     assert pairs == {("A", "B"), ("C", "D")}
 
 
 def test_a_decision_becomes_a_tracked_action_until_done(client, orgs):
-    council = group("Rådet", [orgs["Kommun"], orgs["Polis"]])
+    council = group("Rådet", [orgs["municipality"], orgs["police"]])
     log_in(client, member(Role.COORDINATOR))
     client.post(
         reverse("collaboration:meeting-create", args=[council.pk]),
@@ -90,7 +88,7 @@ def test_a_decision_becomes_a_tracked_action_until_done(client, orgs):
     due = TODAY + datetime.timedelta(days=3)
     client.post(
         reverse("collaboration:decision-create", args=[meeting.pk]),
-        {"text": "Ny belysning", "owner": orgs["Polis"].pk, "due": due.isoformat()},
+        {"text": "Ny belysning", "owner": orgs["police"].pk, "due": due.isoformat()},
     )
     decision = Decision.objects.get()
     home = client.get(reverse("home")).content.decode()
@@ -102,12 +100,12 @@ def test_a_decision_becomes_a_tracked_action_until_done(client, orgs):
 
 
 def test_an_action_owner_must_be_a_member_of_the_group(client, orgs):
-    council = group("Rådet", [orgs["Kommun"]])
+    council = group("Rådet", [orgs["municipality"]])
     meeting = services.meeting_save(group=council, date=TODAY, agenda="x")
     log_in(client, member(Role.COORDINATOR))
     response = client.post(
         reverse("collaboration:decision-create", args=[meeting.pk]),
-        {"text": "Butiken ska", "owner": orgs["Butik"].pk},
+        {"text": "Butiken ska", "owner": orgs["shop"].pk},
     )
     assert response.status_code == 400
     assert not Decision.objects.exists()
@@ -124,9 +122,9 @@ def test_an_action_owner_must_be_a_member_of_the_group(client, orgs):
     ],
 )
 def test_who_sees_which_groups(client, orgs, role, in_shop, status, names):
-    group("Rådet", [orgs["Kommun"]])
-    group("Ålidhemsgruppen", [orgs["Kommun"], orgs["Butik"]])
-    log_in(client, member(role, orgs["Butik"] if in_shop else None))
+    group("Rådet", [orgs["municipality"]])
+    group("Ålidhemsgruppen", [orgs["municipality"], orgs["shop"]])
+    log_in(client, member(role, orgs["shop"] if in_shop else None))
     response = client.get(reverse("collaboration:group-list"))
     assert response.status_code == status
     if names is not None:
@@ -137,11 +135,11 @@ def test_the_group_list_takes_a_fixed_number_of_queries(
     client, orgs, django_assert_max_num_queries
 ):
     log_in(client, member(Role.COORDINATOR))
-    parent = group("Rådet", [orgs["Kommun"]])
+    parent = group("Rådet", [orgs["municipality"]])
     with django_assert_max_num_queries(40) as few:
         client.get(reverse("collaboration:group-list"))
     for n in range(8):
-        group(f"Grupp {n}", [orgs["Kommun"], orgs["Polis"]], parent=parent)
+        group(f"Grupp {n}", [orgs["municipality"], orgs["police"]], parent=parent)
     with django_assert_max_num_queries(40) as many:
         client.get(reverse("collaboration:group-list"))
     assert len(many.captured_queries) == len(few.captured_queries)
@@ -152,9 +150,9 @@ def test_the_group_list_takes_a_fixed_number_of_queries(
 def test_the_group_reported_to_is_linked_only_for_those_who_may_open_it(
     client, orgs, role, in_shop, linked
 ):
-    council = group("Rådet", [orgs["Kommun"]])
-    local = group("Ålidhemsgruppen", [orgs["Kommun"], orgs["Butik"]], parent=council)
-    log_in(client, member(role, orgs["Butik"] if in_shop else None))
+    council = group("Rådet", [orgs["municipality"]])
+    local = group("Ålidhemsgruppen", [orgs["municipality"], orgs["shop"]], parent=council)
+    log_in(client, member(role, orgs["shop"] if in_shop else None))
     page = client.get(reverse("collaboration:group-detail", args=[local.pk])).content.decode()
     assert "Rådet" in page
     assert (reverse("collaboration:group-detail", args=[council.pk]) in page) is linked

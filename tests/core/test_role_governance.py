@@ -9,11 +9,12 @@ The rules are written out here as tables from docs/rules.md, roles, never read f
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.test import Client
 from django.urls import reverse
 
 from cases.models import IntelligenceNote, Operation
 from cases.services import los
-from tests.factories import OrganisationFactory, UserFactory, log_in, member
+from tests.factories import OperationFactory, OrganisationFactory, UserFactory, log_in, member
 from umebra import access, services
 from umebra.access import SYSTEM
 from umebra.audit.models import AccessAlert, AccessEvent
@@ -152,7 +153,7 @@ def test_the_form_offers_neither_oneself_nor_a_role_one_cannot_hand_out(client, 
     assert str(people["polis"].pk) in users
     roles = dict(page.context["form"].fields["role"].choices)
     assert roles == {Role.POLICE: "Polis", Role.PARTNER: "Samverkanspart"}  # given at once
-    page = log_in_as(people["kommun-ba"]).get(
+    page = log_in(Client(), people["kommun-ba"]).get(
         reverse("membership-create", args=[org["Kommunen"].pk])
     )
     roles = dict(page.context["form"].fields["role"].choices)
@@ -214,10 +215,7 @@ def test_a_police_role_asked_for_by_a_coordinator_gives_nothing_until_polisens_b
     client, people, org
 ):
     """The attack of issue 14: a coordinator taking the police role, or giving it, alone."""
-    operation = los.operation_save(
-        actor=actor(people["polis"]), name="Norrsken", lead=org["Polisen"], parties=[],
-        objective="o",
-    )  # fmt: skip
+    operation = OperationFactory(name="Norrsken", lead=org["Polisen"])
     los.intelligence_add(actor=actor(people["polis"]), operation=operation, text="K-47 säljer")
     officer = UserFactory(username="nypolis")
     log_in(client, people["samordnare"])
@@ -230,25 +228,17 @@ def test_a_police_role_asked_for_by_a_coordinator_gives_nothing_until_polisens_b
     # The coordinator cannot approve their own request.
     assert client.post(reverse("membership-approve", args=[request.pk])).status_code == 404
 
-    newcomer = log_in_as(officer)
+    newcomer = log_in(Client(), officer)
     assert newcomer.get(operation.get_absolute_url()).status_code == 404
     assert not access.restrict(officer, IntelligenceNote.objects.all()).exists()
 
-    approver = log_in_as(people["polis-ba"])
+    approver = log_in(Client(), people["polis-ba"])
     response = approver.post(reverse("membership-approve", args=[request.pk]))
     assert response.status_code == 302
     request.refresh_from_db()
     assert (request.status, request.decided_by) == ("approved", people["polis-ba"])
-    page = log_in_as(officer).get(operation.get_absolute_url())
+    page = log_in(Client(), officer).get(operation.get_absolute_url())
     assert page.status_code == 200 and "K-47" in page.content.decode()
-
-
-def log_in_as(user):
-    from django.test import Client
-
-    client = Client()
-    log_in(client, type(user).objects.get(pk=user.pk))
-    return client
 
 
 def test_a_refused_request_never_gives_its_role(client, people, org):
@@ -384,7 +374,7 @@ def test_member_administrators_and_administrators_see_what_waits_for_them(client
     officer = UserFactory(username="nypolis", first_name="Nora", last_name="Nyberg")
     police_asked_for(people, org, officer)
     for who, sees in [("polis-ba", True), ("polis", False), ("admin", False)]:
-        page = log_in_as(people[who]).get(reverse("home")).content.decode()
+        page = log_in(Client(), people[who]).get(reverse("home")).content.decode()
         assert ("Nora Nyberg" in page) is sees, who
         assert ("Roller som väntar på ditt godkännande" in page) is sees, who
 
@@ -393,7 +383,7 @@ def test_the_role_review_lists_who_holds_what_and_who_gave_it(client, people, or
     officer = UserFactory(username="nypolis")
     request = police_asked_for(people, org, officer)
     services.membership_approve(actor=actor(people["polis-ba"]), membership=request)
-    auditor = log_in_as(people["dataskydd"])
+    auditor = log_in(Client(), people["dataskydd"])
     page = auditor.get(reverse("role-review")).content.decode()
     assert "nypolis" in page
     asked, approved = people["samordnare"].get_full_name(), people["polis-ba"].get_full_name()
@@ -407,10 +397,7 @@ def test_the_role_review_lists_who_holds_what_and_who_gave_it(client, people, or
 
 def test_an_operation_opens_to_an_approved_officer_only(people, org):
     """The same rule seen from the access layer: a request is no membership."""
-    operation = los.operation_save(
-        actor=actor(people["polis"]), name="Norrsken", lead=org["Polisen"], parties=[],
-        objective="o",
-    )  # fmt: skip
+    operation = OperationFactory(name="Norrsken", lead=org["Polisen"])
     officer = UserFactory(username="nypolis")
     request = services.membership_create(
         actor=actor(people["admin"]), user=officer, organisation=org["Polisen"], role=Role.POLICE
@@ -425,7 +412,7 @@ def test_giving_approving_ending_and_appointing_ask_for_the_password_again(peopl
     from umebra.reauth import SESSION_KEY
 
     request = police_asked_for(people, org, UserFactory(username="nypolis"))
-    client = log_in_as(people["polis-ba"])
+    client = log_in(Client(), people["polis-ba"])
     session = client.session
     session[SESSION_KEY] = 0  # the password was last checked long ago
     session.save()
@@ -447,7 +434,7 @@ def test_giving_approving_ending_and_appointing_ask_for_the_password_again(peopl
 def test_the_auditor_reads_the_steps_in_words(people, org):
     request = police_asked_for(people, org, UserFactory(username="nypolis"))
     services.membership_approve(actor=actor(people["polis-ba"]), membership=request)
-    page = log_in_as(people["dataskydd"]).get(
+    page = log_in(Client(), people["dataskydd"]).get(
         reverse("audit:event-list"), {"object_type": "umebra.membership"}
     )
     text = page.content.decode()
@@ -490,7 +477,7 @@ def test_the_administrator_alone_cannot_make_a_member_administrator_to_give_role
 
 @pytest.fixture
 def admin_client(people):
-    return log_in_as(people["admin"])
+    return log_in(Client(), people["admin"])
 
 
 def test_the_first_members_of_an_organisation_without_a_member_administrator(people, org):
@@ -524,7 +511,7 @@ def test_the_first_members_of_an_organisation_without_a_member_administrator(peo
 def test_an_organisation_does_not_change_its_kind_under_its_members(client, people, org):
     """A coordinator set Umebrå to the kind "police", gave a police role there, and set it
     back: the kind must fit every role its members hold or wait for."""
-    coordinator = log_in_as(people["samordnare"])
+    coordinator = log_in(Client(), people["samordnare"])
     url = reverse("organisation-update", args=[org["Umebrå"].pk])
     response = coordinator.post(url, {"name": "Umebrå", "kind": "police"})
     assert response.status_code == 400
@@ -588,13 +575,10 @@ def test_who_ends_a_membership(people, who, whose, allowed):
 
 
 def test_an_ended_membership_gives_nothing_from_that_moment(client, people, org):
-    operation = los.operation_save(
-        actor=actor(people["polis"]), name="Norrsken", lead=org["Polisen"], parties=[],
-        objective="o",
-    )  # fmt: skip
-    officer = log_in_as(people["polis"])
+    operation = OperationFactory(name="Norrsken", lead=org["Polisen"])
+    officer = log_in(Client(), people["polis"])
     assert officer.get(operation.get_absolute_url()).status_code == 200
-    log_in_as(people["polis-ba"]).post(
+    log_in(Client(), people["polis-ba"]).post(
         reverse("membership-end", args=[people["polis"].memberships.get().pk])
     )
     assert officer.get(operation.get_absolute_url()).status_code == 404
@@ -612,12 +596,12 @@ def test_the_auditor_is_alerted_when_a_member_administrators_role_ends(people):
 def test_the_organisation_page_shows_what_waits_for_a_second_administrator(people, org):
     auditor = people["dataskydd"].memberships.get()
     page = reverse("organisation-detail", args=[org["Kommunen"].pk])
-    first = log_in_as(people["admin"])
+    first = log_in(Client(), people["admin"])
     first.post(reverse("membership-end", args=[auditor.pk]), HTTP_REFERER=page)
     mine = first.get(page).content.decode()
     assert "Avslut begärt av" in mine and "väntar på en andra administratör" in mine
     assert "Bekräfta avslutet" not in mine
-    theirs = log_in_as(people["admin2"]).get(page).content.decode()
+    theirs = log_in(Client(), people["admin2"]).get(page).content.decode()
     assert "Bekräfta avslutet" in theirs
 
 

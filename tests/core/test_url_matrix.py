@@ -29,7 +29,14 @@ from collaboration.models import Area
 from collaboration.services import agreements, cycle, funds, groups, indicators
 from collaboration.services.efforts import effort_create
 from reports.models import ReportFile, ReportRun
-from tests.factories import OrganisationFactory, UserFactory, log_in, member
+from tests.factories import (
+    CaseFactory,
+    OrganisationFactory,
+    TargetFactory,
+    UserFactory,
+    log_in,
+    member,
+)
 from umebra import access
 from umebra.access import SYSTEM
 from umebra.audit.models import AccessAlert, AccessEvent, AuditSample, SampleItem
@@ -445,24 +452,15 @@ def world():
         evaluation="e", amount_requested=100,
     )  # fmt: skip
     owner = member(Role.SOCIAL_WORKER, someone)
-    case = sig.case_open(
-        actor=access.actor_for(owner), name="Alva", personal_number="20080412-2380",
-        area=effort.areas.get(),
-    )  # fmt: skip
-    consent = sig.consent_record(
-        actor=access.actor_for(owner), case=case, organisations=[someone], information="x",
-        valid_from=timezone.localdate(), valid_to=timezone.localdate(), signed_by_person=True,
-    )  # fmt: skip
+    case = CaseFactory(
+        owner=owner, name="Alva", area=effort.areas.get(), consent_covering=[someone]
+    )
+    consent = case.consents.get()
     grantee = member(Role.SCHOOL_STAFF, someone)
     sig.grant_give(actor=access.actor_for(owner), case=case, user=grantee)
     police = member(Role.POLICE, the_police)
-    operation = los.operation_save(
-        actor=access.actor_for(police), name="Norrsken", lead=the_police, parties=[someone],
-        objective="o",
-    )  # fmt: skip
-    target = los.target_add(
-        actor=access.actor_for(police), operation=operation, kind="business", name="Krogen"
-    )
+    target = TargetFactory(name="Krogen", operation__lead=the_police, operation__parties=[someone])
+    operation = target.operation
     inspector = member(Role.AGENCY_INSPECTOR, someone)
     inspection = los.inspection_add(
         actor=access.actor_for(inspector), target=target, kind="food", findings="f"

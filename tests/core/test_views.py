@@ -92,7 +92,7 @@ def test_each_role_has_its_own_home_page(client, role):
 
 
 def test_a_user_without_an_active_membership_is_told_so(client):
-    client.force_login(UserFactory())  # no membership, so no second factor asked
+    log_in(client, UserFactory())  # no membership, so nothing it opens
     response = client.get(reverse("home"))
     assert response.status_code == 403
     assert "Inget aktivt medlemskap" in response.content.decode()

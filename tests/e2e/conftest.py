@@ -27,12 +27,24 @@ def demo(transactional_db):
     call_command("seed_demo", stdout=None)
 
 
+def enter_password(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:
+    """The first step of every login in the browser: the login form, on the page at hand."""
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(password)
+    page.get_by_role("button", name="Logga in").click()
+
+
+def enrol_an_app(page: Page) -> None:
+    """Enrol an authenticator app on the enrolment page: its key read off the page."""
+    secret = page.locator("#totp-secret").inner_text()
+    page.get_by_label("Kod").fill(totp_code(secret))
+    page.get_by_role("button", name="Aktivera tvåstegsverifiering").click()
+
+
 def log_in_on(page: Page, base_url: str, username: str) -> Page:
     """Log in through the real forms as a demo user, both factors where the role needs them."""
     page.goto(f"{base_url}/login/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    enter_password(page, username)
     page.wait_for_load_state()
     if "/login/verify/" in page.url:
         page.get_by_label("Kod").fill(totp_code(DEMO_TOTP_SECRET))

@@ -112,14 +112,13 @@ def test_each_detail_page(log_in, live_server, model):
 
 
 def test_the_two_factor_pages(page, live_server, demo):
+    from tests.e2e.conftest import enter_password
     from tests.factories import PASSWORD, member
     from umebra.roles import Role
 
     member(Role.AUDITOR, username="ny.granskare")
     page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Användarnamn").fill("ny.granskare")
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    enter_password(page, "ny.granskare", PASSWORD)
     page.wait_for_url("**/login/enrol/**")
     assert serious_violations(page) == []
 

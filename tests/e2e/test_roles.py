@@ -5,7 +5,7 @@ operation."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import log_in_on, totp_code
+from tests.e2e.conftest import enrol_an_app, enter_password, log_in_on
 from tests.e2e.test_accessibility import serious_violations
 from tests.factories import PASSWORD, UserFactory
 
@@ -39,12 +39,8 @@ def test_a_police_role_asked_for_and_approved_opens_the_operation(page, live_ser
     expect(members.get_by_role("row", name="Nora Nyberg")).to_contain_text("Lena Ek")
     page.get_by_role("button", name="Logga ut").click()
 
-    page.get_by_label("Användarnamn").fill("nypolis")
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    secret = page.locator("#totp-secret").inner_text()
-    page.get_by_label("Kod").fill(totp_code(secret))
-    page.get_by_role("button", name="Aktivera tvåstegsverifiering").click()
+    enter_password(page, "nypolis", PASSWORD)
+    enrol_an_app(page)
     page.get_by_role("link", name="Jag har sparat dem – fortsätt").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Polis")
     page.get_by_role("link", name="LOS-insatser").click()

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import totp_code
+from tests.e2e.conftest import enter_password, totp_code
 from tests.factories import PASSWORD, member
 from umebra.roles import Role
 
@@ -13,9 +13,7 @@ pytestmark = pytest.mark.e2e
 def test_a_new_coordinator_enrols_an_app_and_logs_in_again(page, live_server, demo):
     user = member(Role.COORDINATOR, username="ny.samordnare")
     page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Användarnamn").fill(user.username)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    enter_password(page, user.username, PASSWORD)
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Aktivera tvåstegsverifiering")
     expect(page.get_by_role("img", name="QR-kod för din autentiseringsapp")).to_be_visible()
@@ -33,9 +31,7 @@ def test_a_new_coordinator_enrols_an_app_and_logs_in_again(page, live_server, de
     # Next time: password, then a second factor. The app's code just used cannot be used
     # again within its 30 seconds, so this time a backup code.
     page.get_by_role("button", name="Logga ut").click()
-    page.get_by_label("Användarnamn").fill(user.username)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    enter_password(page, user.username, PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text("Tvåstegsverifiering")
     page.get_by_label("Kod").fill(backup_code)
     page.get_by_role("button", name="Verifiera").click()
