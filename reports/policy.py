@@ -1,6 +1,6 @@
 """Who may see and ask for reports (registered with ``umebra.access``).
 
-Reports hold aggregates only (``reports.disclosure``), so they go to the people who decide:
+Reports hold aggregates only (``reports.suppression``), so they go to the people who decide:
 coordinators ask for them and read them, politicians read them, the auditor checks them.
 """
 

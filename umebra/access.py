@@ -93,7 +93,7 @@ class Policy:
         """What reports for all their readers (politicians among them) may draw on.
 
         Reports are built by a worker for no one user. Of personal and operational data they
-        take counts only, with small counts suppressed (``reports.disclosure``); documents
+        take counts only, with small counts suppressed (``reports.suppression``); documents
         they print whole, so a policy offers only those any reader may read.
         """
         return queryset.none()
