@@ -6,7 +6,7 @@ coordinators ask for them and read them, politicians read them, the auditor chec
 
 from reports.models import ReportFile, ReportRun
 from umebra import access
-from umebra.access import VIEW, ParentPolicy, RolePolicy
+from umebra.access import Action, ParentPolicy, RolePolicy
 from umebra.roles import Role
 
 READERS = frozenset({Role.COORDINATOR, Role.POLITICIAN, Role.AUDITOR})
@@ -14,7 +14,7 @@ READERS = frozenset({Role.COORDINATOR, Role.POLITICIAN, Role.AUDITOR})
 
 @access.register(ReportRun)
 class ReportRunPolicy(RolePolicy):
-    roles = {VIEW: READERS}
+    roles = {Action.VIEW: READERS}
     add = frozenset({Role.COORDINATOR})
 
 

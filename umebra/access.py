@@ -17,6 +17,7 @@ Rules the mechanism itself enforces, whatever a policy says:
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import ClassVar, TypeVar
 
 from axes.helpers import get_client_ip_address
@@ -30,7 +31,17 @@ from umebra.audit.services import event_record
 from umebra.models import Membership, User
 from umebra.roles import Role
 
-VIEW, ADD, CHANGE, DELETE = "view", "add", "change", "delete"
+
+class Action(StrEnum):
+    """What a user asks to do to objects. A policy may answer actions of its own besides
+    these (a membership's approval, say), so the access functions take any string; the value
+    is what the access log stores as a refusal's reason, and its hash chain covers it."""
+
+    VIEW = "view"
+    ADD = "add"
+    CHANGE = "change"
+    DELETE = "delete"
+
 
 M = TypeVar("M", bound=models.Model)
 
@@ -116,7 +127,7 @@ class RolePolicy(Policy):
         return actor.role in self.add
 
     def may_view_any(self, actor: Actor) -> bool:
-        return actor.role in self.roles.get(VIEW, ())
+        return actor.role in self.roles.get(Action.VIEW, ())
 
 
 class ParentPolicy(Policy):
@@ -192,7 +203,7 @@ def actor_for(user: User) -> Actor:
     return user._umebra_actor
 
 
-def restrict(user: User, queryset: QuerySet[M], action: str = VIEW) -> QuerySet[M]:
+def restrict(user: User, queryset: QuerySet[M], action: str = Action.VIEW) -> QuerySet[M]:
     """The part of ``queryset`` that ``user`` may see (or change, delete …)."""
     actor = actor_for(user)
     if actor.membership is None:
@@ -236,7 +247,7 @@ def may_add(user: User, model: type[models.Model]) -> bool:
 def get_object_or_404(
     request: HttpRequest,
     queryset: QuerySet[M] | type[M],
-    action: str = VIEW,
+    action: str = Action.VIEW,
     *,
     reason: str = "",
     log_read: bool = True,
@@ -258,7 +269,7 @@ def get_object_or_404(
     if log_read and policy_for(queryset.model).logs_reads:
         # Fetched to change is still a read: the change, if one is made, is the service's
         # own event. The reason says what the object was opened for.
-        opened_for = reason or ("" if action == VIEW else action)
+        opened_for = reason or ("" if action == Action.VIEW else action)
         log(request, AccessAction.VIEW, queryset.model, str(obj.pk), reason=opened_for)
     return obj
 
@@ -266,7 +277,7 @@ def get_object_or_404(
 def require_add(request: HttpRequest, model: type[models.Model]) -> None:
     """Refuse (403, logged) a user who may not create ``model`` objects."""
     if not may_add(request.user, model):
-        log(request, AccessAction.DENIED, model, reason=ADD)
+        log(request, AccessAction.DENIED, model, reason=Action.ADD)
         raise PermissionDenied
 
 
@@ -274,7 +285,7 @@ def require_view_any(request: HttpRequest, model: type[models.Model]) -> None:
     """Refuse (403, logged) a user for whom the list of ``model`` objects does not open."""
     actor = actor_for(request.user)
     if actor.membership is None or not policy_for(model).may_view_any(actor):
-        log(request, AccessAction.DENIED, model, reason=VIEW)
+        log(request, AccessAction.DENIED, model, reason=Action.VIEW)
         raise PermissionDenied
 
 

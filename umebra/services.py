@@ -196,7 +196,7 @@ def membership_end(
     ask waits for the second (the membership is returned unchanged but for the ask). The
     auditor is told when one of those, or a member administrator's, ends."""
     if actor is not SYSTEM:
-        membership = _membership_for(actor, membership, access.CHANGE)
+        membership = _membership_for(actor, membership, access.Action.CHANGE)
         if (
             actor.role == Role.ADMIN
             and membership.role in OVERSIGHT_ROLES

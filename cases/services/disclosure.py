@@ -72,7 +72,7 @@ def disclosure_record(
     law: str = "",
     concrete_suspected_crime: bool = False,
 ) -> DisclosureRecord:
-    if not access.allows(actor.user, case, access.VIEW):
+    if not access.allows(actor.user, case, access.Action.VIEW):
         raise PermissionDenied
     from_organisation = actor.membership.organisation
     today = timezone.localdate()

@@ -44,7 +44,7 @@ from umebra.workflow import check_transition
 
 def _owned(actor: Actor, case: SigCase) -> SigCase:
     """The case, if ``actor`` may change it (its owner); refuse otherwise."""
-    if not access.allows(actor.user, case, access.CHANGE):
+    if not access.allows(actor.user, case, access.Action.CHANGE):
         raise PermissionDenied
     return case
 
@@ -327,7 +327,7 @@ def note_visibilities(actor: Actor) -> list[str]:
 @transaction.atomic
 def note_add(*, actor: Actor, case: SigCase, visibility: str, text: str) -> CaseNote:
     """Anyone on the case may write, for the readers ``note_visibilities`` allows them."""
-    if not access.allows(actor.user, case, access.VIEW):
+    if not access.allows(actor.user, case, access.Action.VIEW):
         raise PermissionDenied
     if visibility not in note_visibilities(actor):
         raise ValidationError(_("Only the police write police-only notes."))
