@@ -178,7 +178,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(active_q(on))
 
 
-def _by(label) -> models.ForeignKey:
+def _by(label: str) -> "models.ForeignKey[User | None, User | None]":
     """Who took a step in a membership's life; kept as nobody if their account goes."""
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -21,6 +21,7 @@ from collaboration.models import Area
 from umebra.models import Organisation
 from umebra.validators import birth_date_of, validate_personal_number
 from umebra.validity import ValidityPeriod, period_ordered
+from umebra.workflow import Transitions
 
 ADULT_AGE = 18
 
@@ -98,7 +99,7 @@ class CaseStatus(models.TextChoices):
     PURGED = "purged", _("Purged")
 
 
-CASE_TRANSITIONS = {
+CASE_TRANSITIONS: Transitions = {
     CaseStatus.REFERRAL: frozenset({CaseStatus.AWAITING_CONSENT, CaseStatus.CLOSED}),
     CaseStatus.AWAITING_CONSENT: frozenset({CaseStatus.ACTIVE, CaseStatus.CLOSED}),
     CaseStatus.ACTIVE: frozenset({CaseStatus.CLOSED}),

@@ -74,7 +74,7 @@ def disclosure_record(
 ) -> DisclosureRecord:
     if not access.allows(actor.user, case, access.Action.VIEW):
         raise PermissionDenied
-    from_organisation = actor.membership.organisation
+    from_organisation = actor.member.organisation
     today = timezone.localdate()
     problems = ground_problems(
         case=case, from_organisation=from_organisation, to_organisation=to_organisation,

@@ -36,7 +36,7 @@ def emergency_access_open(*, actor: Actor, case_id: int, ground: str, reason: st
     now = timezone.now()
     emergency = EmergencyAccess.objects.create(
         case=case,
-        user=actor.user,
+        user=actor.person,
         ground=ground.strip(),
         reason=reason.strip(),
         granted_at=now,
@@ -46,7 +46,7 @@ def emergency_access_open(*, actor: Actor, case_id: int, ground: str, reason: st
         actor, AccessAction.CREATE, EmergencyAccess, emergency.pk, reason=f"{ground}: {reason}"
     )
     alert_raise(
-        user=actor.user,
+        user=actor.person,
         description=_("Emergency access to %(case)s: %(ground)s")
         % {"case": case, "ground": ground},
     )

@@ -19,7 +19,7 @@ AUDITOR = frozenset({Role.AUDITOR})
 def concerning(actor: Actor, prefix: str = "") -> Q:
     """Events (under ``prefix``) by the actor's account or about it: their user, their
     memberships."""
-    user = actor.user
+    user = actor.person
     memberships = [
         str(pk) for pk in Membership.objects.filter(user=user).values_list("pk", flat=True)
     ]
