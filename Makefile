@@ -57,6 +57,7 @@ test-services:
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
@@ -72,7 +73,7 @@ test:
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .mypy_cache
 
 # Benchmarks print figures; they are not pass/fail tests (see bench/).
 bench-access: export DATABASE_URL := $(or $(DATABASE_URL),$(TEST_DATABASE_URL))

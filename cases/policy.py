@@ -35,7 +35,7 @@ from cases.models import (
 )
 from cases.visibility import visible, visible_case_count
 from umebra import access
-from umebra.access import VIEW, Actor, Counted, ParentPolicy, Policy
+from umebra.access import Action, Actor, Counted, ParentPolicy, Policy
 from umebra.roles import Role
 
 # Roles that can own (social workers) or be granted a case.
@@ -50,7 +50,7 @@ class SigCasePolicy(Counted, Policy):
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role not in CASE_ROLES:
             return queryset.none()
-        if action != VIEW:
+        if action != Action.VIEW:
             return queryset.filter(owner=actor.user)
         return visible(actor, queryset)
 
@@ -120,9 +120,9 @@ class CaseNotePolicy(Policy):
     personal_data = True
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
-        if action != VIEW:
+        if action != Action.VIEW:
             return queryset.none()
-        cases = access.restrict(actor.user, SigCase.objects.all(), VIEW)
+        cases = access.restrict(actor.user, SigCase.objects.all(), Action.VIEW)
         readable = Q(visibility=NoteVisibility.CASE) | Q(
             visibility=NoteVisibility.OWN_ORGANISATION,
             author_organisation_id=actor.organisation_id,
@@ -151,7 +151,7 @@ class OperationPolicy(Counted, Policy):
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role not in LOS_ROLES:
             return queryset.none()
-        if action != VIEW:
+        if action != Action.VIEW:
             if actor.role in {Role.COORDINATOR, Role.POLICE}:
                 return queryset.filter(lead_id=actor.organisation_id)
             return queryset.none()
@@ -180,9 +180,9 @@ class InspectionPolicy(Counted, Policy):
     secret = True
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
-        operations = access.restrict(actor.user, Operation.objects.all(), VIEW)
+        operations = access.restrict(actor.user, Operation.objects.all(), Action.VIEW)
         queryset = queryset.filter(target__operation__in=operations.values("pk"))
-        if actor.role in {Role.COORDINATOR, Role.POLICE} and action == VIEW:
+        if actor.role in {Role.COORDINATOR, Role.POLICE} and action == Action.VIEW:
             return queryset
         if actor.role in {Role.AGENCY_INSPECTOR, Role.POLICE}:
             return queryset.filter(agency_id=actor.organisation_id)
@@ -205,9 +205,9 @@ class IntelligenceNotePolicy(Policy):
     secret = True
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
-        if actor.role != Role.POLICE or action not in (VIEW, "add"):
+        if actor.role != Role.POLICE or action not in (Action.VIEW, Action.ADD):
             return queryset.none()
-        operations = access.restrict(actor.user, Operation.objects.all(), VIEW)
+        operations = access.restrict(actor.user, Operation.objects.all(), Action.VIEW)
         return queryset.filter(operation__in=operations.values("pk"))
 
     def may_add(self, actor: Actor) -> bool:
@@ -226,8 +226,8 @@ class EmergencyAccessPolicy(Policy):
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role == Role.AUDITOR:
             # Another auditor reviews an auditor's own (docs/rules.md, rule 7).
-            return queryset.exclude(user=actor.user) if action != VIEW else queryset
-        if action == VIEW and actor.role == Role.SOCIAL_WORKER:
+            return queryset.exclude(user=actor.user) if action != Action.VIEW else queryset
+        if action == Action.VIEW and actor.role == Role.SOCIAL_WORKER:
             return queryset.filter(case__owner=actor.user)
         return queryset.none()
 

@@ -33,7 +33,7 @@ from collaboration.models import (
     UndertakingKind,
 )
 from umebra import access
-from umebra.access import CHANGE, VIEW, Actor, Counted, ParentPolicy, Policy, RolePolicy
+from umebra.access import Action, Actor, Counted, ParentPolicy, Policy, RolePolicy
 from umebra.roles import Role
 
 # Roles whose organisation takes part in efforts and agreements, and who see those they are in.
@@ -55,9 +55,9 @@ class PartyPolicy(Policy):
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role == Role.COORDINATOR:
             return queryset
-        if action == VIEW and self.politicians_follow and actor.role == Role.POLITICIAN:
+        if action == Action.VIEW and self.politicians_follow and actor.role == Role.POLITICIAN:
             return queryset
-        if action == VIEW and actor.role in TAKING_PART:
+        if action == Action.VIEW and actor.role in TAKING_PART:
             return queryset.filter(**{self.party_lookup: actor.organisation_id})
         return queryset.none()
 
@@ -77,7 +77,7 @@ class PartyPolicy(Policy):
 class AreaPolicy(Counted, RolePolicy):
     """Districts and their populations are public facts."""
 
-    roles = {VIEW: frozenset(Role), CHANGE: frozenset({Role.ADMIN, Role.COORDINATOR})}
+    roles = {Action.VIEW: frozenset(Role), Action.CHANGE: frozenset({Role.ADMIN, Role.COORDINATOR})}
     add = frozenset({Role.ADMIN, Role.COORDINATOR})
 
 
@@ -102,9 +102,9 @@ class ObservationPolicy(Counted, Policy):
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role == Role.COORDINATOR:
             return queryset
-        if action == VIEW and actor.role == Role.POLICE:
+        if action == Action.VIEW and actor.role == Role.POLICE:
             return queryset
-        if action == VIEW and actor.role in REPORTERS:
+        if action == Action.VIEW and actor.role in REPORTERS:
             return queryset.filter(organisation_id=actor.organisation_id)
         return queryset.none()
 
@@ -120,8 +120,8 @@ class CooperationAgreementPolicy(RolePolicy):
     """The agreement between municipality and police is a public document of the two."""
 
     roles = {
-        VIEW: frozenset({Role.COORDINATOR, Role.POLICE, Role.POLITICIAN}),
-        CHANGE: frozenset({Role.COORDINATOR}),
+        Action.VIEW: frozenset({Role.COORDINATOR, Role.POLICE, Role.POLITICIAN}),
+        Action.CHANGE: frozenset({Role.COORDINATOR}),
     }
     add = frozenset({Role.COORDINATOR})
 
@@ -188,7 +188,7 @@ EVERY_ROLE = frozenset(Role)
 class IndicatorPolicy(Counted, RolePolicy):
     """Indicators are aggregate statistics: everyone who takes part may read them."""
 
-    roles = {VIEW: EVERY_ROLE, CHANGE: frozenset({Role.COORDINATOR})}
+    roles = {Action.VIEW: EVERY_ROLE, Action.CHANGE: frozenset({Role.COORDINATOR})}
     add = frozenset({Role.COORDINATOR})
 
 
@@ -203,7 +203,7 @@ class _AdoptedDocumentPolicy(Policy):
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role == Role.COORDINATOR:
             return queryset
-        if action == VIEW:
+        if action == Action.VIEW:
             return queryset.filter(status__in=[DocumentStatus.ADOPTED, DocumentStatus.SUPERSEDED])
         return queryset.none()
 
@@ -242,8 +242,8 @@ class FundPolicy(Counted, RolePolicy):
     """Coordinators run the funds; politicians follow how the money works."""
 
     roles = {
-        VIEW: frozenset({Role.COORDINATOR, Role.POLITICIAN}),
-        CHANGE: frozenset({Role.COORDINATOR}),
+        Action.VIEW: frozenset({Role.COORDINATOR, Role.POLITICIAN}),
+        Action.CHANGE: frozenset({Role.COORDINATOR}),
     }
     add = frozenset({Role.COORDINATOR})
 

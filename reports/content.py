@@ -2,7 +2,7 @@
 
 Each kind is a list of section builders; the task runs them one by one and reports its
 progress between them. A builder receives the period and returns a :class:`Section` of
-display strings and charts, every count already through disclosure control.
+display strings and charts, every count already through small-count suppression.
 """
 
 from collections.abc import Callable
@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy
 from cases.selectors import statistics as cases_stats
 from collaboration.models import UndertakingKind
 from collaboration.selectors import statistics as stats
-from reports.disclosure import HIDDEN, suppress_list, threshold
 from reports.models import ReportKind
 from reports.periods import Period
+from reports.suppression import HIDDEN, suppress_list, threshold
 from reports.tables import Section, Table, count_table, counts_with_amounts, figure
 from umebra.charts import Shape, bar_chart, choropleth, line_chart
 

@@ -1,12 +1,12 @@
 """Who may see and ask for reports (registered with ``umebra.access``).
 
-Reports hold aggregates only (``reports.disclosure``), so they go to the people who decide:
+Reports hold aggregates only (``reports.suppression``), so they go to the people who decide:
 coordinators ask for them and read them, politicians read them, the auditor checks them.
 """
 
 from reports.models import ReportFile, ReportRun
 from umebra import access
-from umebra.access import VIEW, ParentPolicy, RolePolicy
+from umebra.access import Action, ParentPolicy, RolePolicy
 from umebra.roles import Role
 
 READERS = frozenset({Role.COORDINATOR, Role.POLITICIAN, Role.AUDITOR})
@@ -14,7 +14,7 @@ READERS = frozenset({Role.COORDINATOR, Role.POLITICIAN, Role.AUDITOR})
 
 @access.register(ReportRun)
 class ReportRunPolicy(RolePolicy):
-    roles = {VIEW: READERS}
+    roles = {Action.VIEW: READERS}
     add = frozenset({Role.COORDINATOR})
 
 

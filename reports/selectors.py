@@ -1,8 +1,8 @@
 """Reads of reports, through the access layer."""
 
 import hashlib
-from typing import BinaryIO
 
+from django.core.files import File
 from django.db.models import QuerySet
 
 from reports.models import ReportRun
@@ -19,7 +19,7 @@ def reports_ready(*, user: User) -> QuerySet[ReportRun]:
     return report_list(user=user).filter(status=JobStatus.DONE)
 
 
-def report_verify(*, file: BinaryIO | None = None, checksum: str = "") -> ReportRun | None:
+def report_verify(*, file: File | None = None, checksum: str = "") -> ReportRun | None:
     """The finished report whose file is ``file`` (read in chunks), or whose file or
     content checksum is ``checksum``. Public: it tells only what the document itself
     states."""

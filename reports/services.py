@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
 from reports.content import SECTIONS
-from reports.disclosure import threshold
 from reports.models import YEARLY_KINDS, ReportFile, ReportKind, ReportRun
 from reports.periods import Period, quarter_before
+from reports.suppression import threshold
 from umebra import pdf
 from umebra.access import Actor, record
 from umebra.audit.models import AccessAction

@@ -1,9 +1,9 @@
-"""The tables a report prints, with disclosure control applied to every count."""
+"""The tables a report prints, with small-count suppression applied to every count."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reports.disclosure import HIDDEN, suppress, suppress_list
+from reports.suppression import HIDDEN, suppress, suppress_list
 from umebra import numbers
 
 

@@ -17,9 +17,11 @@ Rules the mechanism itself enforces, whatever a policy says:
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import ClassVar, TypeVar
 
 from axes.helpers import get_client_ip_address
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
@@ -30,17 +32,48 @@ from umebra.audit.services import event_record
 from umebra.models import Membership, User
 from umebra.roles import Role
 
-VIEW, ADD, CHANGE, DELETE = "view", "add", "change", "delete"
+
+class Action(StrEnum):
+    """What a user asks to do to objects. A policy may answer actions of its own besides
+    these (a membership's approval, say), so the access functions take any string; the value
+    is what the access log stores as a refusal's reason, and its hash chain covers it."""
+
+    VIEW = "view"
+    ADD = "add"
+    CHANGE = "change"
+    DELETE = "delete"
+
 
 M = TypeVar("M", bound=models.Model)
+
+#: Whom the functions below ask about: a request's user, logged in or not, or nobody (the
+#: user of :data:`SYSTEM`, which they let do nothing).
+AnyUser = User | AnonymousUser | None
 
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is asking: the user and the membership that says whom they act for."""
+    """Who is asking: the user and the membership that says whom they act for (neither for
+    :data:`SYSTEM`)."""
 
-    user: User
+    user: User | None
     membership: Membership | None
+
+    @property
+    def person(self) -> User:
+        """The user, for a step that only a person takes (writing a note, giving a role):
+        refused for :data:`SYSTEM`."""
+        if self.user is None:
+            raise PermissionDenied("only a person takes this step")
+        return self.user
+
+    @property
+    def member(self) -> Membership:
+        """The membership, for a step taken on behalf of an organisation (registering a
+        person, reporting an observation): refused without one."""
+        if self.membership is None:
+            raise PermissionDenied("only a member of an organisation takes this step")
+        return self.membership
 
     @property
     def role(self) -> Role | None:
@@ -93,7 +126,7 @@ class Policy:
         """What reports for all their readers (politicians among them) may draw on.
 
         Reports are built by a worker for no one user. Of personal and operational data they
-        take counts only, with small counts suppressed (``reports.disclosure``); documents
+        take counts only, with small counts suppressed (``reports.suppression``); documents
         they print whole, so a policy offers only those any reader may read.
         """
         return queryset.none()
@@ -116,7 +149,7 @@ class RolePolicy(Policy):
         return actor.role in self.add
 
     def may_view_any(self, actor: Actor) -> bool:
-        return actor.role in self.roles.get(VIEW, ())
+        return actor.role in self.roles.get(Action.VIEW, ())
 
 
 class ParentPolicy(Policy):
@@ -133,17 +166,19 @@ class ParentPolicy(Policy):
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         parent_model = self._parent_model(queryset)
-        parents = policy_for(parent_model).restrict(actor, parent_model.objects.all(), action)
+        parents = policy_for(parent_model).restrict(
+            actor, parent_model._default_manager.all(), action
+        )
         return queryset.filter(**{f"{self.parent}__in": parents.values("pk")})
 
     def public(self, queryset: QuerySet) -> QuerySet:
         parent_model = self._parent_model(queryset)
-        parents = policy_for(parent_model).public(parent_model.objects.all())
+        parents = policy_for(parent_model).public(parent_model._default_manager.all())
         return queryset.filter(**{f"{self.parent}__in": parents.values("pk")})
 
     def reportable(self, queryset: QuerySet) -> QuerySet:
         parent_model = self._parent_model(queryset)
-        parents = policy_for(parent_model).reportable(parent_model.objects.all())
+        parents = policy_for(parent_model).reportable(parent_model._default_manager.all())
         return queryset.filter(**{f"{self.parent}__in": parents.values("pk")})
 
 
@@ -170,29 +205,39 @@ def register(model: type[models.Model]) -> Callable[[type[Policy]], type[Policy]
 
 
 def policy_for(model: type[models.Model]) -> Policy:
-    try:
-        return _policies[model._meta.concrete_model]
-    except KeyError:
+    policy = _policies.get(model._meta.concrete_model or model)
+    if policy is None:
         raise ImproperlyConfigured(
             f"{model._meta.label} has no access policy: register one in its app's policy.py"
-        ) from None
+        )
+    return policy
 
 
 def registered_models() -> list[type[models.Model]]:
     return list(_policies)
 
 
-def actor_for(user: User) -> Actor:
+# The attribute that keeps a user object's actor, so a request reads its membership once.
+_ACTOR_ATTRIBUTE = "_umebra_actor"
+
+
+def actor_for(user: AnyUser) -> Actor:
     """The actor for ``user``, read once per user object (so once per request)."""
     from umebra.selectors import membership_current
 
-    if not hasattr(user, "_umebra_actor"):
-        membership = membership_current(user=user) if user.is_authenticated else None
-        user._umebra_actor = Actor(user=user, membership=membership)
-    return user._umebra_actor
+    if user is None:
+        return SYSTEM
+    actor: Actor | None = getattr(user, _ACTOR_ATTRIBUTE, None)
+    if actor is None:
+        if user.is_authenticated:
+            actor = Actor(user=user, membership=membership_current(user=user))
+        else:
+            actor = Actor(user=None, membership=None)
+        setattr(user, _ACTOR_ATTRIBUTE, actor)
+    return actor
 
 
-def restrict(user: User, queryset: QuerySet[M], action: str = VIEW) -> QuerySet[M]:
+def restrict(user: AnyUser, queryset: QuerySet[M], action: str = Action.VIEW) -> QuerySet[M]:
     """The part of ``queryset`` that ``user`` may see (or change, delete …)."""
     actor = actor_for(user)
     if actor.membership is None:
@@ -200,7 +245,7 @@ def restrict(user: User, queryset: QuerySet[M], action: str = VIEW) -> QuerySet[
     return policy_for(queryset.model).restrict(actor, queryset, action)
 
 
-def count(user: User, model: type[models.Model]) -> int:
+def count(user: AnyUser, model: type[models.Model]) -> int:
     """How many ``model`` objects ``user`` may see. A policy that knows a faster exact way
     than counting its restricted queryset (from permission rows, say) offers ``count``."""
     actor = actor_for(user)
@@ -212,7 +257,7 @@ def count(user: User, model: type[models.Model]) -> int:
     return restrict(user, model._default_manager.all()).count()
 
 
-def allows(user: User, obj: models.Model, action: str) -> bool:
+def allows(user: AnyUser, obj: models.Model, action: str) -> bool:
     """Whether ``user`` may ``action`` this one object (to offer an edit button, say)."""
     queryset = type(obj)._default_manager.filter(pk=obj.pk)
     return restrict(user, queryset, action).exists()
@@ -228,7 +273,7 @@ def restrict_reportable(queryset: QuerySet[M]) -> QuerySet[M]:
     return policy_for(queryset.model).reportable(queryset)
 
 
-def may_add(user: User, model: type[models.Model]) -> bool:
+def may_add(user: AnyUser, model: type[models.Model]) -> bool:
     actor = actor_for(user)
     return actor.membership is not None and policy_for(model).may_add(actor)
 
@@ -236,11 +281,11 @@ def may_add(user: User, model: type[models.Model]) -> bool:
 def get_object_or_404(
     request: HttpRequest,
     queryset: QuerySet[M] | type[M],
-    action: str = VIEW,
+    action: str = Action.VIEW,
     *,
     reason: str = "",
     log_read: bool = True,
-    **lookup,
+    **lookup: object,
 ) -> M:
     """The object ``lookup`` finds among those the user may ``action``, or 404.
 
@@ -258,7 +303,7 @@ def get_object_or_404(
     if log_read and policy_for(queryset.model).logs_reads:
         # Fetched to change is still a read: the change, if one is made, is the service's
         # own event. The reason says what the object was opened for.
-        opened_for = reason or ("" if action == VIEW else action)
+        opened_for = reason or ("" if action == Action.VIEW else action)
         log(request, AccessAction.VIEW, queryset.model, str(obj.pk), reason=opened_for)
     return obj
 
@@ -266,7 +311,7 @@ def get_object_or_404(
 def require_add(request: HttpRequest, model: type[models.Model]) -> None:
     """Refuse (403, logged) a user who may not create ``model`` objects."""
     if not may_add(request.user, model):
-        log(request, AccessAction.DENIED, model, reason=ADD)
+        log(request, AccessAction.DENIED, model, reason=Action.ADD)
         raise PermissionDenied
 
 
@@ -274,7 +319,7 @@ def require_view_any(request: HttpRequest, model: type[models.Model]) -> None:
     """Refuse (403, logged) a user for whom the list of ``model`` objects does not open."""
     actor = actor_for(request.user)
     if actor.membership is None or not policy_for(model).may_view_any(actor):
-        log(request, AccessAction.DENIED, model, reason=VIEW)
+        log(request, AccessAction.DENIED, model, reason=Action.VIEW)
         raise PermissionDenied
 
 
@@ -282,7 +327,7 @@ def record(
     actor: Actor,
     action: AccessAction,
     model: type[models.Model],
-    object_id: str = "",
+    object_id: str | int = "",
     *,
     reason: str = "",
     listed: Iterable[models.Model] = (),
@@ -319,7 +364,7 @@ def log(
     whose reads are logged (``Policy.logs_reads``) are named in the event."""
     actor = actor_for(request.user)
     event_record(
-        user=request.user,
+        user=actor.user,
         membership=actor.membership,
         action=action,
         object_type=model._meta.label_lower,

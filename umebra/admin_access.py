@@ -74,18 +74,20 @@ class AccessRestrictedAdmin(admin.ModelAdmin):
         return access.restrict(request.user, super().get_queryset(request))
 
     def has_view_permission(self, request, obj=None) -> bool:
-        return super().has_view_permission(request, obj) and self._allows(request, obj, access.VIEW)
+        return super().has_view_permission(request, obj) and self._allows(
+            request, obj, access.Action.VIEW
+        )
 
     def has_change_permission(self, request, obj=None) -> bool:
         allowed = super().has_change_permission(request, obj)
-        return allowed and self._allows(request, obj, access.CHANGE)
+        return allowed and self._allows(request, obj, access.Action.CHANGE)
 
     def has_add_permission(self, request) -> bool:
         return super().has_add_permission(request) and access.may_add(request.user, self.model)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         allowed = super().has_delete_permission(request, obj)
-        return allowed and self._allows(request, obj, access.DELETE)
+        return allowed and self._allows(request, obj, access.Action.DELETE)
 
     def _allows(self, request, obj, action: str) -> bool:
         return obj is None or access.allows(request.user, obj, action)

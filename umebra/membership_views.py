@@ -33,7 +33,7 @@ def membership_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = access.get_object_or_404(request, Organisation, pk=pk)
     actor = access.actor_for(request.user)
     if not access.policy_for(Membership).grantable_roles(actor, organisation):
-        access.log(request, AccessAction.DENIED, Membership, reason=access.ADD)
+        access.log(request, AccessAction.DENIED, Membership, reason=access.Action.ADD)
         raise PermissionDenied
     form = MembershipForm(request.POST or None, actor=actor, organisation=organisation)
     if form.is_valid():
@@ -109,7 +109,7 @@ def membership_refuse_view(request: HttpRequest, pk: int) -> HttpResponse:
 @sensitive_step
 def membership_end_view(request: HttpRequest, pk: int) -> HttpResponse:
     done = _or_asked(_("The membership has ended."))
-    return _act(request, pk, access.CHANGE, services.membership_end, done)
+    return _act(request, pk, access.Action.CHANGE, services.membership_end, done)
 
 
 @login_required

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from umebra.jobs import Job
 from umebra.roles import ADMINISTERING_ROLES, Role
-from umebra.validators import period_errors, validate_organisation_number
+from umebra.validators import validate_organisation_number
+from umebra.validity import ValidityPeriod, period_ordered
 
 
 class User(AbstractUser):
@@ -182,7 +183,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(active_q(on))
 
 
-def _by(label) -> models.ForeignKey:
+def _by(label: str) -> "models.ForeignKey[User | None, User | None]":
     """Who took a step in a membership's life; kept as nobody if their account goes."""
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -194,7 +195,7 @@ def _by(label) -> models.ForeignKey:
     )
 
 
-class Membership(models.Model):
+class Membership(ValidityPeriod):
     """A user acting for an organisation in a role, for a period.
 
     It gives its role only once approved (``status``): who asked for it and who decided are
@@ -216,6 +217,7 @@ class Membership(models.Model):
         related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    # Starts today unless said otherwise, and may run until it is ended.
     valid_from = models.DateField(_("valid from"), default=timezone.localdate)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     status = models.CharField(
@@ -252,10 +254,7 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         ordering = ["-valid_from"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
-                name="membership_period_ordered",
-            ),
+            period_ordered("membership_period_ordered", open_end=True),
             # Nobody asks for, decides on or appoints themselves (four eyes).
             models.CheckConstraint(
                 condition=~Q(requested_by=models.F("user"))
@@ -301,8 +300,7 @@ class Membership(models.Model):
         """A period that ends after it begins; a user acts for one organisation at a time,
         so periods may not overlap (a refused request takes no period). The database holds
         the first rule too."""
-        if errors := period_errors(self.valid_from, self.valid_to, "valid_to"):
-            raise ValidationError(errors)
+        super().clean()
         if self.organisation_id and self.role and not role_fits(self.role, self.organisation):
             message = _("The role %(role)s is not held in an organisation of the kind %(kind)s.")
             raise ValidationError(

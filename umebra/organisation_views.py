@@ -38,7 +38,7 @@ def organisation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "organisation": organisation,
             **organisation_members(user=request.user, organisation=organisation),
-            "may_change": access.allows(request.user, organisation, access.CHANGE),
+            "may_change": access.allows(request.user, organisation, access.Action.CHANGE),
             "may_add_member": bool(
                 access.policy_for(Membership).grantable_roles(actor, organisation)
             ),

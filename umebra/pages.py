@@ -109,7 +109,7 @@ def create_or_update(
         access.require_add(request, model)
         instance = None
     else:
-        instance = access.get_object_or_404(request, model, access.CHANGE, pk=pk)
+        instance = access.get_object_or_404(request, model, access.Action.CHANGE, pk=pk)
     form = form_class(
         request.POST or None, request.FILES or None, instance=instance, **(form_kwargs or {})
     )

@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from umebra import access
-from umebra.access import CHANGE, DELETE, VIEW, Actor, Counted, RolePolicy
+from umebra.access import Action, Actor, Counted, RolePolicy
 from umebra.models import (
     SECOND_ADMINISTRATOR_WAIT,
     Membership,
@@ -30,24 +30,24 @@ ACROSS_ORGANISATIONS = frozenset({Role.ADMIN, Role.AUDITOR, Role.COORDINATOR})
 class OrganisationPolicy(Counted, RolePolicy):
     """Which organisations take part is no secret among those who take part."""
 
-    roles = {VIEW: EVERY_ROLE, CHANGE: frozenset({Role.ADMIN, Role.COORDINATOR})}
+    roles = {Action.VIEW: EVERY_ROLE, Action.CHANGE: frozenset({Role.ADMIN, Role.COORDINATOR})}
     add = frozenset({Role.ADMIN, Role.COORDINATOR})
 
 
 class _StaffPolicy(RolePolicy):
     """Staff see the people of their own organisation; a few roles see everyone's."""
 
-    roles = {VIEW: ACROSS_ORGANISATIONS, CHANGE: frozenset({Role.ADMIN})}
+    roles = {Action.VIEW: ACROSS_ORGANISATIONS, Action.CHANGE: frozenset({Role.ADMIN})}
     add = frozenset({Role.ADMIN})
     own_organisation_lookup: str
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
-        if action == VIEW and actor.role not in ACROSS_ORGANISATIONS:
+        if action == Action.VIEW and actor.role not in ACROSS_ORGANISATIONS:
             return queryset.filter(**{self.own_organisation_lookup: actor.organisation_id})
         return super().restrict(actor, queryset, action)
 
 
-# What may be done to a membership besides seeing it: ``CHANGE`` is ending it.
+# What may be done to a membership besides seeing it: ``Action.CHANGE`` is ending it.
 APPROVE, REFUSE, APPOINT, DISMISS = "approve", "refuse", "appoint", "dismiss"
 
 # Roles that reach no personal data: coordinators give them directly.
@@ -97,10 +97,10 @@ class MembershipPolicy(_StaffPolicy):
     own_organisation_lookup = "organisation_id"
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
-        if action == VIEW:
+        if action == Action.VIEW:
             return super().restrict(actor, queryset, action)
         others = queryset.exclude(user=actor.user)
-        if action == CHANGE:
+        if action == Action.CHANGE:
             current = others.filter(status=MembershipStatus.APPROVED, ended_at__isnull=True)
             return self._endable(actor, current)
         if action == APPROVE:
@@ -190,7 +190,11 @@ class UserPolicy(_StaffPolicy):
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         restricted = super().restrict(actor, queryset, action)
-        if action == VIEW and actor.administers_members and actor.role not in ACROSS_ORGANISATIONS:
+        if (
+            action == Action.VIEW
+            and actor.administers_members
+            and actor.role not in ACROSS_ORGANISATIONS
+        ):
             acting = Membership.objects.filter(active_q()).values("user_id")
             restricted = restricted | queryset.exclude(pk__in=acting)
         # A user with several memberships in one organisation is still one user.
@@ -199,7 +203,7 @@ class UserPolicy(_StaffPolicy):
 
 @access.register(WorkerPing)
 class WorkerPingPolicy(RolePolicy):
-    roles = {VIEW: frozenset({Role.ADMIN})}
+    roles = {Action.VIEW: frozenset({Role.ADMIN})}
     add = frozenset({Role.ADMIN})
 
 
@@ -207,4 +211,4 @@ class WorkerPingPolicy(RolePolicy):
 class LockOutPolicy(RolePolicy):
     """The administrator sees lock-outs (django-axes) and lifts them."""
 
-    roles = {VIEW: frozenset({Role.ADMIN}), DELETE: frozenset({Role.ADMIN})}
+    roles = {Action.VIEW: frozenset({Role.ADMIN}), Action.DELETE: frozenset({Role.ADMIN})}

@@ -36,7 +36,7 @@ def organisation_list_with_member_counts(*, user: User) -> QuerySet[Organisation
 
 
 # What the organisation page offers to do with a membership, each answered by the policy.
-MEMBERSHIP_ACTIONS = {"end": access.CHANGE, "approve": APPROVE, "refuse": REFUSE,
+MEMBERSHIP_ACTIONS = {"end": access.Action.CHANGE, "approve": APPROVE, "refuse": REFUSE,
                       "appoint": APPOINT, "dismiss": DISMISS}  # fmt: skip
 
 

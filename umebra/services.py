@@ -1,6 +1,7 @@
 """Writes of the core's identity data. Views, commands and tasks all go through these."""
 
 import datetime
+from typing import cast
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,7 +22,7 @@ from umebra.models import (
     User,
     WorkerPing,
 )
-from umebra.policy import APPOINT, APPROVE, DISMISS, REFUSE, Grant
+from umebra.policy import APPOINT, APPROVE, DISMISS, REFUSE, Grant, MembershipPolicy
 from umebra.roles import OVERSIGHT_ROLES, PERSONAL_DATA_ROLES, Role, group_name
 from umebra.saving import save_validated
 from umebra.selectors import membership_current
@@ -77,11 +78,16 @@ def _take_effect(actor: Actor, membership: Membership) -> None:
 def _people(membership: Membership) -> str:
     """Who gave the role, or who asked for it and who approved it."""
     if membership.is_given:
-        return membership.decided_by.get_username()
+        return _username(membership.decided_by)
     return _("%(asked)s (asked) and %(approved)s (approved)") % {
-        "asked": membership.requested_by.get_username() if membership.requested_by else "–",
-        "approved": membership.decided_by.get_username(),
+        "asked": _username(membership.requested_by),
+        "approved": _username(membership.decided_by),
     }
+
+
+def _username(user: User | None) -> str:
+    """A step's taker; a dash once their account is gone."""
+    return user.get_username() if user else "–"
 
 
 @transaction.atomic
@@ -97,14 +103,16 @@ def membership_create(
     """Give ``user`` a role in ``organisation`` for a period that overlaps no other, or ask
     for it: which, is ``MembershipPolicy.grant``'s answer for the actor. An asked-for
     membership gives nothing until it is approved. ``SYSTEM`` (the demo seed) gives any."""
+    grant: Grant | None
     if actor is SYSTEM:
         grant = Grant.GIVE
     else:
-        if user.pk == actor.user.pk:
+        if user.pk == actor.person.pk:
             raise ValidationError(
                 _("Nobody gives themselves a role: ask your organisation's member administrator.")
             )
-        grant = policy_for(Membership).grant(actor, organisation, role)
+        # umebra.policy registers a MembershipPolicy for Membership.
+        grant = cast(MembershipPolicy, policy_for(Membership)).grant(actor, organisation, role)
         if grant is None:
             raise PermissionDenied(f"{actor.role} may not hand out {role} in {organisation}")
     now = timezone.now()
@@ -176,7 +184,7 @@ def _confirmed(actor: Actor, membership: Membership, step: SecondAdministratorSt
     """For a step that takes two administrators: whether ``actor`` confirms it now, another
     having asked for it; else their ask is recorded, to wait for a second (the policy has
     already refused one who asked to confirm it themselves)."""
-    if membership.awaits(step) and membership.awaiting_asked_by_id != actor.user.pk:
+    if membership.awaits(step) and membership.awaiting_asked_by_id != actor.person.pk:
         _awaiting_clear(membership)
         return True
     membership.awaiting, membership.awaiting_asked_by = step, actor.user
@@ -196,7 +204,7 @@ def membership_end(
     ask waits for the second (the membership is returned unchanged but for the ask). The
     auditor is told when one of those, or a member administrator's, ends."""
     if actor is not SYSTEM:
-        membership = _membership_for(actor, membership, access.CHANGE)
+        membership = _membership_for(actor, membership, access.Action.CHANGE)
         if (
             actor.role == Role.ADMIN
             and membership.role in OVERSIGHT_ROLES
@@ -217,7 +225,7 @@ def membership_end(
         alert_raise(
             user=membership.user,
             description=_("Role ended: %(membership)s, by %(by)s")
-            % {"membership": _describe(membership), "by": actor.user.get_username()},
+            % {"membership": _describe(membership), "by": actor.person.get_username()},
         )
     return membership
 
@@ -253,7 +261,7 @@ def member_administrator_appoint(*, actor: Actor, membership: Membership) -> Mem
             % {
                 "organisation": membership.organisation,
                 "user": membership.user.get_username(),
-                "by": actor.user.get_username(),
+                "by": actor.person.get_username(),
             },
         )
     return membership

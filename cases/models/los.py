@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 from collaboration.models import Area
 from umebra.models import Organisation, OrganisationKind
 from umebra.validators import period_errors, validate_organisation_number
+from umebra.workflow import Transitions
 
 
 class OperationStatus(models.TextChoices):
@@ -25,7 +26,7 @@ class OperationStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-OPERATION_TRANSITIONS = {
+OPERATION_TRANSITIONS: Transitions = {
     OperationStatus.PLANNING: frozenset({OperationStatus.ACTIVE, OperationStatus.ARCHIVED}),
     OperationStatus.ACTIVE: frozenset({OperationStatus.CONCLUDED}),
     OperationStatus.CONCLUDED: frozenset({OperationStatus.ARCHIVED}),

@@ -20,6 +20,8 @@ from guardian.models import UserObjectPermissionBase
 from collaboration.models import Area
 from umebra.models import Organisation
 from umebra.validators import birth_date_of, validate_personal_number
+from umebra.validity import ValidityPeriod, period_ordered
+from umebra.workflow import Transitions
 
 ADULT_AGE = 18
 
@@ -97,7 +99,7 @@ class CaseStatus(models.TextChoices):
     PURGED = "purged", _("Purged")
 
 
-CASE_TRANSITIONS = {
+CASE_TRANSITIONS: Transitions = {
     CaseStatus.REFERRAL: frozenset({CaseStatus.AWAITING_CONSENT, CaseStatus.CLOSED}),
     CaseStatus.AWAITING_CONSENT: frozenset({CaseStatus.ACTIVE, CaseStatus.CLOSED}),
     CaseStatus.ACTIVE: frozenset({CaseStatus.CLOSED}),
@@ -200,7 +202,7 @@ class GrantTally(models.Model):
         return f"{self.user_id}/{self.organisation_id} until {self.valid_until}: {self.grants}"
 
 
-class Consent(models.Model):
+class Consent(ValidityPeriod):
     """What the young person (and, under 18, each guardian) agreed to: which organisations
     may share what, for how long. Revoking it, or its expiry, ends the grants it carried."""
 
@@ -212,8 +214,8 @@ class Consent(models.Model):
         _("information covered"),
         help_text=_("What may be shared, in words the young person understands."),
     )
+    # Given today unless said otherwise.
     valid_from = models.DateField(_("valid from"), default=timezone.localdate)
-    valid_to = models.DateField(_("valid to"))
     complete = models.BooleanField(
         _("signed by everyone needed"),
         default=False,
@@ -236,11 +238,7 @@ class Consent(models.Model):
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
         ordering = ["-valid_from", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__gte=models.F("valid_from")), name="consent_period_ordered"
-            )
-        ]
+        constraints = [period_ordered("consent_period_ordered")]
 
     def __str__(self) -> str:
         return _("Consent %(from)s–%(to)s") % {"from": self.valid_from, "to": self.valid_to}

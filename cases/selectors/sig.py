@@ -41,7 +41,7 @@ def case_parts(*, user: User, case: SigCase) -> dict:
         "grants": SigCaseUserObjectPermission.objects.filter(content_object=case)
         .select_related("user")
         .order_by("user__username")
-        if access.allows(user, case, access.CHANGE)
+        if access.allows(user, case, access.Action.CHANGE)
         else [],
     }
 

@@ -67,14 +67,13 @@ def los_outcomes(start: datetime.date, end: datetime.date) -> LosOutcomes:
         .order_by("agency__name")
     )
     measure_kinds = dict(MeasureKind.choices)
-    measures = (
+    measures = list(
         access.restrict_reportable(Measure.objects.filter(inspection__date__range=(start, end)))
         .exclude(inspection__target__operation__status=OperationStatus.PLANNING)
         .values("kind")
         .annotate(n=Count("inspection__target", distinct=True), amount=Sum("amount"))
         .order_by()
     )
-    measures = list(measures)
     return LosOutcomes(
         operations_active=counts["active"],
         operations_concluded=counts["concluded"],

@@ -72,9 +72,9 @@ def disclosure_record(
     law: str = "",
     concrete_suspected_crime: bool = False,
 ) -> DisclosureRecord:
-    if not access.allows(actor.user, case, access.VIEW):
+    if not access.allows(actor.user, case, access.Action.VIEW):
         raise PermissionDenied
-    from_organisation = actor.membership.organisation
+    from_organisation = actor.member.organisation
     today = timezone.localdate()
     problems = ground_problems(
         case=case, from_organisation=from_organisation, to_organisation=to_organisation,

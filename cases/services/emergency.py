@@ -31,12 +31,12 @@ def emergency_access_open(*, actor: Actor, case_id: int, ground: str, reason: st
     case = SigCase.objects.filter(pk=case_id, owner_organisation_id=actor.organisation_id).first()
     if case is None:
         raise ValidationError(_("Your organisation keeps no case with that number."))
-    if access.allows(actor.user, case, access.VIEW):
+    if access.allows(actor.user, case, access.Action.VIEW):
         raise ValidationError(_("You can already see this case; no emergency access is needed."))
     now = timezone.now()
     emergency = EmergencyAccess.objects.create(
         case=case,
-        user=actor.user,
+        user=actor.person,
         ground=ground.strip(),
         reason=reason.strip(),
         granted_at=now,
@@ -46,7 +46,7 @@ def emergency_access_open(*, actor: Actor, case_id: int, ground: str, reason: st
         actor, AccessAction.CREATE, EmergencyAccess, emergency.pk, reason=f"{ground}: {reason}"
     )
     alert_raise(
-        user=actor.user,
+        user=actor.person,
         description=_("Emergency access to %(case)s: %(ground)s")
         % {"case": case, "ground": ground},
     )

@@ -23,7 +23,7 @@ from umebra.saving import save_validated
 from umebra.workflow import check_transition
 
 
-def _allowed(actor: Actor, obj, action: str = access.CHANGE):
+def _allowed(actor: Actor, obj, action: str = access.Action.CHANGE):
     if not access.allows(actor.user, obj, action):
         raise PermissionDenied
     return obj
@@ -66,7 +66,7 @@ def target_add(*, actor: Actor, operation: Operation, **fields) -> Target:
 @transaction.atomic
 def inspection_add(*, actor: Actor, target: Target, **fields) -> Inspection:
     """An agency's inspection, always in that agency's name."""
-    _allowed(actor, target.operation, access.VIEW)
+    _allowed(actor, target.operation, access.Action.VIEW)
     if not access.may_add(actor.user, Inspection):
         raise PermissionDenied
     if actor.organisation_id not in {p.pk for p in target.operation.parties.all()}:
@@ -86,7 +86,7 @@ def measure_add(*, actor: Actor, inspection: Inspection, **fields) -> Measure:
 
 @transaction.atomic
 def intelligence_add(*, actor: Actor, operation: Operation, text: str) -> IntelligenceNote:
-    _allowed(actor, operation, access.VIEW)
+    _allowed(actor, operation, access.Action.VIEW)
     if not access.may_add(actor.user, IntelligenceNote):
         raise PermissionDenied
     note = save_validated(IntelligenceNote(operation=operation, author=actor.user), {"text": text})

@@ -44,7 +44,7 @@ from umebra.workflow import check_transition
 
 def _owned(actor: Actor, case: SigCase) -> SigCase:
     """The case, if ``actor`` may change it (its owner); refuse otherwise."""
-    if not access.allows(actor.user, case, access.CHANGE):
+    if not access.allows(actor.user, case, access.Action.CHANGE):
         raise PermissionDenied
     return case
 
@@ -70,11 +70,13 @@ def case_open(
     if not access.may_add(actor.user, SigCase):
         raise PermissionDenied
     number = normalise_personal_number(personal_number)
-    register = Person.objects.select_for_update().filter(organisation_id=actor.organisation_id)
+    register = Person.objects.select_for_update().filter(
+        organisation_id=actor.member.organisation_id
+    )
     person = register.filter(personal_number=number).first()
     if person is None:
         person = save_validated(
-            Person(organisation_id=actor.organisation_id),
+            Person(organisation_id=actor.member.organisation_id),
             {"name": name, "personal_number": number, "area": area},
         )
     else:
@@ -327,12 +329,12 @@ def note_visibilities(actor: Actor) -> list[str]:
 @transaction.atomic
 def note_add(*, actor: Actor, case: SigCase, visibility: str, text: str) -> CaseNote:
     """Anyone on the case may write, for the readers ``note_visibilities`` allows them."""
-    if not access.allows(actor.user, case, access.VIEW):
+    if not access.allows(actor.user, case, access.Action.VIEW):
         raise PermissionDenied
     if visibility not in note_visibilities(actor):
         raise ValidationError(_("Only the police write police-only notes."))
     note = save_validated(
-        CaseNote(case=case, author=actor.user, author_organisation_id=actor.organisation_id),
+        CaseNote(case=case, author=actor.user, author_organisation_id=actor.member.organisation_id),
         {"visibility": visibility, "text": text},
     )
     access.record(actor, AccessAction.CREATE, CaseNote, note.pk)

@@ -70,7 +70,9 @@ def emergency_list_view(request: HttpRequest) -> HttpResponse:
         listed=[item.case for item in accesses],
     )
     may_review = access.restrict(
-        request.user, EmergencyAccess.objects.filter(pk__in=[a.pk for a in accesses]), access.CHANGE
+        request.user,
+        EmergencyAccess.objects.filter(pk__in=[a.pk for a in accesses]),
+        access.Action.CHANGE,
     )
     return render(
         request,
@@ -87,7 +89,7 @@ def emergency_list_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def emergency_review_view(request: HttpRequest, pk: int) -> HttpResponse:
-    item = access.get_object_or_404(request, EmergencyAccess, access.CHANGE, pk=pk)
+    item = access.get_object_or_404(request, EmergencyAccess, access.Action.CHANGE, pk=pk)
     form = EmergencyReviewForm(request.POST)
 
     def review():

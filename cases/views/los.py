@@ -55,7 +55,7 @@ def operation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     operation = access.get_object_or_404(
         request, Operation.objects.select_related("lead"), log_read=False, pk=pk
     )
-    may_change = access.allows(request.user, operation, access.CHANGE)
+    may_change = access.allows(request.user, operation, access.Action.CHANGE)
     parts = operation_parts(user=request.user, operation=operation)
     access.log(
         request,
@@ -65,7 +65,7 @@ def operation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         listed=shown_parts(parts),
     )
     changeable = access.restrict(
-        request.user, Inspection.objects.filter(target__operation=operation), access.CHANGE
+        request.user, Inspection.objects.filter(target__operation=operation), access.Action.CHANGE
     )
     return render(
         request,
@@ -95,7 +95,7 @@ def operation_form_view(request: HttpRequest, pk: int | None = None) -> HttpResp
         access.require_add(request, Operation)
         operation = None
     else:
-        operation = access.get_object_or_404(request, Operation, access.CHANGE, pk=pk)
+        operation = access.get_object_or_404(request, Operation, access.Action.CHANGE, pk=pk)
     form = OperationForm(request.POST or None, instance=operation, user=request.user)
     if form.is_valid():
         saved = services.operation_save(
@@ -109,7 +109,7 @@ def operation_form_view(request: HttpRequest, pk: int | None = None) -> HttpResp
 @login_required
 @require_POST
 def operation_status_view(request: HttpRequest, pk: int) -> HttpResponse:
-    operation = access.get_object_or_404(request, Operation, access.CHANGE, pk=pk)
+    operation = access.get_object_or_404(request, Operation, access.Action.CHANGE, pk=pk)
     report_outcome(
         request,
         lambda: services.operation_transition(
@@ -124,7 +124,7 @@ def operation_status_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def target_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    operation = access.get_object_or_404(request, Operation, access.CHANGE, pk=pk)
+    operation = access.get_object_or_404(request, Operation, access.Action.CHANGE, pk=pk)
     form = TargetForm(request.POST or None, user=request.user)
     if form.is_valid():
         services.target_add(
@@ -159,7 +159,7 @@ def inspection_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def measure_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = access.get_object_or_404(request, Inspection, access.CHANGE, pk=pk)
+    inspection = access.get_object_or_404(request, Inspection, access.Action.CHANGE, pk=pk)
     form = MeasureForm(request.POST or None)
     if form.is_valid():
         services.measure_add(

@@ -69,7 +69,7 @@ def case_open_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_object_or_404(request, case_list(user=request.user), log_read=False, pk=pk)
-    may_change = access.allows(request.user, case, access.CHANGE)
+    may_change = access.allows(request.user, case, access.Action.CHANGE)
     emergency = reading_without_part(user=request.user, case=case)
     parts = case_parts(user=request.user, case=case)
     # One event for the page: the case, the person, and each part shown (which notes, say).
@@ -106,7 +106,7 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _owned_case(request: HttpRequest, pk: int) -> SigCase:
-    return access.get_object_or_404(request, SigCase, access.CHANGE, pk=pk)
+    return access.get_object_or_404(request, SigCase, access.Action.CHANGE, pk=pk)
 
 
 @login_required
@@ -186,7 +186,7 @@ def consent_form_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def consent_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
-    consent = access.get_object_or_404(request, Consent, access.CHANGE, pk=pk)
+    consent = access.get_object_or_404(request, Consent, access.Action.CHANGE, pk=pk)
     form = RevokeForm(request.POST)
 
     def revoke():

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from collaboration.models.areas import Area
 from umebra.models import Organisation
-from umebra.validators import period_errors
+from umebra.validity import ValidityPeriod, period_ordered
 
 
 class AgreementStatus(models.TextChoices):
@@ -32,7 +32,7 @@ class AgreementStatus(models.TextChoices):
     RENEWED = "renewed", _("Renewed")
 
 
-class CooperationAgreement(models.Model):
+class CooperationAgreement(ValidityPeriod):
     title = models.CharField(_("title"), max_length=200)
     municipality = models.ForeignKey(
         Organisation, verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="+"
@@ -52,8 +52,6 @@ class CooperationAgreement(models.Model):
         blank=True,
         help_text=_("The local police area chief."),
     )
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid to"))
     focus = models.TextField(_("focus areas"))
     status = models.CharField(
         _("status"), max_length=16, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
@@ -69,22 +67,13 @@ class CooperationAgreement(models.Model):
         verbose_name = _("cooperation agreement")
         verbose_name_plural = _("cooperation agreements")
         ordering = ["-valid_from"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__gte=models.F("valid_from")),
-                name="cooperation_period_ordered",
-            )
-        ]
+        constraints = [period_ordered("cooperation_period_ordered")]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("collaboration:agreement-detail", args=[self.pk])
-
-    def clean(self) -> None:
-        if errors := period_errors(self.valid_from, self.valid_to, "valid_to"):
-            raise ValidationError(errors)
 
 
 class UndertakingKind(models.TextChoices):
@@ -98,7 +87,7 @@ class UndertakingStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-class Undertaking(models.Model):
+class Undertaking(ValidityPeriod):
     """A citizen promise or a safety agreement: what the parties undertake, and its follow-up."""
 
     kind = models.CharField(_("kind"), max_length=32, choices=UndertakingKind.choices)
@@ -120,8 +109,6 @@ class Undertaking(models.Model):
     parties = models.ManyToManyField(
         Organisation, verbose_name=_("parties"), related_name="undertakings"
     )
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid to"))
     status = models.CharField(
         _("status"),
         max_length=16,
@@ -139,10 +126,7 @@ class Undertaking(models.Model):
         verbose_name_plural = _("undertakings")
         ordering = ["-valid_from", "title"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__gte=models.F("valid_from")),
-                name="undertaking_period_ordered",
-            ),
+            period_ordered("undertaking_period_ordered"),
             models.CheckConstraint(
                 condition=~Q(kind=UndertakingKind.CITIZEN_PROMISE) | Q(agreement__isnull=False),
                 name="promise_under_an_agreement",
@@ -160,7 +144,7 @@ class Undertaking(models.Model):
         return reverse("collaboration:undertaking-detail", args=[self.pk])
 
     def clean(self) -> None:
-        errors = period_errors(self.valid_from, self.valid_to, "valid_to")
+        errors = self.period_errors()
         if self.kind == UndertakingKind.CITIZEN_PROMISE and not self.agreement_id:
             errors["agreement"] = _("A citizen promise is made under a cooperation agreement.")
         if self.kind != UndertakingKind.CITIZEN_PROMISE and self.published:

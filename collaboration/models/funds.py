@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from umebra.models import Organisation
+from umebra.workflow import Transitions
 
 AMOUNT = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
 
@@ -46,7 +47,7 @@ class GrantStatus(models.TextChoices):
 
 
 GRANTED = frozenset({GrantStatus.GRANTED, GrantStatus.PARTLY_GRANTED})
-GRANT_TRANSITIONS = {
+GRANT_TRANSITIONS: Transitions = {
     GrantStatus.RECEIVED: frozenset(
         {GrantStatus.SUPPLEMENT_REQUESTED, *GRANTED, GrantStatus.REJECTED}
     ),

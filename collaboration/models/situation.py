@@ -15,6 +15,7 @@ from collaboration.models.agreements import Undertaking
 from collaboration.models.areas import Area
 from collaboration.models.efforts import JointEffort
 from umebra.models import Organisation
+from umebra.workflow import Transitions
 
 
 class DocumentStatus(models.TextChoices):
@@ -24,7 +25,7 @@ class DocumentStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Superseded")
 
 
-DOCUMENT_TRANSITIONS = {
+DOCUMENT_TRANSITIONS: Transitions = {
     DocumentStatus.DRAFT: frozenset({DocumentStatus.REVIEW}),
     DocumentStatus.REVIEW: frozenset({DocumentStatus.DRAFT, DocumentStatus.ADOPTED}),
     DocumentStatus.ADOPTED: frozenset({DocumentStatus.SUPERSEDED}),

@@ -64,9 +64,12 @@ def follow_up_create(
     **fields,
 ) -> FollowUp:
     """Record the quarter's follow-up and its indicator values together, or nothing."""
-    if FollowUp.objects.filter(
-        undertaking=undertaking, year=fields.get("year"), quarter=fields.get("quarter")
-    ).exists():
+    year, quarter = fields.get("year"), fields.get("quarter")
+    if (
+        year is not None
+        and quarter is not None
+        and FollowUp.objects.filter(undertaking=undertaking, year=year, quarter=quarter).exists()
+    ):
         raise ValidationError(
             {"quarter": _("This quarter has already been followed up; change that follow-up.")}
         )

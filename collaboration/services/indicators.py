@@ -109,7 +109,8 @@ def indicator_values_import(*, data: bytes) -> ImportResult:
         return result
     indicators = {i.name.lower(): i for i in Indicator.objects.all()}
     areas = {a.name.lower(): a for a in Area.objects.all()}
-    parsed, seen = [], {}
+    parsed = []
+    seen: dict[tuple[Indicator | None, Area | None, datetime.date | None], int] = {}
     for line, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue

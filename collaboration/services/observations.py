@@ -10,7 +10,7 @@ from umebra.access import Actor
 def observation_create(*, actor: Actor, **fields) -> Observation:
     """Record what the reporter saw, on behalf of the organisation they act for."""
     observation = Observation(
-        reported_by=actor.user, organisation_id=actor.organisation_id, **fields
+        reported_by=actor.user, organisation_id=actor.member.organisation_id, **fields
     )
     observation.full_clean()
     observation.save()

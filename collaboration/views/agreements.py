@@ -63,7 +63,7 @@ def agreement_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "agreement": agreement,
             "promises": undertaking_list(user=request.user).filter(agreement=agreement),
-            "may_change": access.allows(request.user, agreement, access.CHANGE),
+            "may_change": access.allows(request.user, agreement, access.Action.CHANGE),
         },
     )
 
@@ -91,7 +91,7 @@ def undertaking_form_view(request: HttpRequest, pk: int | None = None) -> HttpRe
         if kind not in UndertakingKind.values:
             raise Http404
     else:
-        undertaking = access.get_object_or_404(request, Undertaking, access.CHANGE, pk=pk)
+        undertaking = access.get_object_or_404(request, Undertaking, access.Action.CHANGE, pk=pk)
         kind = undertaking.kind
     form = UndertakingForm(request.POST or None, instance=undertaking, user=request.user, kind=kind)
     if form.is_valid():
@@ -110,7 +110,7 @@ def undertaking_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "collaboration/agreements/undertaking_detail.html",
         {
             "undertaking": undertaking,
-            "may_change": access.allows(request.user, undertaking, access.CHANGE),
+            "may_change": access.allows(request.user, undertaking, access.Action.CHANGE),
             **undertaking_parts(user=request.user, undertaking=undertaking),
         },
     )
@@ -118,7 +118,7 @@ def undertaking_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _part_view(request: HttpRequest, pk: int, form_class, save, title: str):
     """Add a part (activity, target, follow-up, feedback) to an undertaking one may change."""
-    undertaking = access.get_object_or_404(request, Undertaking, access.CHANGE, pk=pk)
+    undertaking = access.get_object_or_404(request, Undertaking, access.Action.CHANGE, pk=pk)
     needs_undertaking = form_class in (ActivityForm, FollowUpForm)
     form_kwargs = {"undertaking": undertaking} if needs_undertaking else {}
     form = form_class(request.POST or None, **form_kwargs)
@@ -150,7 +150,7 @@ def activity_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_update_view(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = access.get_object_or_404(request, Activity, access.CHANGE, pk=pk)
+    activity = access.get_object_or_404(request, Activity, access.Action.CHANGE, pk=pk)
     form = ActivityForm(request.POST or None, instance=activity, undertaking=activity.undertaking)
     if form.is_valid():
         services.activity_save(

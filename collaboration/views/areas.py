@@ -33,7 +33,9 @@ def area_list_view(request: HttpRequest) -> HttpResponse:
                 unit=_("thousand residents"),
             ),
             "may_add": access.may_add(request.user, Area),
-            "may_change": access.restrict(request.user, Area.objects.all(), access.CHANGE).exists(),
+            "may_change": access.restrict(
+                request.user, Area.objects.all(), access.Action.CHANGE
+            ).exists(),
         },
     )
 
@@ -45,7 +47,7 @@ def area_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         access.require_add(request, Area)
         area = None
     else:
-        area = access.get_object_or_404(request, Area, access.CHANGE, pk=pk)
+        area = access.get_object_or_404(request, Area, access.Action.CHANGE, pk=pk)
     form = AreaForm(request.POST or None, instance=area)
     if form.is_valid():
         save_validated(area or Area(), form.cleaned_data)

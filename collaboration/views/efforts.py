@@ -93,14 +93,14 @@ def effort_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "collaboration/efforts/detail.html",
-        {"effort": effort, "may_change": access.allows(request.user, effort, access.CHANGE)},
+        {"effort": effort, "may_change": access.allows(request.user, effort, access.Action.CHANGE)},
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def effort_update_view(request: HttpRequest, pk: int) -> HttpResponse:
-    effort = access.get_object_or_404(request, JointEffort, access.CHANGE, pk=pk)
+    effort = access.get_object_or_404(request, JointEffort, access.Action.CHANGE, pk=pk)
     form = EffortForm(request.POST or None, instance=effort, user=request.user)
     if form.is_valid():
         effort_update(effort=effort, **form.cleaned_data)

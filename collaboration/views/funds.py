@@ -67,11 +67,13 @@ def application_form_view(
     request: HttpRequest, fund_pk: int | None = None, pk: int | None = None
 ) -> HttpResponse:
     if pk is None:
-        fund = access.get_object_or_404(request, Fund, access.CHANGE, pk=fund_pk)
+        fund = access.get_object_or_404(request, Fund, access.Action.CHANGE, pk=fund_pk)
         access.require_add(request, GrantApplication)
         application = None
     else:
-        application = access.get_object_or_404(request, GrantApplication, access.CHANGE, pk=pk)
+        application = access.get_object_or_404(
+            request, GrantApplication, access.Action.CHANGE, pk=pk
+        )
         fund = application.fund
     form = ApplicationForm(request.POST or None, instance=application, user=request.user)
     if form.is_valid():
@@ -87,7 +89,7 @@ def application_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     application = access.get_object_or_404(
         request, GrantApplication.objects.select_related("fund", "applicant"), pk=pk
     )
-    may_change = access.allows(request.user, application, access.CHANGE)
+    may_change = access.allows(request.user, application, access.Action.CHANGE)
     transition_form = None
     if may_change:
         transition_form = ApplicationTransitionForm()
@@ -111,7 +113,7 @@ def application_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def application_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
-    application = access.get_object_or_404(request, GrantApplication, access.CHANGE, pk=pk)
+    application = access.get_object_or_404(request, GrantApplication, access.Action.CHANGE, pk=pk)
     form = ApplicationTransitionForm(request.POST)
     if form.is_valid():
         report_outcome(
@@ -127,7 +129,7 @@ def application_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _part_view(request: HttpRequest, pk: int, form_class, save, title: str) -> HttpResponse:
-    application = access.get_object_or_404(request, GrantApplication, access.CHANGE, pk=pk)
+    application = access.get_object_or_404(request, GrantApplication, access.Action.CHANGE, pk=pk)
     form = form_class(request.POST or None)
     if form.is_valid():
         try:

@@ -57,10 +57,10 @@ def group_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             "meetings": meeting_list(user=request.user, group=group).prefetch_related(
                 "decisions__owner"
             ),
-            "may_change": access.allows(request.user, group, access.CHANGE),
+            "may_change": access.allows(request.user, group, access.Action.CHANGE),
             # The group it reports to is named to all, and linked for those who may open it.
             "parent_visible": group.parent is not None
-            and access.allows(request.user, group.parent, access.VIEW),
+            and access.allows(request.user, group.parent, access.Action.VIEW),
         },
     )
 
@@ -71,10 +71,12 @@ def meeting_form_view(
     request: HttpRequest, group_pk: int | None = None, pk: int | None = None
 ) -> HttpResponse:
     if pk is None:
-        group = access.get_object_or_404(request, CollaborationGroup, access.CHANGE, pk=group_pk)
+        group = access.get_object_or_404(
+            request, CollaborationGroup, access.Action.CHANGE, pk=group_pk
+        )
         meeting = None
     else:
-        meeting = access.get_object_or_404(request, Meeting, access.CHANGE, pk=pk)
+        meeting = access.get_object_or_404(request, Meeting, access.Action.CHANGE, pk=pk)
         group = meeting.group
     form = MeetingForm(request.POST or None, instance=meeting)
     if form.is_valid():
@@ -87,7 +89,7 @@ def meeting_form_view(
 @login_required
 @require_http_methods(["GET", "POST"])
 def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access.get_object_or_404(request, Meeting, access.CHANGE, pk=pk)
+    meeting = access.get_object_or_404(request, Meeting, access.Action.CHANGE, pk=pk)
     form = DecisionForm(request.POST or None, meeting=meeting)
     if form.is_valid():
         services.decision_create(meeting=meeting, **form.cleaned_data)
@@ -99,6 +101,6 @@ def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def decision_done_view(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = access.get_object_or_404(request, Decision, access.CHANGE, pk=pk)
+    decision = access.get_object_or_404(request, Decision, access.Action.CHANGE, pk=pk)
     services.decision_mark_done(decision=decision, done=request.POST.get("done") == "1")
     return redirect("collaboration:group-detail", pk=decision.meeting.group_id)

@@ -49,7 +49,7 @@ def indicator_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             "preliminary": series.preliminary,
             "page": page,
             "query": query,
-            "may_change": access.allows(request.user, indicator, access.CHANGE),
+            "may_change": access.allows(request.user, indicator, access.Action.CHANGE),
         },
     )
 
@@ -70,7 +70,7 @@ def indicator_form_view(request: HttpRequest, pk: int | None = None) -> HttpResp
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_value_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    indicator = access.get_object_or_404(request, Indicator, access.CHANGE, pk=pk)
+    indicator = access.get_object_or_404(request, Indicator, access.Action.CHANGE, pk=pk)
     form = IndicatorValueForm(request.POST or None, user=request.user)
     if form.is_valid():
         services.indicator_value_save(indicator=indicator, **form.cleaned_data)

@@ -45,7 +45,7 @@ def cycle_overview_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def picture_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     picture = access.get_object_or_404(request, SituationPicture, pk=pk)
-    may_change = access.allows(request.user, picture, access.CHANGE)
+    may_change = access.allows(request.user, picture, access.Action.CHANGE)
     return render(
         request,
         "collaboration/situation/picture.html",
@@ -75,7 +75,7 @@ def picture_form_view(request: HttpRequest, pk: int | None = None) -> HttpRespon
 @login_required
 @require_http_methods(["GET", "POST"])
 def problem_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    picture = access.get_object_or_404(request, SituationPicture, access.CHANGE, pk=pk)
+    picture = access.get_object_or_404(request, SituationPicture, access.Action.CHANGE, pk=pk)
     form = ProblemForm(request.POST or None, user=request.user)
     if form.is_valid():
         services.problem_save(picture=picture, **form.cleaned_data)
@@ -88,7 +88,7 @@ def problem_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def plan_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     plan = access.get_object_or_404(request, plan_list(user=request.user), pk=pk)
-    may_change = access.allows(request.user, plan, access.CHANGE)
+    may_change = access.allows(request.user, plan, access.Action.CHANGE)
     return render(
         request,
         "collaboration/situation/plan.html",
@@ -119,10 +119,10 @@ def plan_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def row_form_view(request: HttpRequest, plan_pk: int | None = None, pk: int | None = None):
     if pk is None:
-        plan = access.get_object_or_404(request, ActionPlan, access.CHANGE, pk=plan_pk)
+        plan = access.get_object_or_404(request, ActionPlan, access.Action.CHANGE, pk=plan_pk)
         row = None
     else:
-        row = access.get_object_or_404(request, ActionRow, access.CHANGE, pk=pk)
+        row = access.get_object_or_404(request, ActionRow, access.Action.CHANGE, pk=pk)
         plan = row.plan
     form = RowForm(request.POST or None, instance=row, user=request.user, plan=plan)
     if form.is_valid():
@@ -136,7 +136,7 @@ def row_form_view(request: HttpRequest, plan_pk: int | None = None, pk: int | No
 @require_POST
 def document_transition_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     model = {"picture": SituationPicture, "plan": ActionPlan}[kind]
-    document = access.get_object_or_404(request, model, access.CHANGE, pk=pk)
+    document = access.get_object_or_404(request, model, access.Action.CHANGE, pk=pk)
     form = AdoptionForm(request.POST)
     if form.is_valid():
         report_outcome(

@@ -132,7 +132,7 @@ def test_only_the_lead_changes_the_operation(client, demo, username, allowed):
     from tests.factories import log_in
 
     operation = Operation.objects.get()
-    assert access.allows(demo[username], operation, access.CHANGE) is allowed
+    assert access.allows(demo[username], operation, access.Action.CHANGE) is allowed
     log_in(client, demo[username])
     response = client.post(
         reverse("cases:operation-update", args=[operation.pk]),

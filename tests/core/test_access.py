@@ -104,7 +104,7 @@ def test_who_may_change_what(role, model, allowed):
     WorkerPing.objects.create()
     event_record(user=user, membership=None, action="view", object_type="umebra.user")
     assert model.objects.exists()
-    assert access.restrict(user, model.objects.all(), access.CHANGE).exists() is allowed
+    assert access.restrict(user, model.objects.all(), access.Action.CHANGE).exists() is allowed
 
 
 def test_a_hidden_object_answers_404_and_the_attempt_is_logged(two_organisations):
@@ -130,7 +130,7 @@ def test_a_missing_object_answers_exactly_like_a_hidden_one(two_organisations):
 def test_reading_personal_data_is_logged(monkeypatch, two_organisations):
     class PersonalAreas(access.RolePolicy):
         personal_data = True
-        roles = {access.VIEW: frozenset(Role)}
+        roles = {access.Action.VIEW: frozenset(Role)}
 
     monkeypatch.setitem(access._policies, Area, PersonalAreas())
     area = Area.objects.create(name="Haga", slug="haga", population=5400)

@@ -1,8 +1,8 @@
-"""Report tables carry disclosure control over to what is printed beside the counts."""
+"""Report tables carry small-count suppression over to what is printed beside the counts."""
 
 from django.test import override_settings
 
-from reports.disclosure import HIDDEN
+from reports.suppression import HIDDEN
 from reports.tables import count_table, counts_with_amounts
 
 COLUMNS = ["Measure", "Number", "Amount (SEK)"]

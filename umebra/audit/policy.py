@@ -8,7 +8,7 @@ access. Those wait for another auditor.
 from django.db.models import Q, QuerySet
 
 from umebra import access
-from umebra.access import CHANGE, VIEW, Actor, RolePolicy
+from umebra.access import Action, Actor, RolePolicy
 from umebra.audit.models import AccessAlert, AccessEvent, AuditSample, SampleItem
 from umebra.models import Membership
 from umebra.roles import Role
@@ -19,7 +19,7 @@ AUDITOR = frozenset({Role.AUDITOR})
 def concerning(actor: Actor, prefix: str = "") -> Q:
     """Events (under ``prefix``) by the actor's account or about it: their user, their
     memberships."""
-    user = actor.user
+    user = actor.person
     memberships = [
         str(pk) for pk in Membership.objects.filter(user=user).values_list("pk", flat=True)
     ]
@@ -32,30 +32,30 @@ def concerning(actor: Actor, prefix: str = "") -> Q:
 
 @access.register(AccessEvent)
 class AccessEventPolicy(RolePolicy):
-    roles = {VIEW: AUDITOR}
+    roles = {Action.VIEW: AUDITOR}
 
 
 @access.register(AuditSample)
 class AuditSamplePolicy(RolePolicy):
-    roles = {VIEW: AUDITOR}
+    roles = {Action.VIEW: AUDITOR}
     add = AUDITOR
 
 
 @access.register(SampleItem)
 class SampleItemPolicy(RolePolicy):
-    roles = {VIEW: AUDITOR, CHANGE: AUDITOR}
+    roles = {Action.VIEW: AUDITOR, Action.CHANGE: AUDITOR}
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         queryset = super().restrict(actor, queryset, action)
-        if action == CHANGE:
+        if action == Action.CHANGE:
             queryset = queryset.exclude(concerning(actor, "event__"))
         return queryset
 
 
 @access.register(AccessAlert)
 class AccessAlertPolicy(RolePolicy):
-    roles = {VIEW: AUDITOR, CHANGE: AUDITOR}
+    roles = {Action.VIEW: AUDITOR, Action.CHANGE: AUDITOR}
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         queryset = super().restrict(actor, queryset, action)
-        return queryset.exclude(user=actor.user) if action == CHANGE else queryset
+        return queryset.exclude(user=actor.user) if action == Action.CHANGE else queryset

@@ -75,18 +75,16 @@ def event_record(
         ListedObject(event=event, object_type=kind, object_id=pk) for kind, pk in listed
     )
     if action == AccessAction.VIEW and event.user_id and object_id:
-        _alert_if_unusual(event)
+        _alert_if_unusual(event, event.user_id)
     return event
 
 
-def _alert_if_unusual(event: AccessEvent) -> None:
+def _alert_if_unusual(event: AccessEvent, user_id: int) -> None:
     """Alert when one user has opened many personal-data objects within the window."""
     window = settings.UMEBRA_ALERT_WINDOW
     start = event.occurred_at - window
     reads = (
-        AccessEvent.objects.filter(
-            user_id=event.user_id, action=AccessAction.VIEW, occurred_at__gt=start
-        )
+        AccessEvent.objects.filter(user_id=user_id, action=AccessAction.VIEW, occurred_at__gt=start)
         .exclude(object_id="")
         .values("object_type", "object_id")
         .distinct()
@@ -94,13 +92,13 @@ def _alert_if_unusual(event: AccessEvent) -> None:
     )
     if reads < settings.UMEBRA_ALERT_READS:
         return
-    open_alert = AccessAlert.objects.filter(user_id=event.user_id, window_end__gt=start).first()
+    open_alert = AccessAlert.objects.filter(user_id=user_id, window_end__gt=start).first()
     if open_alert:
         open_alert.window_end, open_alert.reads = event.occurred_at, max(open_alert.reads, reads)
         open_alert.save(update_fields=["window_end", "reads"])
     else:
         AccessAlert.objects.create(
-            user_id=event.user_id, window_start=start, window_end=event.occurred_at, reads=reads
+            user_id=user_id, window_start=start, window_end=event.occurred_at, reads=reads
         )
 
 

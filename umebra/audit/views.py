@@ -180,7 +180,7 @@ def sample_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def sample_item_review_view(request: HttpRequest, pk: int) -> HttpResponse:
-    item = access.get_object_or_404(request, SampleItem, access.CHANGE, pk=pk)
+    item = access.get_object_or_404(request, SampleItem, access.Action.CHANGE, pk=pk)
     _review(request, ReviewForm(request.POST), services.sample_item_review, item=item)
     return redirect("audit:sample-detail", pk=item.sample_id)
 
@@ -199,7 +199,7 @@ def alert_list_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def alert_review_view(request: HttpRequest, pk: int) -> HttpResponse:
-    alert = access.get_object_or_404(request, AccessAlert, access.CHANGE, pk=pk)
+    alert = access.get_object_or_404(request, AccessAlert, access.Action.CHANGE, pk=pk)
     _review(request, ReviewForm(request.POST), services.alert_review, alert=alert)
     return redirect("audit:alert-list")
 
@@ -210,7 +210,7 @@ def _with_review_forms(request: HttpRequest, objects) -> list[tuple]:
     waits for another auditor."""
     kind = objects.model._meta.model_name
     reviewable = set(
-        access.restrict(request.user, objects, access.CHANGE).values_list("pk", flat=True)
+        access.restrict(request.user, objects, access.Action.CHANGE).values_list("pk", flat=True)
     )
     return [
         (obj, ReviewForm(auto_id=f"{kind}-{obj.pk}-%s") if obj.pk in reviewable else None)

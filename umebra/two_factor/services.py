@@ -60,7 +60,7 @@ def totp_confirm(*, actor: Actor, device: TOTPDevice, token: str) -> list[str] |
 
     A confirmed app replaces any earlier one, so a lost phone is replaced by enrolling anew.
     """
-    if device.user_id != actor.user.pk or not device.verify_token(token):
+    if device.user_id != actor.person.pk or not device.verify_token(token):
         return None
     replaced, _by_model = TOTPDevice.objects.filter(user=device.user, confirmed=True).delete()
     device.confirmed = True

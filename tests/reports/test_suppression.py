@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from reports.disclosure import HIDDEN, suppress, suppress_list
+from reports.suppression import HIDDEN, suppress, suppress_list
 
 MINIMUM = 5
 SMALL = f"<{MINIMUM}"

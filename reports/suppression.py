@@ -1,4 +1,6 @@
-"""Disclosure control for reports that leave the circle of people who may see the data.
+"""Statistical suppression of small counts (disclosure control) for reports that leave the
+circle of people who may see the data. Not to be confused with ``cases.services.disclosure``,
+which records information handed to another authority.
 
 A count below the threshold could point at a person (or one business), so it is shown as
 "<5": this is primary suppression. That alone is not enough, because a reader can do
@@ -219,5 +221,5 @@ class _Ranges:
             method="highs",
         )
         if result.status != 0:
-            raise ValueError(f"disclosure audit: {result.message}")
+            raise ValueError(f"suppression audit: {result.message}")
         return round(direction * result.fun)
