@@ -26,10 +26,10 @@ from cases.services import sig as services
 from cases.services.emergency import reading_without_part
 from umebra import access
 from umebra.audit.models import AccessAction
-from umebra.models import User
 from umebra.pages import form_page, form_refusal, paginate, report_outcome
 from umebra.pdf import pdf_response, render_pdf
 from umebra.reauth import sensitive_step
+from umebra.selectors import user_or_none
 from umebra.workflow import allowed_next
 
 
@@ -231,7 +231,7 @@ def grant_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def grant_withdraw_view(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
     case = _owned_case(request, pk)
-    user = User.objects.filter(pk=user_pk).first()
+    user = user_or_none(pk=user_pk)
     if user is not None:
         services.grant_withdraw(actor=access.actor_for(request.user), case=case, user=user)
         messages.success(request, _("Access was withdrawn."))

@@ -16,7 +16,13 @@ from collaboration.forms.cycle import (
     SpendingForm,
 )
 from collaboration.models import GRANT_TRANSITIONS, Fund, GrantApplication
-from collaboration.selectors.cycle import effect_per_thousand, fund_applications, fund_list
+from collaboration.selectors.cycle import (
+    application_full,
+    application_parts,
+    effect_per_thousand,
+    fund_applications,
+    fund_list,
+)
 from collaboration.services import funds as services
 from umebra import access
 from umebra.pages import create_or_update, form_page, report_outcome
@@ -84,9 +90,7 @@ def application_form_view(
 @login_required
 @require_GET
 def application_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    application = access.get_object_or_404(
-        request, GrantApplication.objects.select_related("fund", "applicant"), pk=pk
-    )
+    application = access.get_object_or_404(request, application_full(user=request.user), pk=pk)
     may_change = access.allows(request.user, application, access.CHANGE)
     transition_form = None
     if may_change:
@@ -99,9 +103,7 @@ def application_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "collaboration/funds/application.html",
         {
             "application": application,
-            "budget_lines": access.restrict(request.user, application.budget_lines.all()),
-            "spending": access.restrict(request.user, application.spending.all()),
-            "reports": access.restrict(request.user, application.reports.all()),
+            **application_parts(user=request.user, application=application),
             "may_change": may_change,
             "transition_form": transition_form,
         },

@@ -14,6 +14,7 @@ from collaboration.selectors.cycle import (
     picture_in_force,
     picture_is_stale,
     picture_list,
+    picture_problems,
     plan_list,
     plan_rows,
 )
@@ -51,7 +52,7 @@ def picture_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "collaboration/situation/picture.html",
         {
             "picture": picture,
-            "problems": access.restrict(request.user, picture.problems.prefetch_related("areas")),
+            "problems": picture_problems(user=request.user, picture=picture),
             "may_change": may_change,
             "transition_form": _transition_form(picture) if may_change else None,
         },
