@@ -35,7 +35,7 @@ from cases.services import los as services
 from umebra import access
 from umebra.audit.models import AccessAction
 from umebra.pages import form_page, report_outcome
-from umebra.workflow import allowed_next
+from umebra.workflow import next_choices
 
 
 @login_required
@@ -79,10 +79,7 @@ def operation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             "may_change": may_change,
             "may_inspect": access.may_add(request.user, Inspection),
             "may_add_intelligence": access.may_add(request.user, IntelligenceNote),
-            "next_statuses": [
-                (status, OperationStatus(status).label)
-                for status in sorted(allowed_next(OPERATION_TRANSITIONS, operation.status))
-            ]
+            "next_statuses": next_choices(OPERATION_TRANSITIONS, OperationStatus, operation.status)
             if may_change
             else [],
             "intelligence_form": IntelligenceForm(),

@@ -30,7 +30,7 @@ from umebra.pages import form_page, form_refusal, paginate, report_outcome
 from umebra.pdf import pdf_response, render_pdf
 from umebra.reauth import sensitive_step
 from umebra.selectors import user_or_none
-from umebra.workflow import allowed_next
+from umebra.workflow import next_choices
 
 
 @login_required
@@ -88,11 +88,9 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             "case": case,
             **parts,
             "may_change": may_change,
-            "next_statuses": [
-                (status, CaseStatus(status).label)
-                for status in sorted(allowed_next(CASE_TRANSITIONS, case.status))
-                if status != CaseStatus.PURGED
-            ]
+            "next_statuses": next_choices(
+                CASE_TRANSITIONS, CaseStatus, case.status, exclude={CaseStatus.PURGED}
+            )
             if may_change
             else [],
             "note_form": NoteForm(

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,7 +14,7 @@ from collaboration.forms.cycle import (
     FundForm,
     SpendingForm,
 )
-from collaboration.models import GRANT_TRANSITIONS, Fund, GrantApplication
+from collaboration.models import GRANT_TRANSITIONS, Fund, GrantApplication, GrantStatus
 from collaboration.selectors.cycle import (
     application_full,
     application_parts,
@@ -25,8 +24,8 @@ from collaboration.selectors.cycle import (
 )
 from collaboration.services import funds as services
 from umebra import access
-from umebra.pages import create_or_update, form_page, report_outcome
-from umebra.workflow import allowed_next
+from umebra.pages import create_or_update, form_page, part_create, report_outcome
+from umebra.workflow import next_choices
 
 
 @login_required
@@ -95,9 +94,9 @@ def application_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     transition_form = None
     if may_change:
         transition_form = ApplicationTransitionForm()
-        allowed = allowed_next(GRANT_TRANSITIONS, application.status)
-        choices = transition_form.fields["status"].choices
-        transition_form.fields["status"].choices = [c for c in choices if c[0] in allowed]
+        transition_form.fields["status"].choices = next_choices(
+            GRANT_TRANSITIONS, GrantStatus, application.status
+        )
     return render(
         request,
         "collaboration/funds/application.html",
@@ -128,27 +127,31 @@ def application_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(application)
 
 
-def _part_view(request: HttpRequest, pk: int, form_class, save, title: str) -> HttpResponse:
-    application = access.get_object_or_404(request, GrantApplication, access.CHANGE, pk=pk)
-    form = form_class(request.POST or None)
-    if form.is_valid():
-        try:
-            save(application=application, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(application)
-    return form_page(request, form, title, parent=application)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def budget_line_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_view(request, pk, BudgetLineForm, services.budget_line_add, _("Budget line"))
+    return part_create(
+        request,
+        GrantApplication,
+        pk,
+        BudgetLineForm,
+        lambda request, application, form: services.budget_line_add(
+            application=application, **form.cleaned_data
+        ),
+        _("Budget line"),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def spending_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_view(request, pk, SpendingForm, services.spending_add, _("Spending"))
+    return part_create(
+        request,
+        GrantApplication,
+        pk,
+        SpendingForm,
+        lambda request, application, form: services.spending_add(
+            application=application, **form.cleaned_data
+        ),
+        _("Spending"),
+    )
