@@ -2,14 +2,14 @@
 
 from django.http import HttpRequest
 
-from cases.models import EmergencyAccess
-from umebra import access, home
+from cases.selectors.emergency import emergency_list
+from umebra import home
 from umebra.models import Membership
 from umebra.roles import Role
 
 
 def _emergency(request: HttpRequest, membership: Membership) -> dict:
-    accesses = access.restrict(request.user, EmergencyAccess.objects.select_related("case", "user"))
+    accesses = emergency_list(user=request.user)
     if membership.role == Role.AUDITOR:
         accesses = accesses.filter(reviewed_at__isnull=True)
     return {"accesses": accesses[:10], "auditor": membership.role == Role.AUDITOR}

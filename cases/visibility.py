@@ -1,6 +1,7 @@
 """Which SIG cases an actor sees: the hot path under every case page, written for speed.
 
-``cases.policy`` states the rule (docs/rules.md, rule 2) and is the only caller. A case is seen
+``cases.policy`` states the rule (docs/rules.md, rule 2) and calls it; emergency access asks
+``grants_in_force`` too, so that both agree on what a grant is. A case is seen
 through one of three sources: the actor owns it, holds a grant in force for it (on behalf
 of the organisation they act for now), or has emergency access that has not expired. The
 sources are disjoint: an owner is never granted their own case, emergency access is refused
@@ -118,7 +119,11 @@ class VisibleIds(RawSQL):
         return f"(SELECT unnest(ARRAY({self.sql})))", self.params
 
 
-def _granted(actor: Actor) -> QuerySet:
+def grants_in_force(actor: Actor) -> QuerySet:
+    """The actor's grants that open a case today: given for the organisation they act for
+    now, and not past their last day. An expired grant stays until the nightly task
+    deletes it, and opens nothing meanwhile; this is the one place that says so in the ORM
+    (``_conditions`` says it in SQL)."""
     return SigCaseUserObjectPermission.objects.filter(
         user=actor.user,
         organisation_id=actor.organisation_id,
@@ -145,7 +150,7 @@ def visible(actor: Actor, queryset: QuerySet) -> QuerySet:
     if visible_case_count(actor) > DENSE:
         return queryset.filter(
             Q(owner=actor.user)
-            | _probe(_granted(actor).filter(content_object=OuterRef("pk")))
+            | _probe(grants_in_force(actor).filter(content_object=OuterRef("pk")))
             | _probe(_emergency(actor).filter(case=OuterRef("pk")))
         )
     return queryset.filter(pk__in=VisibleIds(actor))

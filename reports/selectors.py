@@ -5,7 +5,7 @@ import hashlib
 from django.core.files import File
 from django.db.models import QuerySet
 
-from reports.models import ReportRun
+from reports.models import ReportFile, ReportRun
 from umebra import access
 from umebra.jobs import JobStatus
 from umebra.models import User
@@ -17,6 +17,11 @@ def report_list(*, user: User) -> QuerySet[ReportRun]:
 
 def reports_ready(*, user: User) -> QuerySet[ReportRun]:
     return report_list(user=user).filter(status=JobStatus.DONE)
+
+
+def report_files(*, user: User) -> QuerySet[ReportFile]:
+    """The PDFs of the reports the user may read, each with its run (for the file name)."""
+    return access.restrict(user, ReportFile.objects.select_related("run"))
 
 
 def report_verify(*, file: File | None = None, checksum: str = "") -> ReportRun | None:

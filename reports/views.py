@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reports import selectors, services
 from reports.forms import ReportRequestForm, ReportVerifyForm
-from reports.models import ReportFile, ReportRun
+from reports.models import ReportRun
 from umebra import access
 from umebra.audit.models import AccessAction
 from umebra.jobs import JobStatus
@@ -83,7 +83,7 @@ def report_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def report_download_view(request: HttpRequest, pk: int) -> HttpResponse:
-    file = access.get_object_or_404(request, ReportFile.objects.select_related("run"), run_id=pk)
+    file = access.get_object_or_404(request, selectors.report_files(user=request.user), run_id=pk)
     access.log(request, AccessAction.DOWNLOAD, ReportRun, str(pk), reason=str(file.run))
     return pdf_response(bytes(file.data), file.run.filename)
 

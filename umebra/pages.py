@@ -89,6 +89,36 @@ def form_page(request: HttpRequest, form, title: str, *, parent=None, **extra) -
     )
 
 
+def part_create(
+    request: HttpRequest,
+    model,
+    pk: int,
+    form_class,
+    save: Callable,
+    title: str,
+    *,
+    parent_as: str = "",
+) -> HttpResponse:
+    """The page that adds a part (a budget line, an activity …) to an object one may change.
+
+    The object is fetched with ``CHANGE`` (404 otherwise), and given to the form under the
+    keyword ``parent_as`` where the form needs it. A valid form goes to
+    ``save(request, obj, form)``, the service; a refusal is shown on the form, and success
+    takes the browser back to the object's page.
+    """
+    parent = access.get_object_or_404(request, model, access.Action.CHANGE, pk=pk)
+    form = form_class(request.POST or None, **({parent_as: parent} if parent_as else {}))
+    if form.is_valid():
+        try:
+            save(request, parent, form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(parent)
+    return form_page(request, form, title, parent=parent)
+
+
 def create_or_update(
     request: HttpRequest,
     *,

@@ -21,9 +21,22 @@ def membership_current(*, user: User) -> Membership | None:
     )
 
 
+def user_or_none(*, pk: int) -> User | None:
+    """A user by number, not narrowed: for a service that acts on that user in an object
+    the actor may change, and checks the rest itself (the grantee of another organisation
+    whose grant a case owner withdraws)."""
+    return User.objects.filter(pk=pk).first()
+
+
 def membership_for_request(request: HttpRequest) -> Membership | None:
     """The request user's membership, read once per request (with the access layer's actor)."""
     return access.actor_for(request.user).membership
+
+
+def allowed_pks(*, user: User, objects: QuerySet, action: str) -> set:
+    """The primary keys of those ``objects`` the user may ``action``: ``access.allows`` for
+    every row of a page in one query (which rows get a button or a form)."""
+    return set(access.restrict(user, objects, action).values_list("pk", flat=True))
 
 
 def organisation_list_with_member_counts(*, user: User) -> QuerySet[Organisation]:
@@ -55,7 +68,7 @@ def organisation_members(*, user: User, organisation: Organisation) -> dict:
         "members": [m for m in rows if m.status == MembershipStatus.APPROVED],
         "refused": [m for m in rows if m.status == MembershipStatus.REFUSED],
         "may": {
-            name: set(access.restrict(user, memberships, action).values_list("pk", flat=True))
+            name: allowed_pks(user=user, objects=memberships, action=action)
             for name, action in MEMBERSHIP_ACTIONS.items()
         },
     }

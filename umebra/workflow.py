@@ -6,7 +6,7 @@ status, so a transition that is not allowed is refused with a reason the user ca
 whichever page, task or command asked for it.
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,6 +17,21 @@ Transitions = Mapping[str, frozenset[str]]
 
 def allowed_next(transitions: Transitions, current: str) -> frozenset[str]:
     return transitions.get(current, frozenset())
+
+
+def next_choices(
+    transitions: Transitions,
+    choices: type[models.TextChoices],
+    current: str,
+    *,
+    exclude: Collection[str] = (),
+) -> list[tuple[str, str]]:
+    """The statuses ``current`` may move to, as ``(value, label)`` in the order ``choices``
+    declares them: what a page offers, as buttons or a select's options. ``exclude`` leaves
+    out those the workflow allows but no person chooses (a case purged by the retention
+    task)."""
+    allowed = allowed_next(transitions, current)
+    return [(v, label) for v, label in choices.choices if v in allowed and v not in exclude]
 
 
 def check_transition(

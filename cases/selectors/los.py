@@ -7,6 +7,7 @@ from django.db.models import Count, QuerySet
 from cases.models import Inspection, IntelligenceNote, Operation
 from umebra import access
 from umebra.models import User
+from umebra.selectors import allowed_pks
 
 
 def operation_list(*, user: User) -> QuerySet[Operation]:
@@ -15,6 +16,12 @@ def operation_list(*, user: User) -> QuerySet[Operation]:
         .annotate(target_count=Count("targets", distinct=True))
         .order_by("-starts_on", "-id")
     )
+
+
+def operation_full(*, user: User) -> QuerySet[Operation]:
+    """The operations as their own page shows them, with the lead: not ``operation_list``,
+    whose count of targets and DISTINCT serve the list alone."""
+    return access.restrict(user, Operation.objects.select_related("lead"))
 
 
 def operation_parts(*, user: User, operation: Operation) -> dict:
@@ -38,6 +45,15 @@ def operation_parts(*, user: User, operation: Operation) -> dict:
         ),
         "parties": operation.parties.all(),
     }
+
+
+def inspections_changeable(*, user: User, operation: Operation) -> set[int]:
+    """The operation's inspections the user may add measures to: their own agency's."""
+    return allowed_pks(
+        user=user,
+        objects=Inspection.objects.filter(target__operation=operation),
+        action=access.Action.CHANGE,
+    )
 
 
 def shown_parts(parts: dict) -> Iterator:

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.models import EmergencyAccess, SigCase, SigCaseUserObjectPermission
+from cases.models import EmergencyAccess, SigCase
+from cases.visibility import grants_in_force
 from umebra import access
 from umebra.access import Actor
 from umebra.audit.models import AccessAction, ReviewOutcome
@@ -54,9 +55,10 @@ def emergency_access_open(*, actor: Actor, case_id: int, ground: str, reason: st
 
 
 def reading_without_part(*, user: User, case: SigCase) -> bool:
-    """Whether the user reads the case only through emergency access (no active part in it)."""
+    """Whether the user reads the case only through emergency access: neither its owner nor
+    holding a grant in force for it (an expired one is no part in the case)."""
     is_owner = case.owner_id == user.pk
-    is_granted = SigCaseUserObjectPermission.objects.filter(content_object=case, user=user)
+    is_granted = grants_in_force(access.actor_for(user)).filter(content_object=case)
     return not is_owner and not is_granted.exists()
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cases.forms.sig import EmergencyAccessForm, EmergencyReviewForm
 from cases.models import EmergencyAccess
+from cases.selectors.emergency import emergency_list, emergency_reviewable
 from cases.services import emergency as services
 from umebra import access
 from umebra.audit.models import AccessAction
@@ -57,22 +58,13 @@ def emergency_open_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def emergency_list_view(request: HttpRequest) -> HttpResponse:
     access.require_view_any(request, EmergencyAccess)
-    accesses = list(
-        access.restrict(
-            request.user, EmergencyAccess.objects.select_related("case", "user", "reviewed_by")
-        )
-    )
+    accesses = list(emergency_list(user=request.user))
     access.log(
         request,
         AccessAction.VIEW,
         EmergencyAccess,
         reason="list",
         listed=[item.case for item in accesses],
-    )
-    may_review = access.restrict(
-        request.user,
-        EmergencyAccess.objects.filter(pk__in=[a.pk for a in accesses]),
-        access.Action.CHANGE,
     )
     return render(
         request,
@@ -81,7 +73,7 @@ def emergency_list_view(request: HttpRequest) -> HttpResponse:
             "accesses": [
                 (item, EmergencyReviewForm(auto_id=f"emergency-{item.pk}-%s")) for item in accesses
             ],
-            "may_review": set(may_review.values_list("pk", flat=True)),
+            "may_review": emergency_reviewable(user=request.user, accesses=accesses),
         },
     )
 

@@ -24,12 +24,18 @@ from cases.models import (
     OperationStatus,
     Target,
 )
-from cases.selectors.los import operation_list, operation_parts, shown_parts
+from cases.selectors.los import (
+    inspections_changeable,
+    operation_full,
+    operation_list,
+    operation_parts,
+    shown_parts,
+)
 from cases.services import los as services
 from umebra import access
 from umebra.audit.models import AccessAction
 from umebra.pages import form_page, report_outcome
-from umebra.workflow import allowed_next
+from umebra.workflow import next_choices
 
 
 @login_required
@@ -51,9 +57,8 @@ def operation_list_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def operation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    # Not through operation_list: its count of targets and DISTINCT serve the list alone.
     operation = access.get_object_or_404(
-        request, Operation.objects.select_related("lead"), log_read=False, pk=pk
+        request, operation_full(user=request.user), log_read=False, pk=pk
     )
     may_change = access.allows(request.user, operation, access.Action.CHANGE)
     parts = operation_parts(user=request.user, operation=operation)
@@ -64,23 +69,17 @@ def operation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         str(operation.pk),
         listed=shown_parts(parts),
     )
-    changeable = access.restrict(
-        request.user, Inspection.objects.filter(target__operation=operation), access.Action.CHANGE
-    )
     return render(
         request,
         "cases/operations/detail.html",
         {
             "operation": operation,
             **parts,
-            "may_measure": set(changeable.values_list("pk", flat=True)),
+            "may_measure": inspections_changeable(user=request.user, operation=operation),
             "may_change": may_change,
             "may_inspect": access.may_add(request.user, Inspection),
             "may_add_intelligence": access.may_add(request.user, IntelligenceNote),
-            "next_statuses": [
-                (status, OperationStatus(status).label)
-                for status in sorted(allowed_next(OPERATION_TRANSITIONS, operation.status))
-            ]
+            "next_statuses": next_choices(OPERATION_TRANSITIONS, OperationStatus, operation.status)
             if may_change
             else [],
             "intelligence_form": IntelligenceForm(),

@@ -26,11 +26,11 @@ from cases.services import sig as services
 from cases.services.emergency import reading_without_part
 from umebra import access
 from umebra.audit.models import AccessAction
-from umebra.models import User
 from umebra.pages import form_page, form_refusal, paginate, report_outcome
 from umebra.pdf import pdf_response, render_pdf
 from umebra.reauth import sensitive_step
-from umebra.workflow import allowed_next
+from umebra.selectors import user_or_none
+from umebra.workflow import next_choices
 
 
 @login_required
@@ -88,11 +88,9 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             "case": case,
             **parts,
             "may_change": may_change,
-            "next_statuses": [
-                (status, CaseStatus(status).label)
-                for status in sorted(allowed_next(CASE_TRANSITIONS, case.status))
-                if status != CaseStatus.PURGED
-            ]
+            "next_statuses": next_choices(
+                CASE_TRANSITIONS, CaseStatus, case.status, exclude={CaseStatus.PURGED}
+            )
             if may_change
             else [],
             "note_form": NoteForm(
@@ -231,7 +229,7 @@ def grant_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def grant_withdraw_view(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
     case = _owned_case(request, pk)
-    user = User.objects.filter(pk=user_pk).first()
+    user = user_or_none(pk=user_pk)
     if user is not None:
         services.grant_withdraw(actor=access.actor_for(request.user), case=case, user=user)
         messages.success(request, _("Access was withdrawn."))

@@ -11,6 +11,11 @@ def area_list(*, user: User) -> QuerySet[Area]:
     return access.restrict(user, Area.objects.all())
 
 
+def areas_changeable(*, user: User) -> bool:
+    """Whether the user may change any area: the list then offers to edit them."""
+    return access.restrict(user, Area.objects.all(), access.Action.CHANGE).exists()
+
+
 def area_choices(*, user: User) -> QuerySet[Area]:
     """The areas to choose among in a form or filter: names only, not the boundaries, which
     are large and only maps draw."""

@@ -14,6 +14,7 @@ from collaboration.models import (
     GrantApplication,
     Indicator,
     IndicatorValue,
+    Problem,
     RowStatus,
     SituationPicture,
 )
@@ -83,6 +84,10 @@ def picture_is_stale(picture: SituationPicture | None, today: datetime.date) -> 
     )
 
 
+def picture_problems(*, user: User, picture: SituationPicture) -> QuerySet[Problem]:
+    return access.restrict(user, picture.problems.prefetch_related("areas"))
+
+
 def plan_list(*, user: User) -> QuerySet[ActionPlan]:
     return access.restrict(user, ActionPlan.objects.select_related("picture"))
 
@@ -121,6 +126,20 @@ def fund_applications(*, user: User, fund: Fund) -> QuerySet[GrantApplication]:
         .prefetch_related("budget_lines", Prefetch("reports"))
         .annotate(spent=Sum("spending__amount")),
     ).order_by("-received_on", "-id")
+
+
+def application_full(*, user: User) -> QuerySet[GrantApplication]:
+    """The applications as their own page shows them: with the fund and the applicant."""
+    return access.restrict(user, GrantApplication.objects.select_related("fund", "applicant"))
+
+
+def application_parts(*, user: User, application: GrantApplication) -> dict:
+    """What the application's page shows besides it, each part narrowed by its own rule."""
+    return {
+        "budget_lines": access.restrict(user, application.budget_lines.all()),
+        "spending": access.restrict(user, application.spending.all()),
+        "reports": access.restrict(user, application.reports.all()),
+    }
 
 
 def effect_per_thousand(application: GrantApplication) -> Decimal | None:

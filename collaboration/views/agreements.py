@@ -3,7 +3,6 @@ activities, targets, quarterly follow-ups and feedback to residents, and the pub
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -32,7 +31,7 @@ from collaboration.selectors.agreements import (
 )
 from collaboration.services import agreements as services
 from umebra import access
-from umebra.pages import create_or_update, form_page
+from umebra.pages import create_or_update, form_page, part_create
 
 
 @login_required
@@ -116,34 +115,19 @@ def undertaking_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _part_view(request: HttpRequest, pk: int, form_class, save, title: str):
-    """Add a part (activity, target, follow-up, feedback) to an undertaking one may change."""
-    undertaking = access.get_object_or_404(request, Undertaking, access.Action.CHANGE, pk=pk)
-    needs_undertaking = form_class in (ActivityForm, FollowUpForm)
-    form_kwargs = {"undertaking": undertaking} if needs_undertaking else {}
-    form = form_class(request.POST or None, **form_kwargs)
-    if form.is_valid():
-        try:
-            save(request, undertaking, form)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("collaboration:undertaking-detail", pk=pk)
-    return form_page(request, form, title, parent=undertaking)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_view(
+    return part_create(
         request,
+        Undertaking,
         pk,
         ActivityForm,
         lambda request, undertaking, form: services.activity_save(
             undertaking=undertaking, **form.cleaned_data
         ),
         _("New activity"),
+        parent_as="undertaking",
     )
 
 
@@ -164,8 +148,9 @@ def activity_update_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def target_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_view(
+    return part_create(
         request,
+        Undertaking,
         pk,
         TargetForm,
         lambda request, undertaking, form: services.target_save(
@@ -178,8 +163,9 @@ def target_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def follow_up_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_view(
+    return part_create(
         request,
+        Undertaking,
         pk,
         FollowUpForm,
         lambda request, undertaking, form: services.follow_up_create(
@@ -189,14 +175,16 @@ def follow_up_create_view(request: HttpRequest, pk: int) -> HttpResponse:
             **form.follow_up_fields(),
         ),
         _("Quarterly follow-up"),
+        parent_as="undertaking",
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def feedback_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_view(
+    return part_create(
         request,
+        Undertaking,
         pk,
         FeedbackForm,
         lambda request, undertaking, form: services.feedback_save(

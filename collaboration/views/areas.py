@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from collaboration.forms.areas import AreaForm
 from collaboration.models import Area
-from collaboration.selectors.areas import area_list
+from collaboration.selectors.areas import area_list, areas_changeable
 from umebra import access, charts
 from umebra.pages import form_page
 from umebra.saving import save_validated
@@ -33,9 +33,7 @@ def area_list_view(request: HttpRequest) -> HttpResponse:
                 unit=_("thousand residents"),
             ),
             "may_add": access.may_add(request.user, Area),
-            "may_change": access.restrict(
-                request.user, Area.objects.all(), access.Action.CHANGE
-            ).exists(),
+            "may_change": areas_changeable(user=request.user),
         },
     )
 

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,12 +14,18 @@ from collaboration.forms.cycle import (
     FundForm,
     SpendingForm,
 )
-from collaboration.models import GRANT_TRANSITIONS, Fund, GrantApplication
-from collaboration.selectors.cycle import effect_per_thousand, fund_applications, fund_list
+from collaboration.models import GRANT_TRANSITIONS, Fund, GrantApplication, GrantStatus
+from collaboration.selectors.cycle import (
+    application_full,
+    application_parts,
+    effect_per_thousand,
+    fund_applications,
+    fund_list,
+)
 from collaboration.services import funds as services
 from umebra import access
-from umebra.pages import create_or_update, form_page, report_outcome
-from umebra.workflow import allowed_next
+from umebra.pages import create_or_update, form_page, part_create, report_outcome
+from umebra.workflow import next_choices
 
 
 @login_required
@@ -86,24 +91,20 @@ def application_form_view(
 @login_required
 @require_GET
 def application_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    application = access.get_object_or_404(
-        request, GrantApplication.objects.select_related("fund", "applicant"), pk=pk
-    )
+    application = access.get_object_or_404(request, application_full(user=request.user), pk=pk)
     may_change = access.allows(request.user, application, access.Action.CHANGE)
     transition_form = None
     if may_change:
         transition_form = ApplicationTransitionForm()
-        allowed = allowed_next(GRANT_TRANSITIONS, application.status)
-        choices = transition_form.fields["status"].choices
-        transition_form.fields["status"].choices = [c for c in choices if c[0] in allowed]
+        transition_form.fields["status"].choices = next_choices(
+            GRANT_TRANSITIONS, GrantStatus, application.status
+        )
     return render(
         request,
         "collaboration/funds/application.html",
         {
             "application": application,
-            "budget_lines": access.restrict(request.user, application.budget_lines.all()),
-            "spending": access.restrict(request.user, application.spending.all()),
-            "reports": access.restrict(request.user, application.reports.all()),
+            **application_parts(user=request.user, application=application),
             "may_change": may_change,
             "transition_form": transition_form,
         },
@@ -128,27 +129,31 @@ def application_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(application)
 
 
-def _part_view(request: HttpRequest, pk: int, form_class, save, title: str) -> HttpResponse:
-    application = access.get_object_or_404(request, GrantApplication, access.Action.CHANGE, pk=pk)
-    form = form_class(request.POST or None)
-    if form.is_valid():
-        try:
-            save(application=application, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(application)
-    return form_page(request, form, title, parent=application)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def budget_line_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_view(request, pk, BudgetLineForm, services.budget_line_add, _("Budget line"))
+    return part_create(
+        request,
+        GrantApplication,
+        pk,
+        BudgetLineForm,
+        lambda request, application, form: services.budget_line_add(
+            application=application, **form.cleaned_data
+        ),
+        _("Budget line"),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def spending_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_view(request, pk, SpendingForm, services.spending_add, _("Spending"))
+    return part_create(
+        request,
+        GrantApplication,
+        pk,
+        SpendingForm,
+        lambda request, application, form: services.spending_add(
+            application=application, **form.cleaned_data
+        ),
+        _("Spending"),
+    )

@@ -9,18 +9,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from collaboration.forms.cycle import AdoptionForm, PictureForm, PlanForm, ProblemForm, RowForm
-from collaboration.models import DOCUMENT_TRANSITIONS, ActionPlan, ActionRow, SituationPicture
+from collaboration.models import (
+    DOCUMENT_TRANSITIONS,
+    ActionPlan,
+    ActionRow,
+    DocumentStatus,
+    SituationPicture,
+)
 from collaboration.selectors.cycle import (
     picture_in_force,
     picture_is_stale,
     picture_list,
+    picture_problems,
     plan_list,
     plan_rows,
 )
 from collaboration.services import cycle as services
 from umebra import access
 from umebra.pages import create_or_update, form_page, report_outcome
-from umebra.workflow import allowed_next
+from umebra.workflow import next_choices
 
 
 @login_required
@@ -51,7 +58,7 @@ def picture_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "collaboration/situation/picture.html",
         {
             "picture": picture,
-            "problems": access.restrict(request.user, picture.problems.prefetch_related("areas")),
+            "problems": picture_problems(user=request.user, picture=picture),
             "may_change": may_change,
             "transition_form": _transition_form(picture) if may_change else None,
         },
@@ -152,6 +159,7 @@ def document_transition_view(request: HttpRequest, kind: str, pk: int) -> HttpRe
 def _transition_form(document) -> AdoptionForm:
     """The transition form, offering only the statuses the document may move to."""
     form = AdoptionForm()
-    allowed = allowed_next(DOCUMENT_TRANSITIONS, document.status)
-    form.fields["status"].choices = [c for c in form.fields["status"].choices if c[0] in allowed]
+    form.fields["status"].choices = next_choices(
+        DOCUMENT_TRANSITIONS, DocumentStatus, document.status
+    )
     return form

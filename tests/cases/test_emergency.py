@@ -143,3 +143,27 @@ def test_the_page_tells_the_end_of_the_access_in_swedish_time(client, people, ca
     )
     expires = timezone.localtime(EmergencyAccess.objects.get().expires_at)
     assert f"Nödåtkomst till kl. {expires:%H:%M}" in response.content.decode()
+
+
+def test_an_expired_grant_is_no_part_in_the_case_so_emergency_reading_says_so(
+    client, people, case, consent_for, orgs
+):
+    """A grant past its last day that the nightly task has not deleted yet opens nothing,
+    so whoever then reads the case through emergency access is logged as doing so."""
+    from cases.models import SigCaseUserObjectPermission
+    from cases.services import sig
+
+    consent_for(orgs["social"])
+    sig.grant_give(actor=actor(people["owner"]), case=case, user=people["colleague"])
+    SigCaseUserObjectPermission.objects.update(
+        valid_until=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    colleague = type(people["colleague"]).objects.get(pk=people["colleague"].pk)
+    emergency.emergency_access_open(
+        actor=actor(colleague), case_id=case.pk, ground="Nöd", reason=REASON
+    )
+
+    log_in(client, colleague)
+    assert client.get(reverse("cases:case-detail", args=[case.pk])).status_code == 200
+    read = AccessEvent.objects.get(username="kollega", object_type="cases.sigcase")
+    assert (read.object_id, read.reason) == (str(case.pk), "emergency access")

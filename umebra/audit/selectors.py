@@ -51,11 +51,18 @@ def events_about(objects: dict[str, set[str]]) -> Q:
     return opened | Q(pk__in=ListedObject.objects.filter(listed).values("event_id"))
 
 
+def event_list(*, user) -> QuerySet[AccessEvent]:
+    """The events the user may read, with who did it and what the page listed."""
+    return access.restrict(user, AccessEvent.objects.select_related("user")).prefetch_related(
+        "listed"
+    )
+
+
 def event_search(*, user, filters: dict, subject: Subject | None = None) -> QuerySet[AccessEvent]:
     """The events the auditor asked for, newest first: about ``subject`` (a person's
     records), by a user (user name or name), in an organisation, on a kind of object, of an
     action, in a period."""
-    events = access.restrict(user, AccessEvent.objects.select_related("user"))
+    events = event_list(user=user)
     if subject is not None:
         events = events.filter(events_about(subject.objects))
     if who := filters.get("user"):
@@ -87,7 +94,7 @@ def event_search(*, user, filters: dict, subject: Subject | None = None) -> Quer
         events = events.filter(occurred_at__date__gte=date_from)
     if date_to := filters.get("date_to"):
         events = events.filter(occurred_at__date__lte=date_to)
-    return events.prefetch_related("listed").order_by("-occurred_at", "-id")
+    return events.order_by("-occurred_at", "-id")
 
 
 def event_object_link(*, user, event: AccessEvent) -> str:

@@ -19,6 +19,7 @@ from umebra.audit.models import AccessAction, AccessAlert, AccessEvent, AuditSam
 from umebra.audit.searches import search_keep, search_recall
 from umebra.exports import csv_response
 from umebra.pages import paginate, report_outcome
+from umebra.selectors import allowed_pks
 
 
 @login_required
@@ -31,7 +32,7 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = EventSearchForm(request.POST)
         if not form.is_valid():
-            return _search_page(request, form, AccessEvent.objects.none(), None, status=400)
+            return _search_page(request, form, [], None, status=400)
         return redirect(_search_url(request, form))
     data = request.GET.copy()
     key = data.get("person", "")
@@ -41,7 +42,7 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
         return redirect("audit:event-list")
     form = EventSearchForm(data if request.GET else None)
     if form.is_bound and not form.is_valid():
-        return _search_page(request, form, AccessEvent.objects.none(), None, status=400)
+        return _search_page(request, form, [], None, status=400)
     filters = form.cleaned_data if form.is_bound else {}
     subject = (
         subjects.find(user=request.user, text=filters["person"]) if filters.get("person") else None
@@ -115,9 +116,7 @@ def _events_csv(events) -> HttpResponse:
 @login_required
 @require_GET
 def event_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    event = access.get_object_or_404(
-        request, AccessEvent.objects.select_related("user").prefetch_related("listed"), pk=pk
-    )
+    event = access.get_object_or_404(request, selectors.event_list(user=request.user), pk=pk)
     access.log(request, AccessAction.VIEW, AccessEvent, str(event.pk))
     return render(
         request,
@@ -209,9 +208,7 @@ def _with_review_forms(request: HttpRequest, objects) -> list[tuple]:
     or ``None`` where the auditor may not review it: it concerns their own account, and
     waits for another auditor."""
     kind = objects.model._meta.model_name
-    reviewable = set(
-        access.restrict(request.user, objects, access.Action.CHANGE).values_list("pk", flat=True)
-    )
+    reviewable = allowed_pks(user=request.user, objects=objects, action=access.Action.CHANGE)
     return [
         (obj, ReviewForm(auto_id=f"{kind}-{obj.pk}-%s") if obj.pk in reviewable else None)
         for obj in objects
