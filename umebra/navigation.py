@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from umebra import access
-from umebra.two_factor.services import two_factor_required
+from umebra.two_factor.devices import two_factor_required
 
 
 @dataclass(frozen=True)

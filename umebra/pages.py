@@ -95,15 +95,17 @@ def create_or_update(
     model,
     pk: int | None,
     form_class,
-    save: Callable,
+    create: Callable,
+    update: Callable,
     title: str,
     form_kwargs: dict | None = None,
 ) -> HttpResponse:
     """The page that creates an object (no ``pk``) or changes one, through the access layer.
 
     Creating needs the policy's ``may_add``; changing fetches the object with ``CHANGE`` (404
-    otherwise). A valid form goes to ``save(instance=…, **cleaned_data)``, the service, and
-    the browser on to the saved object's page.
+    otherwise). A valid form goes to the service, ``create(actor=…, **cleaned_data)`` or
+    ``update(actor=…, <entity>=the object, **cleaned_data)`` (an ``<entity>_update`` service
+    takes its object under its entity's name), and the browser on to the saved object's page.
     """
     if pk is None:
         access.require_add(request, model)
@@ -114,7 +116,12 @@ def create_or_update(
         request.POST or None, request.FILES or None, instance=instance, **(form_kwargs or {})
     )
     if form.is_valid():
-        saved = save(instance=instance, **form.cleaned_data)
+        actor = access.actor_for(request.user)
+        if instance is None:
+            saved = create(actor=actor, **form.cleaned_data)
+        else:
+            entity = update.__name__.removesuffix("_update")
+            saved = update(actor=actor, **{entity: instance}, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect(saved)
     return form_page(request, form, title)

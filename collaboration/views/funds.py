@@ -57,7 +57,13 @@ def fund_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def fund_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return create_or_update(
-        request, model=Fund, pk=pk, form_class=FundForm, save=services.fund_save, title=_("Fund")
+        request,
+        model=Fund,
+        pk=pk,
+        form_class=FundForm,
+        create=services.fund_create,
+        update=services.fund_update,
+        title=_("Fund"),
     )
 
 
@@ -75,7 +81,13 @@ def application_form_view(
         fund = application.fund
     form = ApplicationForm(request.POST or None, instance=application, user=request.user)
     if form.is_valid():
-        saved = services.application_save(fund=fund, instance=application, **form.cleaned_data)
+        actor = access.actor_for(request.user)
+        if application is None:
+            saved = services.application_create(actor=actor, fund=fund, **form.cleaned_data)
+        else:
+            saved = services.application_update(
+                actor=actor, application=application, **form.cleaned_data
+            )
         messages.success(request, _("Saved."))
         return redirect(saved)
     return form_page(request, form, _("Grant application"), parent=fund)
@@ -117,7 +129,9 @@ def application_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
         report_outcome(
             request,
             lambda: services.application_transition(
-                application=application, by=request.user, **form.cleaned_data
+                actor=access.actor_for(request.user),
+                application=application,
+                **form.cleaned_data,
             ),
             _("The status was changed."),
         )
@@ -131,7 +145,7 @@ def _part_view(request: HttpRequest, pk: int, form_class, save, title: str) -> H
     form = form_class(request.POST or None)
     if form.is_valid():
         try:
-            save(application=application, **form.cleaned_data)
+            save(actor=access.actor_for(request.user), application=application, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -143,10 +157,10 @@ def _part_view(request: HttpRequest, pk: int, form_class, save, title: str) -> H
 @login_required
 @require_http_methods(["GET", "POST"])
 def budget_line_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_view(request, pk, BudgetLineForm, services.budget_line_add, _("Budget line"))
+    return _part_view(request, pk, BudgetLineForm, services.budget_line_create, _("Budget line"))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def spending_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_view(request, pk, SpendingForm, services.spending_add, _("Spending"))
+    return _part_view(request, pk, SpendingForm, services.spending_create, _("Spending"))

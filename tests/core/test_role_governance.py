@@ -214,11 +214,11 @@ def test_a_police_role_asked_for_by_a_coordinator_gives_nothing_until_polisens_b
     client, people, org
 ):
     """The attack of issue 14: a coordinator taking the police role, or giving it, alone."""
-    operation = los.operation_save(
+    operation = los.operation_create(
         actor=actor(people["polis"]), name="Norrsken", lead=org["Polisen"], parties=[],
         objective="o",
     )  # fmt: skip
-    los.intelligence_add(actor=actor(people["polis"]), operation=operation, text="K-47 säljer")
+    los.intelligence_create(actor=actor(people["polis"]), operation=operation, text="K-47 säljer")
     officer = UserFactory(username="nypolis")
     log_in(client, people["samordnare"])
     client.post(
@@ -407,7 +407,7 @@ def test_the_role_review_lists_who_holds_what_and_who_gave_it(client, people, or
 
 def test_an_operation_opens_to_an_approved_officer_only(people, org):
     """The same rule seen from the access layer: a request is no membership."""
-    operation = los.operation_save(
+    operation = los.operation_create(
         actor=actor(people["polis"]), name="Norrsken", lead=org["Polisen"], parties=[],
         objective="o",
     )  # fmt: skip
@@ -588,7 +588,7 @@ def test_who_ends_a_membership(people, who, whose, allowed):
 
 
 def test_an_ended_membership_gives_nothing_from_that_moment(client, people, org):
-    operation = los.operation_save(
+    operation = los.operation_create(
         actor=actor(people["polis"]), name="Norrsken", lead=org["Polisen"], parties=[],
         objective="o",
     )  # fmt: skip
