@@ -102,7 +102,7 @@ def fixture() -> dict:
     report = ReportRun.objects.filter(kind=ReportKind.QUARTERLY, status="done").first()
     if report is None:
         run, _new = report_request(kind=ReportKind.QUARTERLY, period=quarter(year.YEAR, 4),
-                                   actor=None)  # fmt: skip
+                                   actor=SYSTEM)  # fmt: skip
         report = report_build(run_id=run.pk)
     return {
         "sessions": sessions,

@@ -53,7 +53,7 @@ def _seed_operation() -> None:
     """Operation Norrsken: two targets, a Skatteverket fee, and intelligence naming K-47."""
     org = {o.name: o for o in Organisation.objects.all()}
     police = access.actor_for(User.objects.get(username="polis"))
-    operation = los.operation_save(
+    operation = los.operation_create(
         actor=police,
         name="Operation Norrsken",
         lead=org["Polisen LPO Umeå"],
@@ -63,25 +63,25 @@ def _seed_operation() -> None:
         "biltvättsbranschen i Ålidhem och Teg.",
     )
     los.operation_transition(actor=police, operation=operation, status=OperationStatus.ACTIVE)
-    restaurant = los.target_add(
+    restaurant = los.target_create(
         actor=police, operation=operation, kind=TargetKind.BUSINESS,
         name="Kvarterskrogen Ålidhem AB", organisation_number="556000-0027",
         address="Ålidhems centrum 4", area=Area.objects.get(name="Ålidhem"),
     )  # fmt: skip
-    los.target_add(
+    los.target_create(
         actor=police, operation=operation, kind=TargetKind.PREMISES, name="Biltvätt Teg HB",
         address="Tegsvägen 12", area=Area.objects.get(name="Teg"),
     )  # fmt: skip
     tax = access.actor_for(User.objects.get(username="skatteverket"))
-    inspection = los.inspection_add(
+    inspection = los.inspection_create(
         actor=tax, target=restaurant, kind=InspectionKind.CASH_REGISTERS,
         findings="Kassaregistret saknade kontrollenhet; personalliggare ej förd.",
     )  # fmt: skip
-    los.measure_add(
+    los.measure_create(
         actor=tax, inspection=inspection, kind=MeasureKind.FEE, amount=Decimal(12500),
         description="Kontrollavgift kassaregister",
     )  # fmt: skip
-    los.intelligence_add(
+    los.intelligence_create(
         actor=police,
         operation=operation,
         text="Enligt källa K-47 används krogen för att tvätta pengar från narkotikaförsäljning.",
@@ -114,13 +114,13 @@ def _seed_cases() -> None:
         )
         for username in spec["granted"]:
             services.grant_give(actor=actor, case=case, user=User.objects.get(username=username))
-        services.note_add(
+        services.note_create(
             actor=actor,
             case=case,
             visibility=NoteVisibility.CASE,
             text="Första samordningsmötet hölls. Nästa möte om två veckor.",
         )
-        services.note_add(
+        services.note_create(
             actor=actor,
             case=case,
             visibility=NoteVisibility.OWN_ORGANISATION,

@@ -236,3 +236,8 @@ class EmergencyAccessPolicy(Policy):
 
     def may_view_any(self, actor: Actor) -> bool:
         return actor.role in {Role.AUDITOR, Role.SOCIAL_WORKER}
+
+
+def note_visibilities(actor: Actor) -> list[str]:
+    """Who a note by ``actor`` may be for: a police-only note is the police's to write."""
+    return [v for v in NoteVisibility if v != NoteVisibility.POLICE or actor.role == Role.POLICE]

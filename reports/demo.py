@@ -4,9 +4,10 @@ Only queued here; the worker that ``make run`` starts builds it within seconds.
 """
 
 from reports.models import ReportKind, ReportRun
-from reports.services import report_quarterly
+from reports.services import report_quarterly_request
+from umebra.access import SYSTEM
 
 
 def seed() -> None:
     if not ReportRun.objects.filter(kind=ReportKind.QUARTERLY).exists():
-        report_quarterly()
+        report_quarterly_request(actor=SYSTEM)

@@ -7,6 +7,7 @@ runs out, after which another worker builds it; the file is written in the same 
 that marks the run done, so exactly one PDF results.
 """
 
+import datetime
 import hashlib
 import io
 import logging
@@ -23,7 +24,7 @@ from reports.models import YEARLY_KINDS, ReportFile, ReportKind, ReportRun
 from reports.periods import Period, quarter_before
 from reports.suppression import threshold
 from umebra import pdf
-from umebra.access import Actor, record
+from umebra.access import SYSTEM, Actor, record
 from umebra.audit.models import AccessAction
 from umebra.jobs import (
     JobStatus,
@@ -42,7 +43,7 @@ logger = logging.getLogger(__name__)
 
 # Where the progress bar stands when the content is gathered and the PDF is being drawn.
 GATHERED, RENDERED = 70, 95
-# What ``report_html`` sets on the run, stored with the file.
+# What ``_report_html`` sets on the run, stored with the file.
 REPORT_OUTCOME = ["snapshot_at", "figures", "content_sha256"]
 CHECKSUM_PLACEHOLDER = "0" * 64
 
@@ -53,8 +54,10 @@ def _enqueue(run: ReportRun) -> None:
     job_enqueue(run, report_build_task)
 
 
-def report_request(*, kind: str, period: Period, actor: Actor | None) -> tuple[ReportRun, bool]:
-    """Ask for a report; returns the run and whether it is new.
+@transaction.atomic
+def report_request(*, actor: Actor, kind: str, period: Period) -> tuple[ReportRun, bool]:
+    """Ask for a report; returns the run and whether it is new. One asked for by ``SYSTEM``
+    (the schedule, the demo) names nobody and leaves no access-log event.
 
     A run of the same kind and period already queued or running is returned instead of a new
     one: the constraint ``report_built_once_at_a_time`` decides, so two requests at the same
@@ -71,7 +74,7 @@ def report_request(*, kind: str, period: Period, actor: Actor | None) -> tuple[R
     for attempt in range(3):
         try:
             with transaction.atomic():
-                run = ReportRun.objects.create(**fields, requested_by=actor.user if actor else None)
+                run = ReportRun.objects.create(**fields, requested_by=actor.user)
                 _enqueue(run)
             break
         except IntegrityError:
@@ -80,16 +83,17 @@ def report_request(*, kind: str, period: Period, actor: Actor | None) -> tuple[R
                 return existing, False
             if attempt == 2:
                 raise
-    if actor:
+    if actor is not SYSTEM:
         record(actor, AccessAction.CREATE, ReportRun, run.pk, reason=str(run))
     return run, True
 
 
-def report_retry(*, run: ReportRun, actor: Actor) -> ReportRun:
+@transaction.atomic
+def report_retry(*, actor: Actor, run: ReportRun) -> ReportRun:
     """Ask for a failed run again (as a new run, so the failure stays on record)."""
     if run.status != JobStatus.FAILED:
         raise ValidationError(_("Only a failed report can be tried again."))
-    return report_request(kind=run.kind, period=run.period, actor=actor)[0]
+    return report_request(actor=actor, kind=run.kind, period=run.period)[0]
 
 
 def _progress(run: ReportRun, percent: int) -> None:
@@ -109,7 +113,7 @@ def report_build(*, run_id: int) -> ReportRun | None:
         return None
     try:
         with translation.override("sv"):
-            html = report_html(run)
+            html = _report_html(run)
         _progress(run, RENDERED)
         with job_kept_alive(run, every=settings.UMEBRA_REPORT_LEASE / 3):
             data = pdf.render_archival_pdf(html)
@@ -132,7 +136,7 @@ def report_build(*, run_id: int) -> ReportRun | None:
     return run
 
 
-def report_html(run: ReportRun) -> str:
+def _report_html(run: ReportRun) -> str:
     """The report as HTML, its content checksum printed in it.
 
     The checksum covers the HTML with a placeholder where the checksum goes, so anyone can
@@ -154,7 +158,7 @@ def report_html(run: ReportRun) -> str:
     return html.replace(CHECKSUM_PLACEHOLDER, run.content_sha256)
 
 
-def reports_resend_stalled() -> int:
+def reports_stalled_resend() -> int:
     """Send again the runs whose message may be lost: queued for a while (the broker was
     down when they were asked for), or running past their lease (the worker died)."""
     now = timezone.now()
@@ -168,7 +172,8 @@ def reports_resend_stalled() -> int:
     return len(runs)
 
 
-def report_quarterly(*, today=None) -> ReportRun:
+@transaction.atomic
+def report_quarterly_request(*, actor: Actor, today: datetime.date | None = None) -> ReportRun:
     """The scheduled follow-up of the quarter that just ended."""
     period = quarter_before(today or timezone.localdate())
-    return report_request(kind=ReportKind.QUARTERLY, period=period, actor=None)[0]
+    return report_request(actor=actor, kind=ReportKind.QUARTERLY, period=period)[0]

@@ -5,6 +5,7 @@ import logging
 from celery import shared_task
 
 from reports import services
+from umebra.access import SYSTEM
 
 logger = logging.getLogger(__name__)
 
@@ -20,12 +21,12 @@ def report_build_task(run_id: int) -> None:
 
 @shared_task
 def reports_quarterly() -> None:
-    run = services.report_quarterly()
+    run = services.report_quarterly_request(actor=SYSTEM)
     logger.info("Quarterly report run %s for %s", run.pk, run.period.label)
 
 
 @shared_task
 def reports_resend_stalled() -> None:
-    count = services.reports_resend_stalled()
+    count = services.reports_stalled_resend()
     if count:
         logger.warning("Sent %d stalled report runs to the workers again", count)

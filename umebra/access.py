@@ -335,8 +335,7 @@ def record(
     """Write an access event for what a service (or a task) did or read on ``actor``'s
     behalf; ``listed`` as for :func:`log`."""
     event_record(
-        user=actor.user,
-        membership=actor.membership,
+        actor=actor,
         action=action,
         object_type=model._meta.label_lower,
         object_id=str(object_id),
@@ -362,10 +361,8 @@ def log(
     """Write an access event for ``request``'s user. ``listed`` are the objects a page
     showed besides ``object_id`` (the rows of a list, the parts of an operation): those
     whose reads are logged (``Policy.logs_reads``) are named in the event."""
-    actor = actor_for(request.user)
     event_record(
-        user=actor.user,
-        membership=actor.membership,
+        actor=actor_for(request.user),
         action=action,
         object_type=model._meta.label_lower,
         object_id=object_id,

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from umebra import access
 from umebra.models import Membership, Organisation
-from umebra.two_factor.services import two_factor_required
+from umebra.two_factor.devices import two_factor_required
 
 
 @dataclass(frozen=True)

@@ -55,9 +55,8 @@ def organisation_form_view(request: HttpRequest, pk: int | None = None) -> HttpR
         model=Organisation,
         pk=pk,
         form_class=OrganisationForm,
-        save=lambda **fields: services.organisation_save(
-            actor=access.actor_for(request.user), **fields
-        ),
+        create=services.organisation_create,
+        update=services.organisation_update,
         title=_("Organisation"),
         form_kwargs={"user": request.user},
     )

@@ -103,14 +103,14 @@ def part_create(
 
     The object is fetched with ``CHANGE`` (404 otherwise), and given to the form under the
     keyword ``parent_as`` where the form needs it. A valid form goes to
-    ``save(request, obj, form)``, the service; a refusal is shown on the form, and success
+    ``save(actor, obj, form)``, which calls the service; a refusal is shown on the form, and success
     takes the browser back to the object's page.
     """
     parent = access.get_object_or_404(request, model, access.Action.CHANGE, pk=pk)
     form = form_class(request.POST or None, **({parent_as: parent} if parent_as else {}))
     if form.is_valid():
         try:
-            save(request, parent, form)
+            save(access.actor_for(request.user), parent, form)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -125,15 +125,17 @@ def create_or_update(
     model,
     pk: int | None,
     form_class,
-    save: Callable,
+    create: Callable,
+    update: Callable,
     title: str,
     form_kwargs: dict | None = None,
 ) -> HttpResponse:
     """The page that creates an object (no ``pk``) or changes one, through the access layer.
 
     Creating needs the policy's ``may_add``; changing fetches the object with ``CHANGE`` (404
-    otherwise). A valid form goes to ``save(instance=…, **cleaned_data)``, the service, and
-    the browser on to the saved object's page.
+    otherwise). A valid form goes to the service, ``create(actor=…, **cleaned_data)`` or
+    ``update(actor=…, <entity>=the object, **cleaned_data)`` (an ``<entity>_update`` service
+    takes its object under its entity's name), and the browser on to the saved object's page.
     """
     if pk is None:
         access.require_add(request, model)
@@ -144,7 +146,12 @@ def create_or_update(
         request.POST or None, request.FILES or None, instance=instance, **(form_kwargs or {})
     )
     if form.is_valid():
-        saved = save(instance=instance, **form.cleaned_data)
+        actor = access.actor_for(request.user)
+        if instance is None:
+            saved = create(actor=actor, **form.cleaned_data)
+        else:
+            entity = update.__name__.removesuffix("_update")
+            saved = update(actor=actor, **{entity: instance}, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect(saved)
     return form_page(request, form, title)

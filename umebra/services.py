@@ -28,7 +28,7 @@ from umebra.saving import save_validated
 from umebra.selectors import membership_current
 
 
-def user_sync_groups(*, user: User) -> None:
+def _user_groups_sync(user: User) -> None:
     """Put the user in exactly the group of their active membership's role.
 
     Administrators get ``is_staff`` with it, which opens Django's admin; nobody is made a
@@ -66,7 +66,7 @@ def _describe(membership: Membership) -> str:
 def _take_effect(actor: Actor, membership: Membership) -> None:
     """A membership now approved: its holder is in its role's group, and the auditor is
     told of every role that reaches personal data (docs/rules.md, rule 7)."""
-    user_sync_groups(user=membership.user)
+    _user_groups_sync(membership.user)
     if membership.role in PERSONAL_DATA_ROLES and actor is not SYSTEM:
         alert_raise(
             user=membership.user,
@@ -219,7 +219,7 @@ def membership_end(
     membership.full_clean()
     membership.save(update_fields=["valid_to", "ended_by", "ended_at", *AWAITING_FIELDS])
     access.record(actor, AccessAction.CHANGE, Membership, membership.pk, reason="membership ended")
-    user_sync_groups(user=membership.user)
+    _user_groups_sync(membership.user)
     watched = membership.role in OVERSIGHT_ROLES or membership.administers_members
     if watched and actor is not SYSTEM:
         alert_raise(
@@ -284,39 +284,73 @@ def member_administrator_dismiss(*, actor: Actor, membership: Membership) -> Mem
 
 
 @transaction.atomic
-def organisation_save(
-    *, actor: Actor, instance: Organisation | None = None, **fields
+def organisation_create(
+    *,
+    actor: Actor,
+    name: str,
+    kind: str,
+    organisation_number: str = "",
+    is_public_authority: bool = False,
+    parent: Organisation | None = None,
 ) -> Organisation:
-    """Register an organisation or change one. Its kind decides which roles its people may
-    hold, so each change is in the access log."""
-    organisation = save_validated(instance or Organisation(), fields)
-    created = instance is None
+    """Register an organisation. Its kind decides which roles its people may hold, so the
+    registration is in the access log."""
+    organisation = save_validated(
+        Organisation(),
+        {
+            "name": name, "kind": kind, "organisation_number": organisation_number,
+            "is_public_authority": is_public_authority, "parent": parent,
+        },
+    )  # fmt: skip
     access.record(
-        actor,
-        AccessAction.CREATE if created else AccessAction.CHANGE,
-        Organisation,
-        organisation.pk,
-        reason="organisation created" if created else "organisation changed",
+        actor, AccessAction.CREATE, Organisation, organisation.pk, reason="organisation created"
     )
     return organisation
 
 
-def memberships_sync_groups() -> int:
-    """Re-sync the groups of everyone with a membership, as periods start and end by date."""
+@transaction.atomic
+def organisation_update(
+    *,
+    actor: Actor,
+    organisation: Organisation,
+    name: str,
+    kind: str,
+    organisation_number: str,
+    is_public_authority: bool,
+    parent: Organisation | None,
+) -> Organisation:
+    """Change an organisation; as its kind decides its people's roles, each change is logged."""
+    organisation = save_validated(
+        organisation,
+        {
+            "name": name, "kind": kind, "organisation_number": organisation_number,
+            "is_public_authority": is_public_authority, "parent": parent,
+        },
+    )  # fmt: skip
+    access.record(
+        actor, AccessAction.CHANGE, Organisation, organisation.pk, reason="organisation changed"
+    )
+    return organisation
+
+
+def membership_groups_sync() -> int:
+    """Re-sync the groups of everyone with a membership, as periods start and end by date.
+
+    A scheduled job, for no one: each user in their own transaction."""
     users = User.objects.filter(memberships__isnull=False).distinct()
     for user in users:
         with transaction.atomic():
-            user_sync_groups(user=user)
+            _user_groups_sync(user)
     return len(users)
 
 
-def worker_ping_request(*, requested_by: User | None) -> WorkerPing:
+@transaction.atomic
+def worker_ping_request(*, actor: Actor) -> WorkerPing:
     """Ask a background worker to answer; the row shows whether one did."""
     from umebra.tasks import worker_ping_answer_task
 
-    with transaction.atomic():
-        ping = WorkerPing.objects.create(requested_by=requested_by)
-        job_enqueue(ping, worker_ping_answer_task)
+    ping = WorkerPing.objects.create(requested_by=actor.user)
+    job_enqueue(ping, worker_ping_answer_task)
     return ping
 
 

@@ -20,7 +20,7 @@ def worker_ping_answer_task(ping_id: int) -> None:
 
 @shared_task
 def memberships_sync_groups() -> None:
-    count = services.memberships_sync_groups()
+    count = services.membership_groups_sync()
     logger.info("Synchronised the role groups of %d users", count)
 
 

@@ -39,7 +39,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def worker_ping_view(request: HttpRequest) -> HttpResponse:
     access.require_add(request, WorkerPing)
-    services.worker_ping_request(requested_by=request.user)
+    services.worker_ping_request(actor=access.actor_for(request.user))
     messages.info(request, _("A worker has been asked to answer. Reload the page in a moment."))
     return redirect("home")
 

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from cases.models import Person, SigCase, SigCaseUserObjectPermission
 from cases.policy import EXTRACT
-from cases.services.retention import purge_date
+from cases.selectors.retention import purge_date
 from cases.subjects import person_objects
 from umebra import access
 from umebra.audit.models import AccessAction, AccessEvent

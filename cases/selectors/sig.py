@@ -68,3 +68,10 @@ SHOWN_PARTS = ("guardians", "consents", "notes", "actions", "disclosures")
 def shown_parts(parts: dict) -> list:
     """The personal-data parts the case page shows (the access layer keeps those it logs)."""
     return [part for name in SHOWN_PARTS for part in parts[name]]
+
+
+def reading_without_part(*, user: User, case: SigCase) -> bool:
+    """Whether the user reads the case only through emergency access (no active part in it)."""
+    is_owner = case.owner_id == user.pk
+    is_granted = SigCaseUserObjectPermission.objects.filter(content_object=case, user=user)
+    return not is_owner and not is_granted.exists()

@@ -17,7 +17,7 @@ from umebra.saving import save_validated
 RISK_OF_CRIME_AGE_LIMIT = 21
 
 
-def ground_problems(
+def _ground_problems(
     *,
     case: SigCase,
     from_organisation: Organisation,
@@ -76,7 +76,7 @@ def disclosure_record(
         raise PermissionDenied
     from_organisation = actor.member.organisation
     today = timezone.localdate()
-    problems = ground_problems(
+    problems = _ground_problems(
         case=case, from_organisation=from_organisation, to_organisation=to_organisation,
         ground=ground, law=law, concrete_suspected_crime=concrete_suspected_crime, on=today,
     )  # fmt: skip

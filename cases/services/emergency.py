@@ -14,11 +14,12 @@ from umebra import access
 from umebra.access import Actor
 from umebra.audit.models import AccessAction, ReviewOutcome
 from umebra.audit.services import alert_raise
-from umebra.models import User
 
 
 @transaction.atomic
-def emergency_access_open(*, actor: Actor, case_id: int, ground: str, reason: str):
+def emergency_access_open(
+    *, actor: Actor, case_id: int, ground: str, reason: str
+) -> EmergencyAccess:
     """Open a case one cannot see, kept by one's own organisation, for
     UMEBRA_BREAK_GLASS_HOURS: a colleague's case when the owner cannot be reached. Refused
     without a ground and a reason; the auditor is alerted at once and the owner sees it on
@@ -63,14 +64,16 @@ def reading_without_part(*, user: User, case: SigCase) -> bool:
 
 
 @transaction.atomic
-def emergency_access_review(*, emergency: EmergencyAccess, by: User, outcome: str, comment: str):
+def emergency_access_review(
+    *, actor: Actor, emergency: EmergencyAccess, outcome: str, comment: str
+) -> EmergencyAccess:
     if emergency.reviewed_at is not None:
         raise ValidationError(_("This has already been reviewed."))
     if outcome not in (ReviewOutcome.JUSTIFIED, ReviewOutcome.FOLLOW_UP):
         raise ValidationError(_("Choose an outcome."))
     if outcome == ReviewOutcome.FOLLOW_UP and not comment.strip():
         raise ValidationError(_("Say what needs following up."))
-    emergency.reviewed_by, emergency.reviewed_at = by, timezone.now()
+    emergency.reviewed_by, emergency.reviewed_at = actor.user, timezone.now()
     emergency.review_outcome, emergency.review_comment = outcome, comment.strip()
     emergency.save()
     return emergency

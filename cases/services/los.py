@@ -1,9 +1,13 @@
 """Writes of LOS operations: each agency records its own inspections and measures."""
 
+import datetime
 from collections.abc import Iterable
+from decimal import Decimal
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import (
@@ -15,6 +19,7 @@ from cases.models import (
     OperationStatus,
     Target,
 )
+from collaboration.models import Area
 from umebra import access
 from umebra.access import Actor
 from umebra.audit.models import AccessAction
@@ -22,26 +27,61 @@ from umebra.models import Organisation
 from umebra.saving import save_validated
 from umebra.workflow import check_transition
 
+M = TypeVar("M", bound=models.Model)
 
-def _allowed(actor: Actor, obj, action: str = access.Action.CHANGE):
+
+def _allowed(actor: Actor, obj: M, action: str = access.Action.CHANGE) -> M:
     if not access.allows(actor.user, obj, action):
         raise PermissionDenied
     return obj
 
 
 @transaction.atomic
-def operation_save(
-    *, actor: Actor, instance: Operation | None = None, parties: Iterable[Organisation], **fields
+def operation_create(
+    *,
+    actor: Actor,
+    name: str,
+    lead: Organisation,
+    objective: str,
+    parties: Iterable[Organisation],
+    starts_on: datetime.date | None = None,
+    ends_on: datetime.date | None = None,
+    summary: str = "",
 ) -> Operation:
-    """Plan an operation (coordinator or police) or change one's plan; the lead is a party."""
-    if instance is None:
-        if not access.may_add(actor.user, Operation):
-            raise PermissionDenied
-        instance = Operation(created_by=actor.user)
-    else:
-        _allowed(actor, instance)
-    fields.pop("status", None)  # status moves only through operation_transition
-    operation = save_validated(instance, fields)
+    """Plan an operation (coordinator or police); the lead is a party."""
+    if not access.may_add(actor.user, Operation):
+        raise PermissionDenied
+    return _operation_write(
+        Operation(created_by=actor.user), name=name, lead=lead, objective=objective,
+        parties=parties, starts_on=starts_on or timezone.localdate(), ends_on=ends_on,
+        summary=summary,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def operation_update(
+    *,
+    actor: Actor,
+    operation: Operation,
+    name: str,
+    lead: Organisation,
+    objective: str,
+    parties: Iterable[Organisation],
+    starts_on: datetime.date,
+    ends_on: datetime.date | None,
+    summary: str,
+) -> Operation:
+    """Change an operation's plan; its status moves only through ``operation_transition``."""
+    return _operation_write(
+        _allowed(actor, operation), name=name, lead=lead, objective=objective,
+        parties=parties, starts_on=starts_on, ends_on=ends_on, summary=summary,
+    )  # fmt: skip
+
+
+def _operation_write(
+    operation: Operation, *, parties: Iterable[Organisation], **fields: object
+) -> Operation:
+    operation = save_validated(operation, fields)
     operation.parties.set({*parties, operation.lead})
     return operation
 
@@ -58,13 +98,38 @@ def operation_transition(*, actor: Actor, operation: Operation, status: str) -> 
 
 
 @transaction.atomic
-def target_add(*, actor: Actor, operation: Operation, **fields) -> Target:
+def target_create(
+    *,
+    actor: Actor,
+    operation: Operation,
+    kind: str,
+    name: str,
+    organisation_number: str = "",
+    address: str = "",
+    area: Area | None = None,
+) -> Target:
     _allowed(actor, operation)
-    return save_validated(Target(operation=operation), fields)
+    return save_validated(
+        Target(operation=operation),
+        {
+            "kind": kind,
+            "name": name,
+            "organisation_number": organisation_number,
+            "address": address,
+            "area": area,
+        },
+    )
 
 
 @transaction.atomic
-def inspection_add(*, actor: Actor, target: Target, **fields) -> Inspection:
+def inspection_create(
+    *,
+    actor: Actor,
+    target: Target,
+    kind: str,
+    findings: str,
+    date: datetime.date | None = None,
+) -> Inspection:
     """An agency's inspection, always in that agency's name."""
     _allowed(actor, target.operation, access.Action.VIEW)
     if not access.may_add(actor.user, Inspection):
@@ -72,20 +137,31 @@ def inspection_add(*, actor: Actor, target: Target, **fields) -> Inspection:
     if actor.organisation_id not in {p.pk for p in target.operation.parties.all()}:
         raise ValidationError(_("Your organisation is not a party to this operation."))
     inspection = save_validated(
-        Inspection(target=target, agency_id=actor.organisation_id, created_by=actor.user), fields
+        Inspection(target=target, agency_id=actor.organisation_id, created_by=actor.user),
+        {"date": date or timezone.localdate(), "kind": kind, "findings": findings},
     )
     access.record(actor, AccessAction.CREATE, Inspection, inspection.pk)
     return inspection
 
 
 @transaction.atomic
-def measure_add(*, actor: Actor, inspection: Inspection, **fields) -> Measure:
+def measure_create(
+    *,
+    actor: Actor,
+    inspection: Inspection,
+    kind: str,
+    amount: Decimal | None = None,
+    description: str = "",
+) -> Measure:
     _allowed(actor, inspection)
-    return save_validated(Measure(inspection=inspection), fields)
+    return save_validated(
+        Measure(inspection=inspection),
+        {"kind": kind, "amount": amount, "description": description},
+    )
 
 
 @transaction.atomic
-def intelligence_add(*, actor: Actor, operation: Operation, text: str) -> IntelligenceNote:
+def intelligence_create(*, actor: Actor, operation: Operation, text: str) -> IntelligenceNote:
     _allowed(actor, operation, access.Action.VIEW)
     if not access.may_add(actor.user, IntelligenceNote):
         raise PermissionDenied

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,20 +23,18 @@ from cases.models import (
     ConsentSignature,
     EmergencyAccess,
     Guardian,
-    NoteVisibility,
     Person,
     SigCase,
     SigCaseUserObjectPermission,
     SignerKind,
 )
 from cases.models.sig import ADULT_AGE
-from cases.policy import CASE_ROLES, VIEW_CODENAME
+from cases.policy import CASE_ROLES, VIEW_CODENAME, note_visibilities
 from collaboration.models import Area
 from umebra import access
 from umebra.access import SYSTEM, Actor
 from umebra.audit.models import AccessAction
 from umebra.models import Organisation, User
-from umebra.roles import Role
 from umebra.saving import save_validated
 from umebra.selectors import membership_current
 from umebra.validators import normalise_personal_number
@@ -162,7 +161,7 @@ def consent_record(
     valid_to: datetime.date,
     signed_by_person: bool,
     guardians: Iterable[Guardian] = (),
-    signed_scan=None,
+    signed_scan: File | None = None,
 ) -> Consent:
     """Record a signed consent. It counts only when everyone who must sign has signed."""
     case = _owned(actor, case)
@@ -221,7 +220,7 @@ def _coverage(case: SigCase, on: datetime.date) -> dict[int, datetime.date]:
 
 
 @transaction.atomic
-def grants_reconcile(*, case: SigCase, actor: Actor | None, reason: str) -> list[User]:
+def grants_reconcile(*, actor: Actor, case: SigCase, reason: str) -> list[User]:
     """Bring every grant of the case in line with the consents: remove those whose holder's
     organisation no consent in force covers (all of them once the case is closed), log each
     removal, and move the others' last day to the last day a consent covers them."""
@@ -235,7 +234,7 @@ def grants_reconcile(*, case: SigCase, actor: Actor | None, reason: str) -> list
             grant.delete()
             removed.append(grant.user)
             access.record(
-                actor or SYSTEM,
+                actor,
                 AccessAction.DELETE,
                 SigCaseUserObjectPermission,
                 f"{case.pk}:{grant.user.username}",
@@ -248,7 +247,8 @@ def grants_reconcile(*, case: SigCase, actor: Actor | None, reason: str) -> list
 
 
 def consents_expire() -> int:
-    """The scheduled task's work: end the grants whose consent ran out. Idempotent.
+    """The scheduled task's work, for no one: end the grants whose consent ran out, each
+    case in its own transaction. Idempotent.
 
     The access policy already ignores such a grant from the day after; this removes it and
     logs that it ended."""
@@ -256,7 +256,7 @@ def consents_expire() -> int:
     cases = SigCase.objects.filter(sigcaseuserobjectpermission__valid_until__lt=today).distinct()
     removed = 0
     for case in cases:
-        removed += len(grants_reconcile(case=case, actor=None, reason=_("consent expired")))
+        removed += len(grants_reconcile(actor=SYSTEM, case=case, reason=_("consent expired")))
     return removed
 
 
@@ -321,13 +321,8 @@ def grant_withdraw(*, actor: Actor, case: SigCase, user: User) -> None:
     )
 
 
-def note_visibilities(actor: Actor) -> list[str]:
-    """Who a note by ``actor`` may be for: a police-only note is the police's to write."""
-    return [v for v in NoteVisibility if v != NoteVisibility.POLICE or actor.role == Role.POLICE]
-
-
 @transaction.atomic
-def note_add(*, actor: Actor, case: SigCase, visibility: str, text: str) -> CaseNote:
+def note_create(*, actor: Actor, case: SigCase, visibility: str, text: str) -> CaseNote:
     """Anyone on the case may write, for the readers ``note_visibilities`` allows them."""
     if not access.allows(actor.user, case, access.Action.VIEW):
         raise PermissionDenied
@@ -343,9 +338,19 @@ def note_add(*, actor: Actor, case: SigCase, visibility: str, text: str) -> Case
 
 
 @transaction.atomic
-def action_add(*, actor: Actor, case: SigCase, **fields) -> CaseAction:
+def action_create(
+    *,
+    actor: Actor,
+    case: SigCase,
+    organisation: Organisation,
+    action: str,
+    due: datetime.date,
+) -> CaseAction:
+    """An action agreed on the case: who does what, by when."""
     _owned(actor, case)
-    action = save_validated(CaseAction(case=case), fields)
-    access.record(actor, AccessAction.CREATE, CaseAction, action.pk)
+    case_action = save_validated(
+        CaseAction(case=case), {"organisation": organisation, "action": action, "due": due}
+    )
+    access.record(actor, AccessAction.CREATE, CaseAction, case_action.pk)
     _touch(case)
-    return action
+    return case_action

@@ -88,7 +88,7 @@ def emergency_review_view(request: HttpRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise ValidationError(_("Choose an outcome."))
         return services.emergency_access_review(
-            emergency=item, by=request.user, **form.cleaned_data
+            actor=access.actor_for(request.user), emergency=item, **form.cleaned_data
         )
 
     if report_outcome(request, review, _("The review was saved.")) is not None:

@@ -97,9 +97,11 @@ def operation_form_view(request: HttpRequest, pk: int | None = None) -> HttpResp
         operation = access.get_object_or_404(request, Operation, access.Action.CHANGE, pk=pk)
     form = OperationForm(request.POST or None, instance=operation, user=request.user)
     if form.is_valid():
-        saved = services.operation_save(
-            actor=access.actor_for(request.user), instance=operation, **form.cleaned_data
-        )
+        actor = access.actor_for(request.user)
+        if operation is None:
+            saved = services.operation_create(actor=actor, **form.cleaned_data)
+        else:
+            saved = services.operation_update(actor=actor, operation=operation, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect(saved)
     return form_page(request, form, _("LOS operation"))
@@ -126,7 +128,7 @@ def target_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     operation = access.get_object_or_404(request, Operation, access.Action.CHANGE, pk=pk)
     form = TargetForm(request.POST or None, user=request.user)
     if form.is_valid():
-        services.target_add(
+        services.target_create(
             actor=access.actor_for(request.user), operation=operation, **form.cleaned_data
         )
         messages.success(request, _("Saved."))
@@ -142,7 +144,7 @@ def inspection_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = InspectionForm(request.POST or None)
     if form.is_valid():
         try:
-            services.inspection_add(
+            services.inspection_create(
                 actor=access.actor_for(request.user), target=target, **form.cleaned_data
             )
         except ValidationError as error:
@@ -161,7 +163,7 @@ def measure_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = access.get_object_or_404(request, Inspection, access.Action.CHANGE, pk=pk)
     form = MeasureForm(request.POST or None)
     if form.is_valid():
-        services.measure_add(
+        services.measure_create(
             actor=access.actor_for(request.user), inspection=inspection, **form.cleaned_data
         )
         messages.success(request, _("Saved."))
@@ -176,7 +178,7 @@ def intelligence_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     access.require_add(request, IntelligenceNote)
     form = IntelligenceForm(request.POST)
     if form.is_valid():
-        services.intelligence_add(
+        services.intelligence_create(
             actor=access.actor_for(request.user), operation=operation, **form.cleaned_data
         )
         messages.success(request, _("Saved."))

@@ -20,10 +20,10 @@ from cases.forms.sig import (
     RevokeForm,
 )
 from cases.models import CASE_TRANSITIONS, CaseStatus, Consent, SigCase
-from cases.selectors.sig import case_list, case_parts, shown_parts
+from cases.policy import note_visibilities
+from cases.selectors.sig import case_list, case_parts, reading_without_part, shown_parts
 from cases.services import disclosure
 from cases.services import sig as services
-from cases.services.emergency import reading_without_part
 from umebra import access
 from umebra.audit.models import AccessAction
 from umebra.pages import form_page, form_refusal, paginate, report_outcome
@@ -93,9 +93,7 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if may_change
             else [],
-            "note_form": NoteForm(
-                visibilities=services.note_visibilities(access.actor_for(request.user))
-            ),
+            "note_form": NoteForm(visibilities=note_visibilities(access.actor_for(request.user))),
             "grant_form": GrantForm(case=case) if may_change else None,
             "revoke_form": RevokeForm(),
             "emergency": emergency,
@@ -240,14 +238,12 @@ def grant_withdraw_view(request: HttpRequest, pk: int, user_pk: int) -> HttpResp
 @require_POST
 def note_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_object_or_404(request, SigCase, pk=pk)
-    form = NoteForm(
-        request.POST, visibilities=services.note_visibilities(access.actor_for(request.user))
-    )
+    form = NoteForm(request.POST, visibilities=note_visibilities(access.actor_for(request.user)))
 
     def add():
         if not form.is_valid():
             raise ValidationError(_("Write the note and choose who may read it."))
-        return services.note_add(
+        return services.note_create(
             actor=access.actor_for(request.user), case=case, **form.cleaned_data
         )
 
@@ -261,7 +257,7 @@ def action_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     case = _owned_case(request, pk)
     form = CaseActionForm(request.POST or None, user=request.user)
     if form.is_valid():
-        services.action_add(actor=access.actor_for(request.user), case=case, **form.cleaned_data)
+        services.action_create(actor=access.actor_for(request.user), case=case, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect(case)
     return form_page(request, form, _("Action plan row"), parent=case)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from collaboration.indicator_csv import parse_period
 from collaboration.models import (
     ActionPlan,
     ActionRow,
@@ -20,7 +21,6 @@ from collaboration.models import (
 )
 from collaboration.models.funds import BudgetLine
 from collaboration.selectors.areas import area_choices
-from collaboration.services.indicators import parse_period
 from umebra import access
 from umebra.forms import DateInput
 from umebra.models import Organisation

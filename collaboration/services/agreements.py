@@ -1,9 +1,15 @@
-"""Writes of agreements, promises and safety agreements, and of their follow-up."""
+"""Writes of agreements, promises and safety agreements, and of their follow-up.
 
+The views check who may write (``access``); the actor is named so that every service takes
+the same shape, and is stored where the model keeps who wrote (a follow-up's author).
+"""
+
+import datetime
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -17,63 +23,206 @@ from collaboration.models import (
     TargetValue,
     Undertaking,
 )
-from umebra.models import Organisation, User
+from collaboration.models.agreements import ActivityStatus, AgreementStatus, UndertakingStatus
+from umebra.access import Actor
+from umebra.models import Organisation
 from umebra.saving import save_validated
 
 
 @transaction.atomic
-def agreement_save(*, instance: CooperationAgreement | None = None, **fields):
-    return save_validated(instance or CooperationAgreement(), fields)
+def agreement_create(
+    *,
+    actor: Actor,
+    title: str,
+    municipality: Organisation,
+    police: Organisation,
+    valid_from: datetime.date,
+    valid_to: datetime.date,
+    focus: str,
+    municipality_signatory: str = "",
+    police_signatory: str = "",
+    status: str = AgreementStatus.DRAFT,
+    document: File | str | None = "",
+) -> CooperationAgreement:
+    return agreement_update(
+        actor=actor, agreement=CooperationAgreement(), title=title, municipality=municipality,
+        police=police, valid_from=valid_from, valid_to=valid_to, focus=focus,
+        municipality_signatory=municipality_signatory, police_signatory=police_signatory,
+        status=status, document=document,
+    )  # fmt: skip
 
 
 @transaction.atomic
-def undertaking_save(
+def agreement_update(
     *,
-    instance: Undertaking | None = None,
+    actor: Actor,
+    agreement: CooperationAgreement,
+    title: str,
+    municipality: Organisation,
+    police: Organisation,
+    valid_from: datetime.date,
+    valid_to: datetime.date,
+    focus: str,
+    municipality_signatory: str,
+    police_signatory: str,
+    status: str,
+    document: File | str | None,
+) -> CooperationAgreement:
+    return save_validated(
+        agreement,
+        {
+            "title": title, "municipality": municipality, "police": police,
+            "valid_from": valid_from, "valid_to": valid_to, "focus": focus,
+            "municipality_signatory": municipality_signatory,
+            "police_signatory": police_signatory, "status": status, "document": document,
+        },
+    )  # fmt: skip
+
+
+@transaction.atomic
+def undertaking_create(
+    *,
+    actor: Actor,
+    kind: str,
+    title: str,
+    problem: str,
+    valid_from: datetime.date,
+    valid_to: datetime.date,
     areas: Iterable[Area],
     parties: Iterable[Organisation],
-    **fields,
+    agreement: CooperationAgreement | None = None,
+    place: str = "",
+    status: str = UndertakingStatus.DRAFT,
+    published: bool = False,
 ) -> Undertaking:
-    undertaking = save_validated(instance or Undertaking(), fields)
+    return undertaking_update(
+        actor=actor, undertaking=Undertaking(kind=kind), title=title, problem=problem,
+        valid_from=valid_from, valid_to=valid_to, areas=areas, parties=parties,
+        agreement=agreement, place=place, status=status, published=published,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def undertaking_update(
+    *,
+    actor: Actor,
+    undertaking: Undertaking,
+    title: str,
+    problem: str,
+    valid_from: datetime.date,
+    valid_to: datetime.date,
+    areas: Iterable[Area],
+    parties: Iterable[Organisation],
+    status: str,
+    agreement: CooperationAgreement | None = None,
+    place: str = "",
+    published: bool = False,
+) -> Undertaking:
+    """Change an undertaking (its kind stays). The fields its kind's form leaves out (a
+    promise's place; a safety agreement's agreement and publication) keep their defaults,
+    which the model's rules require of that kind anyway."""
+    undertaking = save_validated(
+        undertaking,
+        {
+            "title": title, "problem": problem, "valid_from": valid_from, "valid_to": valid_to,
+            "agreement": agreement, "place": place, "status": status, "published": published,
+        },
+    )  # fmt: skip
     undertaking.areas.set(areas)
     undertaking.parties.set(parties)
     return undertaking
 
 
 @transaction.atomic
-def activity_save(*, undertaking: Undertaking, instance: Activity | None = None, **fields):
-    return save_validated(instance or Activity(undertaking=undertaking), fields)
+def activity_create(
+    *,
+    actor: Actor,
+    undertaking: Undertaking,
+    description: str,
+    responsible: Organisation,
+    due: datetime.date,
+    status: str = ActivityStatus.PLANNED,
+) -> Activity:
+    return activity_update(
+        actor=actor, activity=Activity(undertaking=undertaking), description=description,
+        responsible=responsible, due=due, status=status,
+    )  # fmt: skip
 
 
 @transaction.atomic
-def target_save(*, undertaking: Undertaking, instance: Target | None = None, **fields):
-    return save_validated(instance or Target(undertaking=undertaking), fields)
+def activity_update(
+    *,
+    actor: Actor,
+    activity: Activity,
+    description: str,
+    responsible: Organisation,
+    due: datetime.date,
+    status: str,
+) -> Activity:
+    return save_validated(
+        activity,
+        {"description": description, "responsible": responsible, "due": due, "status": status},
+    )
 
 
 @transaction.atomic
-def feedback_save(*, undertaking: Undertaking, **fields) -> ResidentFeedback:
-    return save_validated(ResidentFeedback(undertaking=undertaking), fields)
+def target_create(
+    *,
+    actor: Actor,
+    undertaking: Undertaking,
+    name: str,
+    unit: str,
+    baseline: Decimal,
+    target: Decimal,
+    source: str = "",
+) -> Target:
+    return save_validated(
+        Target(undertaking=undertaking),
+        {"name": name, "unit": unit, "source": source, "baseline": baseline, "target": target},
+    )
+
+
+@transaction.atomic
+def feedback_create(
+    *,
+    actor: Actor,
+    undertaking: Undertaking,
+    date: datetime.date,
+    channel: str,
+    description: str,
+    people_reached: int = 0,
+) -> ResidentFeedback:
+    return save_validated(
+        ResidentFeedback(undertaking=undertaking),
+        {
+            "date": date,
+            "channel": channel,
+            "description": description,
+            "people_reached": people_reached,
+        },
+    )
 
 
 @transaction.atomic
 def follow_up_create(
     *,
+    actor: Actor,
     undertaking: Undertaking,
-    created_by: User,
+    year: int,
+    quarter: int,
+    status: str,
     values: Mapping[Target, Decimal | None],
-    **fields,
+    comment: str = "",
 ) -> FollowUp:
     """Record the quarter's follow-up and its indicator values together, or nothing."""
-    year, quarter = fields.get("year"), fields.get("quarter")
-    if (
-        year is not None
-        and quarter is not None
-        and FollowUp.objects.filter(undertaking=undertaking, year=year, quarter=quarter).exists()
-    ):
+    if FollowUp.objects.filter(undertaking=undertaking, year=year, quarter=quarter).exists():
         raise ValidationError(
             {"quarter": _("This quarter has already been followed up; change that follow-up.")}
         )
-    follow_up = save_validated(FollowUp(undertaking=undertaking, created_by=created_by), fields)
+    follow_up = save_validated(
+        FollowUp(undertaking=undertaking, created_by=actor.user),
+        {"year": year, "quarter": quarter, "status": status, "comment": comment},
+    )
     TargetValue.objects.bulk_create(
         TargetValue(follow_up=follow_up, target=target, value=value)
         for target, value in values.items()

@@ -13,10 +13,16 @@ from collaboration.models import (
     ActionRow,
     Area,
     DocumentStatus,
+    GrantApplication,
+    Indicator,
+    JointEffort,
     Problem,
     SituationPicture,
+    Undertaking,
 )
-from umebra.models import User
+from collaboration.models.situation import RowStatus
+from umebra.access import Actor
+from umebra.models import Organisation
 from umebra.saving import save_validated
 from umebra.workflow import check_transition
 
@@ -24,39 +30,134 @@ AdoptedDocument = SituationPicture | ActionPlan
 
 
 @transaction.atomic
-def picture_save(*, instance: SituationPicture | None = None, indicators=(), **fields):
-    picture = save_validated(instance or SituationPicture(), fields)
+def picture_create(
+    *,
+    actor: Actor,
+    title: str,
+    mapping: str,
+    analysis: str,
+    sources: str,
+    other_information: str = "",
+    source_limits: str = "",
+    indicators: Iterable[Indicator] = (),
+) -> SituationPicture:
+    return picture_update(
+        actor=actor, picture=SituationPicture(), title=title, mapping=mapping,
+        analysis=analysis, sources=sources, other_information=other_information,
+        source_limits=source_limits, indicators=indicators,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def picture_update(
+    *,
+    actor: Actor,
+    picture: SituationPicture,
+    title: str,
+    mapping: str,
+    analysis: str,
+    sources: str,
+    other_information: str,
+    source_limits: str,
+    indicators: Iterable[Indicator],
+) -> SituationPicture:
+    picture = save_validated(
+        picture,
+        {
+            "title": title, "mapping": mapping, "analysis": analysis, "sources": sources,
+            "other_information": other_information, "source_limits": source_limits,
+        },
+    )  # fmt: skip
     picture.indicators.set(indicators)
     return picture
 
 
 @transaction.atomic
-def problem_save(
-    *, picture: SituationPicture, instance: Problem | None = None, areas: Iterable[Area], **fields
+def problem_create(
+    *,
+    actor: Actor,
+    picture: SituationPicture,
+    priority: int,
+    title: str,
+    description: str,
+    offender: str,
+    victim_target: str,
+    place: str,
+    areas: Iterable[Area],
 ) -> Problem:
-    problem = save_validated(instance or Problem(picture=picture), fields)
+    problem = save_validated(
+        Problem(picture=picture),
+        {
+            "priority": priority, "title": title, "description": description,
+            "offender": offender, "victim_target": victim_target, "place": place,
+        },
+    )  # fmt: skip
     problem.areas.set(areas)
     return problem
 
 
 @transaction.atomic
-def plan_save(*, instance: ActionPlan | None = None, **fields) -> ActionPlan:
-    return save_validated(instance or ActionPlan(), fields)
+def plan_create(*, actor: Actor, title: str, picture: SituationPicture) -> ActionPlan:
+    return plan_update(actor=actor, plan=ActionPlan(), title=title, picture=picture)
 
 
 @transaction.atomic
-def row_save(
+def plan_update(
+    *, actor: Actor, plan: ActionPlan, title: str, picture: SituationPicture
+) -> ActionPlan:
+    return save_validated(plan, {"title": title, "picture": picture})
+
+
+@transaction.atomic
+def row_create(
     *,
+    actor: Actor,
     plan: ActionPlan,
-    instance: ActionRow | None = None,
-    updated_by: User | None = None,
-    problems=(),
-    efforts=(),
-    undertakings=(),
-    grants=(),
-    **fields,
+    cause: str,
+    measure: str,
+    goal: str,
+    when: str,
+    responsible: Organisation,
+    follow_up: str,
+    status: str = RowStatus.GREEN,
+    problems: Iterable[Problem] = (),
+    efforts: Iterable[JointEffort] = (),
+    undertakings: Iterable[Undertaking] = (),
+    grants: Iterable[GrantApplication] = (),
 ) -> ActionRow:
-    row = save_validated(instance or ActionRow(plan=plan, updated_by=updated_by), fields)
+    """A row of the plan; its author is kept as who last changed it."""
+    return row_update(
+        actor=actor, row=ActionRow(plan=plan, updated_by=actor.user), cause=cause,
+        measure=measure, goal=goal, when=when, responsible=responsible, follow_up=follow_up,
+        status=status, problems=problems, efforts=efforts, undertakings=undertakings,
+        grants=grants,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def row_update(
+    *,
+    actor: Actor,
+    row: ActionRow,
+    cause: str,
+    measure: str,
+    goal: str,
+    when: str,
+    responsible: Organisation,
+    follow_up: str,
+    status: str,
+    problems: Iterable[Problem],
+    efforts: Iterable[JointEffort],
+    undertakings: Iterable[Undertaking],
+    grants: Iterable[GrantApplication],
+) -> ActionRow:
+    row = save_validated(
+        row,
+        {
+            "cause": cause, "measure": measure, "goal": goal, "when": when,
+            "responsible": responsible, "follow_up": follow_up, "status": status,
+        },
+    )  # fmt: skip
     row.problems.set(problems)
     row.efforts.set(efforts)
     row.undertakings.set(undertakings)
@@ -67,6 +168,7 @@ def row_save(
 @transaction.atomic
 def document_transition(
     *,
+    actor: Actor,
     document: AdoptedDocument,
     status: str,
     adopted_by: str = "",

@@ -1,55 +1,64 @@
 """Writes of joint efforts."""
 
+import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import transaction
 
-from collaboration.models import Area, JointEffort
-from umebra.models import Organisation, User
-
-EFFORT_FIELDS = (
-    "date", "kind", "description", "hours", "cost", "people_reached", "agreement", "undertaking",
-)  # fmt: skip
+from collaboration.models import Area, CooperationAgreement, JointEffort, Undertaking
+from umebra.access import Actor
+from umebra.models import Organisation
+from umebra.saving import save_validated
 
 
 @transaction.atomic
 def effort_create(
     *,
-    created_by: User,
+    actor: Actor,
+    date: datetime.date,
+    kind: str,
+    description: str,
     areas: Iterable[Area],
     organisations: Iterable[Organisation],
-    **fields,
+    hours: Decimal = Decimal(0),
+    cost: Decimal = Decimal(0),
+    people_reached: int = 0,
+    agreement: CooperationAgreement | None = None,
+    undertaking: Undertaking | None = None,
 ) -> JointEffort:
-    """Log an effort; all of it is stored, or nothing."""
-    effort = JointEffort(created_by=created_by, **_known(fields))
-    effort.full_clean()
-    effort.save()
-    effort.areas.set(areas)
-    effort.organisations.set(organisations)
-    return effort
+    """Log an effort, as the actor's; all of it is stored, or nothing."""
+    return effort_update(
+        actor=actor, effort=JointEffort(created_by=actor.user), date=date, kind=kind,
+        description=description, areas=areas, organisations=organisations, hours=hours,
+        cost=cost, people_reached=people_reached, agreement=agreement, undertaking=undertaking,
+    )  # fmt: skip
 
 
 @transaction.atomic
 def effort_update(
     *,
+    actor: Actor,
     effort: JointEffort,
+    date: datetime.date,
+    kind: str,
+    description: str,
     areas: Iterable[Area],
     organisations: Iterable[Organisation],
-    **fields,
+    hours: Decimal,
+    cost: Decimal,
+    people_reached: int,
+    agreement: CooperationAgreement | None,
+    undertaking: Undertaking | None,
 ) -> JointEffort:
-    for name, value in _known(fields).items():
-        setattr(effort, name, value)
-    effort.full_clean()
-    effort.save()
+    effort = save_validated(
+        effort,
+        {
+            "date": date, "kind": kind, "description": description, "hours": hours,
+            "cost": cost, "people_reached": people_reached, "agreement": agreement,
+            "undertaking": undertaking,
+        },
+    )  # fmt: skip
     effort.areas.set(areas)
     effort.organisations.set(organisations)
     return effort
-
-
-def _known(fields: dict) -> dict:
-    unknown = set(fields) - set(EFFORT_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown effort fields: {sorted(unknown)}")
-    fields.setdefault("hours", Decimal(0))
-    return fields

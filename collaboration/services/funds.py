@@ -1,5 +1,6 @@
 """Writes of funds and grant applications, with the application's workflow."""
 
+import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -17,7 +18,8 @@ from collaboration.models import (
     GrantStatus,
     Spending,
 )
-from umebra.models import Organisation, User
+from umebra.access import Actor
+from umebra.models import Organisation
 from umebra.saving import save_validated
 from umebra.workflow import check_transition
 
@@ -27,34 +29,82 @@ SPENDING_ALLOWED = frozenset(
 
 
 @transaction.atomic
-def fund_save(*, instance: Fund | None = None, **fields) -> Fund:
-    return save_validated(instance or Fund(), fields)
+def fund_create(
+    *, actor: Actor, name: str, year: int, amount: Decimal, description: str = ""
+) -> Fund:
+    return fund_update(
+        actor=actor, fund=Fund(), name=name, year=year, amount=amount, description=description
+    )
 
 
 @transaction.atomic
-def application_save(
+def fund_update(
+    *, actor: Actor, fund: Fund, name: str, year: int, amount: Decimal, description: str
+) -> Fund:
+    return save_validated(
+        fund, {"name": name, "year": year, "amount": amount, "description": description}
+    )
+
+
+@transaction.atomic
+def application_create(
     *,
+    actor: Actor,
     fund: Fund,
-    instance: GrantApplication | None = None,
+    applicant: Organisation,
+    title: str,
+    problem: str,
+    measure: str,
+    goals: str,
+    evaluation: str,
+    amount_requested: Decimal,
     partners: Iterable[Organisation] = (),
-    **fields,
 ) -> GrantApplication:
-    application = save_validated(instance or GrantApplication(fund=fund), fields)
+    return application_update(
+        actor=actor, application=GrantApplication(fund=fund), applicant=applicant, title=title,
+        problem=problem, measure=measure, goals=goals, evaluation=evaluation,
+        amount_requested=amount_requested, partners=partners,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def application_update(
+    *,
+    actor: Actor,
+    application: GrantApplication,
+    applicant: Organisation,
+    title: str,
+    problem: str,
+    measure: str,
+    goals: str,
+    evaluation: str,
+    amount_requested: Decimal,
+    partners: Iterable[Organisation],
+) -> GrantApplication:
+    application = save_validated(
+        application,
+        {
+            "applicant": applicant, "title": title, "problem": problem, "measure": measure,
+            "goals": goals, "evaluation": evaluation, "amount_requested": amount_requested,
+        },
+    )  # fmt: skip
     application.partners.set(partners)
     return application
 
 
 @transaction.atomic
-def budget_line_add(*, application: GrantApplication, **fields) -> BudgetLine:
-    return save_validated(BudgetLine(application=application), fields)
+def budget_line_create(
+    *, actor: Actor, application: GrantApplication, item: str, amount: Decimal
+) -> BudgetLine:
+    return save_validated(BudgetLine(application=application), {"item": item, "amount": amount})
 
 
 @transaction.atomic
 def application_transition(
     *,
+    actor: Actor,
     application: GrantApplication,
     status: str,
-    by: User,
     amount_granted: Decimal | None = None,
     note: str = "",
     report: str = "",
@@ -91,21 +141,31 @@ def application_transition(
     application.save()
     if report.strip():
         GrantReport.objects.create(
-            application=application, status=status, text=report, created_by=by
+            application=application, status=status, text=report, created_by=actor.user
         )
     return application
 
 
 @transaction.atomic
-def spending_add(*, application: GrantApplication, **fields) -> Spending:
+def spending_create(
+    *,
+    actor: Actor,
+    application: GrantApplication,
+    date: datetime.date,
+    amount: Decimal,
+    description: str,
+) -> Spending:
     """Record money spent, never more in all than was granted."""
     application = GrantApplication.objects.select_for_update().get(pk=application.pk)
     if application.status not in SPENDING_ALLOWED:
         raise ValidationError(_("Spending is recorded only while a grant is running."))
     spent = application.spending.aggregate(total=Sum("amount"))["total"] or Decimal(0)
-    if spent + fields["amount"] > (application.amount_granted or 0):
+    if spent + amount > (application.amount_granted or 0):
         raise ValidationError(
             _("That would spend %(total)s SEK of a grant of %(granted)s SEK.")
-            % {"total": spent + fields["amount"], "granted": application.amount_granted}
+            % {"total": spent + amount, "granted": application.amount_granted}
         )
-    return save_validated(Spending(application=application), fields)
+    return save_validated(
+        Spending(application=application),
+        {"date": date, "amount": amount, "description": description},
+    )

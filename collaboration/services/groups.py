@@ -1,41 +1,98 @@
 """Writes of collaboration groups, meetings and decisions."""
 
+import datetime
 from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
 
 from collaboration.models import Area, CollaborationGroup, Decision, Meeting
+from umebra.access import Actor
 from umebra.models import Organisation
 from umebra.saving import save_validated
 
 
 @transaction.atomic
-def group_save(
+def group_create(
     *,
-    instance: CollaborationGroup | None = None,
+    actor: Actor,
+    name: str,
+    level: str,
+    mandate: str,
+    owner: Organisation,
+    cadence: str,
     members: Iterable[Organisation],
     areas: Iterable[Area],
-    **fields,
+    parent: CollaborationGroup | None = None,
 ) -> CollaborationGroup:
-    group = save_validated(instance or CollaborationGroup(), fields)
+    return group_update(
+        actor=actor, group=CollaborationGroup(), name=name, level=level, mandate=mandate,
+        owner=owner, cadence=cadence, members=members, areas=areas, parent=parent,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def group_update(
+    *,
+    actor: Actor,
+    group: CollaborationGroup,
+    name: str,
+    level: str,
+    mandate: str,
+    owner: Organisation,
+    cadence: str,
+    members: Iterable[Organisation],
+    areas: Iterable[Area],
+    parent: CollaborationGroup | None,
+) -> CollaborationGroup:
+    group = save_validated(
+        group,
+        {
+            "name": name, "level": level, "mandate": mandate, "owner": owner,
+            "cadence": cadence, "parent": parent,
+        },
+    )  # fmt: skip
     group.members.set(members)
     group.areas.set(areas)
     return group
 
 
 @transaction.atomic
-def meeting_save(*, group: CollaborationGroup, instance: Meeting | None = None, **fields):
-    return save_validated(instance or Meeting(group=group), fields)
+def meeting_create(
+    *,
+    actor: Actor,
+    group: CollaborationGroup,
+    date: datetime.date,
+    agenda: str,
+    minutes: str = "",
+) -> Meeting:
+    return meeting_update(
+        actor=actor, meeting=Meeting(group=group), date=date, agenda=agenda, minutes=minutes
+    )
 
 
 @transaction.atomic
-def decision_create(*, meeting: Meeting, **fields) -> Decision:
-    return save_validated(Decision(meeting=meeting), fields)
+def meeting_update(
+    *, actor: Actor, meeting: Meeting, date: datetime.date, agenda: str, minutes: str
+) -> Meeting:
+    return save_validated(meeting, {"date": date, "agenda": agenda, "minutes": minutes})
 
 
 @transaction.atomic
-def decision_mark_done(*, decision: Decision, done: bool) -> Decision:
+def decision_create(
+    *,
+    actor: Actor,
+    meeting: Meeting,
+    text: str,
+    owner: Organisation,
+    due: datetime.date | None = None,
+) -> Decision:
+    return save_validated(Decision(meeting=meeting), {"text": text, "owner": owner, "due": due})
+
+
+@transaction.atomic
+def decision_mark(*, actor: Actor, decision: Decision, done: bool) -> Decision:
+    """Mark a decision done today, or not done after all."""
     decision.done_on = timezone.localdate() if done else None
     decision.save(update_fields=["done_on"])
     return decision

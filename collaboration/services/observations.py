@@ -1,17 +1,32 @@
 """Writes of observations."""
 
+import datetime
+
 from django.db import transaction
 
-from collaboration.models import Observation
+from collaboration.models import Area, Observation
 from umebra.access import Actor
+from umebra.saving import save_validated
 
 
 @transaction.atomic
-def observation_create(*, actor: Actor, **fields) -> Observation:
+def observation_create(
+    *,
+    actor: Actor,
+    area: Area,
+    place: str,
+    occurred_at: datetime.datetime,
+    kind: str,
+    description: str = "",
+) -> Observation:
     """Record what the reporter saw, on behalf of the organisation they act for."""
-    observation = Observation(
-        reported_by=actor.user, organisation_id=actor.member.organisation_id, **fields
+    return save_validated(
+        Observation(reported_by=actor.user, organisation_id=actor.organisation_id),
+        {
+            "area": area,
+            "place": place,
+            "occurred_at": occurred_at,
+            "kind": kind,
+            "description": description,
+        },
     )
-    observation.full_clean()
-    observation.save()
-    return observation

@@ -75,7 +75,8 @@ def agreement_form_view(request: HttpRequest, pk: int | None = None) -> HttpResp
         model=CooperationAgreement,
         pk=pk,
         form_class=AgreementForm,
-        save=services.agreement_save,
+        create=services.agreement_create,
+        update=services.agreement_update,
         title=_("Cooperation agreement"),
         form_kwargs={"user": request.user},
     )
@@ -94,7 +95,13 @@ def undertaking_form_view(request: HttpRequest, pk: int | None = None) -> HttpRe
         kind = undertaking.kind
     form = UndertakingForm(request.POST or None, instance=undertaking, user=request.user, kind=kind)
     if form.is_valid():
-        saved = services.undertaking_save(instance=undertaking, kind=kind, **form.cleaned_data)
+        actor = access.actor_for(request.user)
+        if undertaking is None:
+            saved = services.undertaking_create(actor=actor, kind=kind, **form.cleaned_data)
+        else:
+            saved = services.undertaking_update(
+                actor=actor, undertaking=undertaking, **form.cleaned_data
+            )
         messages.success(request, _("Saved."))
         return redirect("collaboration:undertaking-detail", pk=saved.pk)
     return form_page(request, form, UndertakingKind(kind).label)
@@ -123,8 +130,8 @@ def activity_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         Undertaking,
         pk,
         ActivityForm,
-        lambda request, undertaking, form: services.activity_save(
-            undertaking=undertaking, **form.cleaned_data
+        lambda actor, undertaking, form: services.activity_create(
+            actor=actor, undertaking=undertaking, **form.cleaned_data
         ),
         _("New activity"),
         parent_as="undertaking",
@@ -137,8 +144,8 @@ def activity_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.get_object_or_404(request, Activity, access.Action.CHANGE, pk=pk)
     form = ActivityForm(request.POST or None, instance=activity, undertaking=activity.undertaking)
     if form.is_valid():
-        services.activity_save(
-            undertaking=activity.undertaking, instance=activity, **form.cleaned_data
+        services.activity_update(
+            actor=access.actor_for(request.user), activity=activity, **form.cleaned_data
         )
         messages.success(request, _("Saved."))
         return redirect("collaboration:undertaking-detail", pk=activity.undertaking_id)
@@ -153,8 +160,8 @@ def target_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         Undertaking,
         pk,
         TargetForm,
-        lambda request, undertaking, form: services.target_save(
-            undertaking=undertaking, **form.cleaned_data
+        lambda actor, undertaking, form: services.target_create(
+            actor=actor, undertaking=undertaking, **form.cleaned_data
         ),
         _("New indicator"),
     )
@@ -168,9 +175,9 @@ def follow_up_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         Undertaking,
         pk,
         FollowUpForm,
-        lambda request, undertaking, form: services.follow_up_create(
+        lambda actor, undertaking, form: services.follow_up_create(
+            actor=actor,
             undertaking=undertaking,
-            created_by=request.user,
             values=form.values(),
             **form.follow_up_fields(),
         ),
@@ -187,8 +194,8 @@ def feedback_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         Undertaking,
         pk,
         FeedbackForm,
-        lambda request, undertaking, form: services.feedback_save(
-            undertaking=undertaking, **form.cleaned_data
+        lambda actor, undertaking, form: services.feedback_create(
+            actor=actor, undertaking=undertaking, **form.cleaned_data
         ),
         _("Feedback to residents"),
     )

@@ -76,7 +76,7 @@ def effort_create_view(request: HttpRequest) -> HttpResponse:
     access.require_add(request, JointEffort)
     form = EffortForm(request.POST or None, user=request.user)
     if form.is_valid():
-        effort = effort_create(created_by=request.user, **form.cleaned_data)
+        effort = effort_create(actor=access.actor_for(request.user), **form.cleaned_data)
         messages.success(request, _("The effort was logged."))
         if "another" in request.POST:
             return redirect("collaboration:effort-create")
@@ -103,7 +103,7 @@ def effort_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     effort = access.get_object_or_404(request, JointEffort, access.Action.CHANGE, pk=pk)
     form = EffortForm(request.POST or None, instance=effort, user=request.user)
     if form.is_valid():
-        effort_update(effort=effort, **form.cleaned_data)
+        effort_update(actor=access.actor_for(request.user), effort=effort, **form.cleaned_data)
         messages.success(request, _("The effort was saved."))
         return redirect("collaboration:effort-detail", pk=effort.pk)
     return render(

@@ -62,7 +62,13 @@ def fund_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def fund_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return create_or_update(
-        request, model=Fund, pk=pk, form_class=FundForm, save=services.fund_save, title=_("Fund")
+        request,
+        model=Fund,
+        pk=pk,
+        form_class=FundForm,
+        create=services.fund_create,
+        update=services.fund_update,
+        title=_("Fund"),
     )
 
 
@@ -82,7 +88,13 @@ def application_form_view(
         fund = application.fund
     form = ApplicationForm(request.POST or None, instance=application, user=request.user)
     if form.is_valid():
-        saved = services.application_save(fund=fund, instance=application, **form.cleaned_data)
+        actor = access.actor_for(request.user)
+        if application is None:
+            saved = services.application_create(actor=actor, fund=fund, **form.cleaned_data)
+        else:
+            saved = services.application_update(
+                actor=actor, application=application, **form.cleaned_data
+            )
         messages.success(request, _("Saved."))
         return redirect(saved)
     return form_page(request, form, _("Grant application"), parent=fund)
@@ -120,7 +132,9 @@ def application_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
         report_outcome(
             request,
             lambda: services.application_transition(
-                application=application, by=request.user, **form.cleaned_data
+                actor=access.actor_for(request.user),
+                application=application,
+                **form.cleaned_data,
             ),
             _("The status was changed."),
         )
@@ -137,8 +151,8 @@ def budget_line_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         GrantApplication,
         pk,
         BudgetLineForm,
-        lambda request, application, form: services.budget_line_add(
-            application=application, **form.cleaned_data
+        lambda actor, application, form: services.budget_line_create(
+            actor=actor, application=application, **form.cleaned_data
         ),
         _("Budget line"),
     )
@@ -152,8 +166,8 @@ def spending_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         GrantApplication,
         pk,
         SpendingForm,
-        lambda request, application, form: services.spending_add(
-            application=application, **form.cleaned_data
+        lambda actor, application, form: services.spending_create(
+            actor=actor, application=application, **form.cleaned_data
         ),
         _("Spending"),
     )

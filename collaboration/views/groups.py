@@ -39,7 +39,8 @@ def group_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse
         model=CollaborationGroup,
         pk=pk,
         form_class=GroupForm,
-        save=services.group_save,
+        create=services.group_create,
+        update=services.group_update,
         title=_("Collaboration group"),
         form_kwargs={"user": request.user},
     )
@@ -80,7 +81,11 @@ def meeting_form_view(
         group = meeting.group
     form = MeetingForm(request.POST or None, instance=meeting)
     if form.is_valid():
-        services.meeting_save(group=group, instance=meeting, **form.cleaned_data)
+        actor = access.actor_for(request.user)
+        if meeting is None:
+            services.meeting_create(actor=actor, group=group, **form.cleaned_data)
+        else:
+            services.meeting_update(actor=actor, meeting=meeting, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("collaboration:group-detail", pk=group.pk)
     return form_page(request, form, _("Meeting"), parent=group)
@@ -92,7 +97,9 @@ def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_object_or_404(request, Meeting, access.Action.CHANGE, pk=pk)
     form = DecisionForm(request.POST or None, meeting=meeting)
     if form.is_valid():
-        services.decision_create(meeting=meeting, **form.cleaned_data)
+        services.decision_create(
+            actor=access.actor_for(request.user), meeting=meeting, **form.cleaned_data
+        )
         messages.success(request, _("The decision is now tracked as an action."))
         return redirect("collaboration:group-detail", pk=meeting.group_id)
     return form_page(request, form, _("Decision"), parent=meeting.group)
@@ -102,5 +109,9 @@ def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def decision_done_view(request: HttpRequest, pk: int) -> HttpResponse:
     decision = access.get_object_or_404(request, Decision, access.Action.CHANGE, pk=pk)
-    services.decision_mark_done(decision=decision, done=request.POST.get("done") == "1")
+    services.decision_mark(
+        actor=access.actor_for(request.user),
+        decision=decision,
+        done=request.POST.get("done") == "1",
+    )
     return redirect("collaboration:group-detail", pk=decision.meeting.group_id)

@@ -62,7 +62,8 @@ def indicator_form_view(request: HttpRequest, pk: int | None = None) -> HttpResp
         model=Indicator,
         pk=pk,
         form_class=IndicatorForm,
-        save=services.indicator_save,
+        create=services.indicator_create,
+        update=services.indicator_update,
         title=_("Indicator"),
     )
 
@@ -73,7 +74,9 @@ def indicator_value_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = access.get_object_or_404(request, Indicator, access.Action.CHANGE, pk=pk)
     form = IndicatorValueForm(request.POST or None, user=request.user)
     if form.is_valid():
-        services.indicator_value_save(indicator=indicator, **form.cleaned_data)
+        services.indicator_value_record(
+            actor=access.actor_for(request.user), indicator=indicator, **form.cleaned_data
+        )
         messages.success(request, _("The value was recorded."))
         return redirect(indicator)
     return form_page(request, form, _("New value"), parent=indicator)
@@ -87,7 +90,9 @@ def indicator_import_view(request: HttpRequest) -> HttpResponse:
     form = IndicatorImportForm(request.POST or None, request.FILES or None)
     result = None
     if form.is_valid():
-        result = services.indicator_values_import(data=form.cleaned_data["file"].read())
+        result = services.indicator_values_import(
+            actor=access.actor_for(request.user), data=form.cleaned_data["file"].read()
+        )
         if result.ok:
             messages.success(
                 request,

@@ -73,7 +73,8 @@ def picture_form_view(request: HttpRequest, pk: int | None = None) -> HttpRespon
         model=SituationPicture,
         pk=pk,
         form_class=PictureForm,
-        save=services.picture_save,
+        create=services.picture_create,
+        update=services.picture_update,
         title=_("Situation picture"),
         form_kwargs={"user": request.user},
     )
@@ -85,7 +86,9 @@ def problem_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     picture = access.get_object_or_404(request, SituationPicture, access.Action.CHANGE, pk=pk)
     form = ProblemForm(request.POST or None, user=request.user)
     if form.is_valid():
-        services.problem_save(picture=picture, **form.cleaned_data)
+        services.problem_create(
+            actor=access.actor_for(request.user), picture=picture, **form.cleaned_data
+        )
         messages.success(request, _("Saved."))
         return redirect(picture)
     return form_page(request, form, _("Prioritised problem"), parent=picture)
@@ -116,7 +119,8 @@ def plan_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         model=ActionPlan,
         pk=pk,
         form_class=PlanForm,
-        save=services.plan_save,
+        create=services.plan_create,
+        update=services.plan_update,
         title=_("Action plan"),
         form_kwargs={"user": request.user},
     )
@@ -133,7 +137,11 @@ def row_form_view(request: HttpRequest, plan_pk: int | None = None, pk: int | No
         plan = row.plan
     form = RowForm(request.POST or None, instance=row, user=request.user, plan=plan)
     if form.is_valid():
-        services.row_save(plan=plan, instance=row, updated_by=request.user, **form.cleaned_data)
+        actor = access.actor_for(request.user)
+        if row is None:
+            services.row_create(actor=actor, plan=plan, **form.cleaned_data)
+        else:
+            services.row_update(actor=actor, row=row, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect(plan)
     return form_page(request, form, _("Action plan row"), parent=plan)
@@ -148,7 +156,9 @@ def document_transition_view(request: HttpRequest, kind: str, pk: int) -> HttpRe
     if form.is_valid():
         report_outcome(
             request,
-            lambda: services.document_transition(document=document, **form.cleaned_data),
+            lambda: services.document_transition(
+                actor=access.actor_for(request.user), document=document, **form.cleaned_data
+            ),
             _("The status was changed."),
         )
     else:

@@ -6,11 +6,11 @@ from django.db import DatabaseError, connection, transaction
 
 from tests.audit.tampering import tamper
 from tests.factories import member
+from umebra import access
 from umebra.audit.chain import GENESIS
 from umebra.audit.models import AccessAction, AccessEvent
 from umebra.audit.services import event_record
 from umebra.roles import Role
-from umebra.selectors import membership_current
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +18,7 @@ pytestmark = pytest.mark.django_db
 def record(n: int = 1, **fields) -> list[AccessEvent]:
     user = fields.pop("user", None) or member(Role.SOCIAL_WORKER)
     defaults = {"action": AccessAction.VIEW, "object_type": "cases.sigcase", "object_id": "1"}
-    return [
-        event_record(user=user, membership=membership_current(user=user), **(defaults | fields))
-        for _ in range(n)
-    ]
+    return [event_record(actor=access.actor_for(user), **(defaults | fields)) for _ in range(n)]
 
 
 def test_each_event_links_to_the_one_before():

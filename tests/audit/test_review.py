@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import OrganisationFactory, UserFactory, log_in, member
-from umebra.access import SYSTEM
+from umebra import access
+from umebra.access import SYSTEM, Actor
 from umebra.audit import services
 from umebra.audit.models import AccessAction, AccessEvent, AuditSample, ReviewOutcome
 from umebra.audit.services import event_record
@@ -39,8 +40,7 @@ def view(username: str, object_id: str) -> AccessEvent:
             role=Role.POLICE,
         )
     return event_record(
-        user=user,
-        membership=None,
+        actor=Actor(user=user, membership=None),
         action=AccessAction.VIEW,
         object_type="cases.sigcase",
         object_id=object_id,
@@ -65,7 +65,7 @@ def test_the_auditor_searches_by_user_and_object(client, auditor):
 def test_a_user_is_found_by_their_name_too(client, auditor):
     view("polis1", "11")
     officer = UserFactory(username="polis9", first_name="Anders", last_name="Holm")
-    event_record(user=officer, membership=None, action=AccessAction.VIEW,
+    event_record(actor=Actor(user=officer, membership=None), action=AccessAction.VIEW,
                  object_type="cases.sigcase", object_id="19")  # fmt: skip
     page = search(client, user="anders holm")
     assert "SIG-ärende 19" in page and "SIG-ärende 11" not in page
@@ -121,12 +121,12 @@ def test_a_sample_draws_events_of_its_month_once(auditor):
         for n in range(30):
             view("polis1", str(n))
     view("polis1", "this month")
-    sample = services.sample_draw(month=LAST_MONTH, size=25, drawn_by=auditor)
+    sample = services.sample_draw(actor=access.actor_for(auditor), month=LAST_MONTH, size=25)
     assert sample.items.count() == 25
     assert len({item.event_id for item in sample.items.all()}) == 25
     assert not sample.items.filter(event__object_id="this month").exists()
     with pytest.raises(ValidationError):
-        services.sample_draw(month=LAST_MONTH, size=25, drawn_by=auditor)
+        services.sample_draw(actor=access.actor_for(auditor), month=LAST_MONTH, size=25)
 
 
 @pytest.mark.parametrize("months_ahead", [0, 1])
@@ -134,7 +134,7 @@ def test_a_month_is_sampled_only_once_it_has_ended(auditor, months_ahead):
     """On the 1st, the month that has just begun cannot be drawn: its rest would never be."""
     month = (TODAY.replace(day=1) + datetime.timedelta(days=32 * months_ahead)).replace(day=1)
     with pytest.raises(ValidationError, match="först när månaden är slut"):
-        services.sample_draw(month=month, size=5, drawn_by=auditor)
+        services.sample_draw(actor=access.actor_for(auditor), month=month, size=5)
     assert not AuditSample.objects.exists()
 
 
@@ -205,7 +205,7 @@ def test_the_codes_own_reasons_read_in_swedish_and_what_people_wrote_as_written(
     officer = UserFactory(username="polis3")
     for reason in ["change", "Den unge nås inte och ägaren är sjuk."]:
         event_record(
-            user=officer, membership=None, action=AccessAction.DENIED,
+            actor=Actor(user=officer, membership=None), action=AccessAction.DENIED,
             object_type="collaboration.undertaking", object_id="1", reason=reason,
         )  # fmt: skip
     page = search(client, user="polis3")
@@ -227,7 +227,7 @@ def about(auditors, subject: str):
         "their membership": (UserFactory(), "umebra.membership", first.memberships.get().pk),
         "their account": (UserFactory(), "umebra.user", first.pk),
     }.get(subject, (UserFactory(username="polis1"), "cases.sigcase", "11"))
-    return event_record(user=by, membership=None, action=AccessAction.VIEW,
+    return event_record(actor=Actor(user=by, membership=None), action=AccessAction.VIEW,
                         object_type=object_type, object_id=str(object_id))  # fmt: skip
 
 

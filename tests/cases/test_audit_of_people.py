@@ -32,7 +32,7 @@ def alva(people, orgs, case, consent_for, client):
         actor=actor(people["owner"]), case=case, to_organisation=orgs["police"],
         ground="consent", information="Kontaktuppgifter", balancing="Samtycke finns",
     )  # fmt: skip
-    services.note_add(actor=actor(people["counsellor"]), case=case, visibility="case",
+    services.note_create(actor=actor(people["counsellor"]), case=case, visibility="case",
                       text="Närvaron är bättre")  # fmt: skip
     log_in(client, people["counsellor"])
     client.get(reverse("cases:case-list"))
@@ -150,7 +150,7 @@ def test_the_extract_of_a_closed_case_gives_the_day_it_is_purged(client, people,
 
 def test_the_case_page_writes_one_event_naming_what_it_showed(client, people, alva):
     """Which notes a reader saw depends on their visibility: the event says which."""
-    own = services.note_add(actor=actor(people["owner"]), case=alva,
+    own = services.note_create(actor=actor(people["owner"]), case=alva,
                             visibility="own_organisation", text="Bara för oss")  # fmt: skip
     shared = CaseNote.objects.get(text="Närvaron är bättre")
     log_in(client, people["counsellor"])

@@ -60,7 +60,7 @@ def test_a_duty_to_disclose_names_its_law(people, orgs, case):
 def test_the_purge_removes_personal_data_and_keeps_what_is_counted(people, orgs, case, consent_for):
     consent_for(orgs["school"])
     services.grant_give(actor=actor(people["owner"]), case=case, user=people["counsellor"])
-    services.note_add(actor=actor(people["owner"]), case=case, visibility="case", text="x")
+    services.note_create(actor=actor(people["owner"]), case=case, visibility="case", text="x")
     services.case_transition(actor=actor(people["owner"]), case=case, status="closed")
     later = timezone.now() + datetime.timedelta(days=365 * 5 + 2)
     assert retention.cases_purge(now=timezone.now()) == 0  # not yet due

@@ -94,7 +94,7 @@ def history(people, orgs, case, consent_for, client):
     """Alva's case with a consent, a grant and a read by the school counsellor."""
     consent_for(orgs["school"])
     services.grant_give(actor=actor(people["owner"]), case=case, user=people["counsellor"])
-    services.note_add(actor=actor(people["owner"]), case=case, visibility="own_organisation",
+    services.note_create(actor=actor(people["owner"]), case=case, visibility="own_organisation",
                       text="Socialtjänstens egen anteckning")  # fmt: skip
     log_in(client, people["counsellor"])
     client.get(reverse("cases:case-detail", args=[case.pk]))

@@ -102,7 +102,7 @@ def test_an_inspection_dated_in_the_future_is_refused_on_its_date(client, target
 
 @pytest.fixture
 def inspection(target, inspector):
-    return los.inspection_add(
+    return los.inspection_create(
         actor=access.actor_for(inspector),
         target=target,
         kind=InspectionKind.CASH_REGISTERS,
@@ -137,7 +137,7 @@ def test_a_fee_without_an_amount_is_refused_on_the_amount(client, inspection, am
 
 def test_a_fee_without_an_amount_is_refused_by_the_service_too(inspection, inspector):
     with pytest.raises(ValidationError) as refused:
-        los.measure_add(
+        los.measure_create(
             actor=access.actor_for(inspector), inspection=inspection, kind=MeasureKind.FEE
         )
     assert refused.value.message_dict == {"amount": ["En avgift behöver ett belopp över 0 kr."]}

@@ -57,7 +57,7 @@ def test_an_agency_sees_only_its_own_inspections(demo):
     assert visible(inspector, Target) == 2
     assert visible(inspector, Inspection) == 0
     target = Target.objects.get(name="Biltvätt Teg HB")
-    los.inspection_add(
+    los.inspection_create(
         actor=access.actor_for(inspector), target=target, kind="work_environment",
         findings="Svart arbetskraft",
     )  # fmt: skip
@@ -68,7 +68,7 @@ def test_an_agency_sees_only_its_own_inspections(demo):
 def test_an_agency_that_is_not_a_party_cannot_inspect(demo):
     target = Target.objects.first()
     with pytest.raises(PermissionDenied):
-        los.inspection_add(
+        los.inspection_create(
             actor=access.actor_for(demo["fastighet"]), target=target, kind="food", findings="x"
         )
 
@@ -77,7 +77,7 @@ def test_nobody_but_the_police_writes_intelligence(demo):
     operation = Operation.objects.get()
     for username in ("samordnare", "skatteverket"):
         with pytest.raises(PermissionDenied):
-            los.intelligence_add(
+            los.intelligence_create(
                 actor=access.actor_for(demo[username]), operation=operation, text="x"
             )
 
@@ -103,10 +103,10 @@ def test_the_operation_list_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(40) as few:
         client.get(reverse("cases:operation-list"))
     for n in range(10):
-        operation = los.operation_save(
+        operation = los.operation_create(
             actor=police, name=f"Operation {n}", lead=lead, parties=[], objective="o"
         )
-        los.target_add(actor=police, operation=operation, kind="business", name=f"Mål {n}")
+        los.target_create(actor=police, operation=operation, kind="business", name=f"Mål {n}")
     with django_assert_max_num_queries(40) as many:
         client.get(reverse("cases:operation-list"))
     assert len(many.captured_queries) == len(few.captured_queries)
@@ -150,7 +150,7 @@ def test_an_operation_is_led_by_the_police_or_a_municipal_unit(demo):
     """Handed by its lead to Skatteverket, nobody could have changed it any more."""
     operation = Operation.objects.get()
     with pytest.raises(ValidationError, match="leder en insats"):
-        los.operation_save(
+        los.operation_create(
             actor=access.actor_for(demo["polis"]), instance=operation,
             lead=Organisation.objects.get(name="Skatteverket"), parties=[], name=operation.name,
             objective="o",

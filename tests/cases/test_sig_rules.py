@@ -170,13 +170,13 @@ def test_notes_stay_with_those_they_are_for(
     for grantee in ("counsellor", "officer"):
         services.grant_give(actor=actor(people["owner"]), case=case, user=people[grantee])
     author = people["officer"] if visibility == "police" else people["owner"]
-    services.note_add(actor=actor(author), case=case, visibility=visibility, text="Anteckning")
+    services.note_create(actor=actor(author), case=case, visibility=visibility, text="Anteckning")
     assert access.restrict(people[reader], CaseNote.objects.all()).exists() is expected
 
 
 def test_only_the_police_write_police_only_notes(people, orgs, case, consent_for):
     with pytest.raises(ValidationError, match="Bara polisen"):
-        services.note_add(actor=actor(people["owner"]), case=case, visibility="police", text="x")
+        services.note_create(actor=actor(people["owner"]), case=case, visibility="police", text="x")
 
 
 def test_a_former_grantee_gets_404_and_the_attempt_is_logged(

@@ -18,6 +18,7 @@ from collaboration.models import (
 )
 from collaboration.services import agreements as services
 from tests.factories import OrganisationFactory, log_in, member
+from umebra.access import SYSTEM
 from umebra.models import OrganisationKind
 from umebra.roles import Role
 
@@ -34,7 +35,8 @@ def world():
     bostaden = OrganisationFactory(name="Bostaden", kind=OrganisationKind.PROPERTY_OWNER)
     other_shop = OrganisationFactory(name="Annan butik", kind=OrganisationKind.BUSINESS)
     alidhem = Area.objects.create(name="Ålidhem", slug="alidhem", population=7100)
-    agreement = services.agreement_save(
+    agreement = services.agreement_create(
+        actor=SYSTEM,
         title="Samverkansöverenskommelse",
         municipality=kommun,
         police=polisen,
@@ -42,7 +44,8 @@ def world():
         valid_to=NEXT_YEAR,
         focus="Trygghet",
     )
-    promise = services.undertaking_save(
+    promise = services.undertaking_create(
+        actor=SYSTEM,
         kind=UndertakingKind.CITIZEN_PROMISE,
         title="Tryggare kvällar",
         problem="Otrygghet kvällstid",
@@ -53,7 +56,8 @@ def world():
         areas=[alidhem],
         parties=[kommun, polisen],
     )
-    draft = services.undertaking_save(
+    draft = services.undertaking_create(
+        actor=SYSTEM,
         kind=UndertakingKind.CITIZEN_PROMISE,
         title="Utkast till löfte",
         problem="Ännu inte beslutat",
@@ -63,7 +67,8 @@ def world():
         areas=[alidhem],
         parties=[kommun, polisen],
     )
-    safety = services.undertaking_save(
+    safety = services.undertaking_create(
+        actor=SYSTEM,
         kind=UndertakingKind.SAFETY_AGREEMENT,
         title="Trygghetsöverenskommelse Ålidhem centrum",
         problem="Stök vid centrumhuset",
@@ -140,8 +145,8 @@ def test_a_promise_needs_an_agreement_and_an_ordered_period(client, world):
 
 def test_a_quarterly_follow_up_stores_its_values_once_a_quarter(client, world):
     promise = world["promise"]
-    target = services.target_save(
-        undertaking=promise, name="Trygghet", unit="%", baseline=50, target=70
+    target = services.target_create(
+        actor=SYSTEM, undertaking=promise, name="Trygghet", unit="%", baseline=50, target=70
     )
     log_in(client, member(Role.COORDINATOR))
     url = reverse("collaboration:follow-up-create", args=[promise.pk])
@@ -159,7 +164,7 @@ def test_the_follow_up_form_shows_baseline_and_target_as_the_page_does(client, w
     from decimal import Decimal
 
     promise = world["promise"]
-    services.target_save(
+    services.target_create(actor=SYSTEM,
         undertaking=promise, name="Trygghet", unit="%", baseline=Decimal("54.00"),
         target=Decimal("65.50"),
     )  # fmt: skip
@@ -209,7 +214,7 @@ def test_the_agreements_list_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(60) as few:
         client.get(reverse("collaboration:agreement-list"))
     for n in range(10):
-        services.undertaking_save(
+        services.undertaking_create(actor=SYSTEM,
             kind=UndertakingKind.SAFETY_AGREEMENT, title=f"Överenskommelse {n}", problem="x",
             valid_from=TODAY, valid_to=NEXT_YEAR, areas=[world["alidhem"]],
             parties=[world["kommun"]],

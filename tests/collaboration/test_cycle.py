@@ -10,6 +10,7 @@ from django.utils import timezone
 from collaboration.models import ActionPlan, DocumentStatus, SituationPicture
 from collaboration.services import cycle as services
 from tests.factories import OrganisationFactory, log_in, member
+from umebra.access import SYSTEM
 from umebra.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +18,8 @@ TODAY = timezone.localdate()
 
 
 def picture(title="Lägesbild", **fields):
-    return services.picture_save(
-        title=title, mapping="Brott", analysis="Orsaker", sources="Polisen", **fields
+    return services.picture_create(
+        actor=SYSTEM, title=title, mapping="Brott", analysis="Orsaker", sources="Polisen", **fields
     )
 
 
@@ -27,26 +28,32 @@ ADOPTION = {"adopted_by": "Kommunfullmäktige", "adopted_on": TODAY, "case_numbe
 
 def test_a_picture_goes_through_review_to_adoption():
     draft = picture()
-    services.document_transition(document=draft, status=DocumentStatus.REVIEW)
+    services.document_transition(actor=SYSTEM, document=draft, status=DocumentStatus.REVIEW)
     adopted = services.document_transition(
-        document=draft, status=DocumentStatus.ADOPTED, **ADOPTION
+        actor=SYSTEM, document=draft, status=DocumentStatus.ADOPTED, **ADOPTION
     )
     assert (adopted.status, adopted.case_number) == ("adopted", "KS-1")
 
 
 def test_a_draft_cannot_be_adopted_without_review_and_the_reason_says_so():
     with pytest.raises(ValidationError) as refused:
-        services.document_transition(document=picture(), status=DocumentStatus.ADOPTED, **ADOPTION)
+        services.document_transition(
+            actor=SYSTEM, document=picture(), status=DocumentStatus.ADOPTED, **ADOPTION
+        )
     assert "”Utkast” kan inte bli ”Antagen”" in str(refused.value).replace("“", "”")
     assert "Granskas" in str(refused.value)
 
 
 def test_adoption_records_body_date_and_case_number():
     draft = picture()
-    services.document_transition(document=draft, status=DocumentStatus.REVIEW)
+    services.document_transition(actor=SYSTEM, document=draft, status=DocumentStatus.REVIEW)
     with pytest.raises(ValidationError, match="diarienumret"):
         services.document_transition(
-            document=draft, status=DocumentStatus.ADOPTED, adopted_by="KF", adopted_on=TODAY
+            actor=SYSTEM,
+            document=draft,
+            status=DocumentStatus.ADOPTED,
+            adopted_by="KF",
+            adopted_on=TODAY,
         )
     assert SituationPicture.objects.get().status == DocumentStatus.REVIEW
 
@@ -54,12 +61,14 @@ def test_adoption_records_body_date_and_case_number():
 def test_adopting_a_new_picture_supersedes_the_old_one_which_is_then_final():
     old, new = picture("Gammal"), picture("Ny")
     for document in (old, new):
-        services.document_transition(document=document, status=DocumentStatus.REVIEW)
-        services.document_transition(document=document, status=DocumentStatus.ADOPTED, **ADOPTION)
+        services.document_transition(actor=SYSTEM, document=document, status=DocumentStatus.REVIEW)
+        services.document_transition(
+            actor=SYSTEM, document=document, status=DocumentStatus.ADOPTED, **ADOPTION
+        )
     old.refresh_from_db()
     assert old.status == DocumentStatus.SUPERSEDED
     with pytest.raises(ValidationError, match="slutlig"):
-        services.document_transition(document=old, status=DocumentStatus.REVIEW)
+        services.document_transition(actor=SYSTEM, document=old, status=DocumentStatus.REVIEW)
 
 
 def test_a_refused_transition_through_the_page_shows_the_reason(client):
@@ -87,9 +96,9 @@ def test_the_coordinator_is_warned_when_the_picture_is_older_than_two_years(
 
 
 def test_red_rows_show_on_the_coordinators_home_page(client):
-    plan = services.plan_save(title="Plan", picture=picture())
+    plan = services.plan_create(actor=SYSTEM, title="Plan", picture=picture())
     for status, measure in [("red", "Fritidsgården kvällsöppen"), ("green", "Belysning")]:
-        services.row_save(
+        services.row_create(actor=SYSTEM,
             plan=plan, cause="c", measure=measure, goal="g", when="2026",
             responsible=OrganisationFactory(), follow_up="f", status=status,
         )  # fmt: skip

@@ -12,6 +12,8 @@ from openpyxl import load_workbook
 from collaboration.models import Area, EffortKind, JointEffort
 from collaboration.services.efforts import effort_create
 from tests.factories import OrganisationFactory, log_in, member
+from umebra import access
+from umebra.access import SYSTEM
 from umebra.models import OrganisationKind
 from umebra.roles import Role
 
@@ -38,7 +40,7 @@ def parties():
 
 def effort(area, *organisations, kind=EffortKind.SAFETY_WALK, description="Trygghetsvandring"):
     return effort_create(
-        created_by=None,
+        actor=SYSTEM,
         date=TODAY,
         kind=kind,
         description=description,
@@ -267,8 +269,8 @@ def test_the_week_panel_writes_months_as_swedish_does(client, places, parties):
     coordinator = as_role(client, Role.COORDINATOR)
     day = TODAY - datetime.timedelta(days=TODAY.weekday())  # this week's Monday
     effort_create(
-        created_by=coordinator, date=day, kind=EffortKind.DIALOGUE, areas=[places["teg"]],
-        organisations=[parties["police"]], description="Dialog",
+        actor=access.actor_for(coordinator), date=day, kind=EffortKind.DIALOGUE,
+        areas=[places["teg"]], organisations=[parties["police"]], description="Dialog",
     )  # fmt: skip
     page = client.get(reverse("home")).content.decode()
     month = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
@@ -278,8 +280,9 @@ def test_the_week_panel_writes_months_as_swedish_does(client, places, parties):
 def test_an_efforts_figures_read_as_swedish_writes_them(client, places, parties):
     coordinator = as_role(client, Role.COORDINATOR)
     effort = effort_create(
-        created_by=coordinator, date=TODAY, kind=EffortKind.DIALOGUE, areas=[places["teg"]],
-        organisations=[parties["police"]], description="Dialog", hours=Decimal("2.0"),
+        actor=access.actor_for(coordinator), date=TODAY, kind=EffortKind.DIALOGUE,
+        areas=[places["teg"]], organisations=[parties["police"]], description="Dialog",
+        hours=Decimal("2.0"),
         cost=Decimal("12500.50"),
     )  # fmt: skip
     page = client.get(reverse("collaboration:effort-detail", args=[effort.pk])).content.decode()

@@ -12,6 +12,8 @@ from collaboration.models import GrantApplication, GrantReport, GrantStatus
 from collaboration.selectors.cycle import effect_per_thousand, fund_applications
 from collaboration.services import funds as services
 from tests.factories import OrganisationFactory, log_in, member
+from umebra import access
+from umebra.access import SYSTEM
 from umebra.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +21,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def application():
-    fund = services.fund_save(name="Trygghetsanslaget", year=2026, amount=Decimal(6_000_000))
-    return services.application_save(
+    fund = services.fund_create(
+        actor=SYSTEM, name="Trygghetsanslaget", year=2026, amount=Decimal(6_000_000)
+    )
+    return services.application_create(
+        actor=SYSTEM,
         fund=fund,
         applicant=OrganisationFactory(name="Fritid"),
         title="Kvällsöppet",
@@ -34,7 +39,10 @@ def application():
 
 def move(application, status, **fields):
     return services.application_transition(
-        application=application, status=status, by=member(Role.COORDINATOR), **fields
+        actor=access.actor_for(member(Role.COORDINATOR)),
+        application=application,
+        status=status,
+        **fields,
     )
 
 
@@ -42,8 +50,12 @@ def test_the_whole_way_from_received_to_closed(application):
     move(application, GrantStatus.SUPPLEMENT_REQUESTED, note="Budget per aktivitet")
     move(application, GrantStatus.RECEIVED)
     move(application, GrantStatus.PARTLY_GRANTED, amount_granted=Decimal(80_000))
-    services.spending_add(
-        application=application, date=timezone.localdate(), amount=Decimal(60_000), description="x"
+    services.spending_create(
+        actor=SYSTEM,
+        application=application,
+        date=timezone.localdate(),
+        amount=Decimal(60_000),
+        description="x",
     )
     move(application, GrantStatus.PROGRESS_REPORTED, report="Halvvägs")
     move(
@@ -92,15 +104,23 @@ def test_rejected_and_closed_are_final(application):
 
 def test_spending_never_exceeds_the_grant(application):
     with pytest.raises(ValidationError, match="medan ett bidrag pågår"):
-        services.spending_add(
-            application=application, date=timezone.localdate(), amount=Decimal(1), description="x"
+        services.spending_create(
+            actor=SYSTEM,
+            application=application,
+            date=timezone.localdate(),
+            amount=Decimal(1),
+            description="x",
         )
     move(application, GrantStatus.GRANTED)
-    services.spending_add(
-        application=application, date=timezone.localdate(), amount=Decimal(90_000), description="x"
+    services.spending_create(
+        actor=SYSTEM,
+        application=application,
+        date=timezone.localdate(),
+        amount=Decimal(90_000),
+        description="x",
     )
     with pytest.raises(ValidationError, match="100000"):
-        services.spending_add(
+        services.spending_create(actor=SYSTEM,
             application=application, date=timezone.localdate(), amount=Decimal(20_000),
             description="y",
         )  # fmt: skip

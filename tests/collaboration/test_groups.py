@@ -10,6 +10,7 @@ from collaboration.models import Area, CollaborationGroup, Decision, Meeting
 from collaboration.selectors.groups import group_overlaps, group_tree
 from collaboration.services import groups as services
 from tests.factories import log_in, member
+from umebra.access import SYSTEM
 from umebra.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,8 @@ TODAY = timezone.localdate()
 
 
 def group(name, members, *, parent=None, areas=(), mandate="Samordna insatser", owner=None):
-    return services.group_save(
+    return services.group_create(
+        actor=SYSTEM,
         name=name,
         level="operational",
         mandate=mandate,
@@ -101,7 +103,7 @@ def test_a_decision_becomes_a_tracked_action_until_done(client, orgs):
 
 def test_an_action_owner_must_be_a_member_of_the_group(client, orgs):
     council = group("Rådet", [orgs["municipality"]])
-    meeting = services.meeting_save(group=council, date=TODAY, agenda="x")
+    meeting = services.meeting_create(actor=SYSTEM, group=council, date=TODAY, agenda="x")
     log_in(client, member(Role.COORDINATOR))
     response = client.post(
         reverse("collaboration:decision-create", args=[meeting.pk]),

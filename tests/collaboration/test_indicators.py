@@ -7,10 +7,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from collaboration.indicator_csv import parse_period
 from collaboration.models import Area, Indicator, IndicatorValue
 from collaboration.selectors.cycle import indicator_series
-from collaboration.services.indicators import indicator_values_import, parse_period
+from collaboration.services.indicators import indicator_values_import
 from tests.factories import log_in, member
+from umebra.access import SYSTEM
 from umebra.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -42,12 +44,12 @@ def test_periods(text, expected):
 
 
 def test_a_good_file_is_imported_and_a_second_import_updates(setup):
-    result = indicator_values_import(data=GOOD.encode())
+    result = indicator_values_import(actor=SYSTEM, data=GOOD.encode())
     assert (result.ok, result.rows, result.created) == (True, 3, 3)
     teg = IndicatorValue.objects.get(area__name="Teg")
     assert teg.value == Decimal("1204.5") and teg.status == "final"
     assert IndicatorValue.objects.get(area=None).period == datetime.date(2026, 1, 1)
-    result = indicator_values_import(data=GOOD.replace(";14;", ";15;").encode())
+    result = indicator_values_import(actor=SYSTEM, data=GOOD.replace(";14;", ";15;").encode())
     assert (result.created, result.updated) == (0, 3)
     assert IndicatorValue.objects.get(area__name="Ålidhem").value == 15
 
@@ -64,7 +66,7 @@ def test_a_good_file_is_imported_and_a_second_import_updates(setup):
     ],
 )
 def test_one_bad_row_stops_the_whole_file_with_its_reason(setup, line, message):
-    result = indicator_values_import(data=(GOOD + line + "\n").encode())
+    result = indicator_values_import(actor=SYSTEM, data=(GOOD + line + "\n").encode())
     assert not result.ok
     assert [number for number, _text in result.errors] == [5]
     assert message.lower() in result.errors[0][1].lower()
@@ -73,10 +75,17 @@ def test_one_bad_row_stops_the_whole_file_with_its_reason(setup, line, message):
 
 def test_a_file_without_the_columns_or_in_the_wrong_encoding_is_explained(setup):
     assert (
-        "saknas: värde" in indicator_values_import(data=b"indikator;period\nx;2026\n").errors[0][1]
+        "saknas: värde"
+        in indicator_values_import(actor=SYSTEM, data=b"indikator;period\nx;2026\n").errors[0][1]
     )
-    assert "UTF-8" in indicator_values_import(data="Skadegörelse".encode("latin-1")).errors[0][1]
-    assert "inga rader" in indicator_values_import(data=GOOD.splitlines()[0].encode()).errors[0][1]
+    assert (
+        "UTF-8"
+        in indicator_values_import(actor=SYSTEM, data="Skadegörelse".encode("latin-1")).errors[0][1]
+    )
+    assert (
+        "inga rader"
+        in indicator_values_import(actor=SYSTEM, data=GOOD.splitlines()[0].encode()).errors[0][1]
+    )
 
 
 def test_the_import_page_lists_the_rows_to_correct(client, setup):
@@ -108,7 +117,7 @@ def test_only_coordinators_import(client, setup, role, status):
 
 
 def test_the_trend_has_a_line_per_area_with_gaps(setup):
-    indicator_values_import(data=GOOD.encode())
+    indicator_values_import(actor=SYSTEM, data=GOOD.encode())
     series = indicator_series(user=member(Role.POLITICIAN), indicator=setup)
     assert series.labels == ["2026-01", "2026-03"]
     assert series.lines == {

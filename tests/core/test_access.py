@@ -8,6 +8,7 @@ from django.test import RequestFactory
 from collaboration.models import Area
 from tests.factories import OrganisationFactory, UserFactory, member
 from umebra import access
+from umebra.access import Actor
 from umebra.audit.models import AccessEvent
 from umebra.audit.services import event_record
 from umebra.models import Membership, Organisation, OrganisationKind, User, WorkerPing
@@ -102,7 +103,7 @@ def test_who_may_change_what(role, model, allowed):
     member(Role.PARTNER)
     Area.objects.create(name="Teg", slug="teg", population=9300)
     WorkerPing.objects.create()
-    event_record(user=user, membership=None, action="view", object_type="umebra.user")
+    event_record(actor=Actor(user=user, membership=None), action="view", object_type="umebra.user")
     assert model.objects.exists()
     assert access.restrict(user, model.objects.all(), access.Action.CHANGE).exists() is allowed
 

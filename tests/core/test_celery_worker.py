@@ -13,6 +13,7 @@ import uuid
 
 from tests.workers import ROOT, celery_worker, database_url_of_this_test, wait_for
 from umebra import celery_app
+from umebra.access import SYSTEM
 from umebra.jobs import JobStatus
 from umebra.services import worker_ping_request
 
@@ -23,7 +24,7 @@ def test_a_real_worker_answers_through_redis(transactional_db, monkeypatch, tmp_
     monkeypatch.setitem(celery_app.conf, "task_default_queue", queue)
     env = {**os.environ, "DATABASE_URL": database_url_of_this_test()}
     with celery_worker(env, queue, tmp_path / "worker.log"):
-        ping = worker_ping_request(requested_by=None)
+        ping = worker_ping_request(actor=SYSTEM)
         assert ping.status == JobStatus.QUEUED
 
         def status():
@@ -40,7 +41,10 @@ def test_the_embedded_broker_of_make_run_works_without_redis(tmp_path):
     env["UMEBRA_VAR_DIR"] = str(tmp_path)
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=120)
-    request = "from umebra.services import worker_ping_request as r; print(r(requested_by=None).pk)"
+    request = (
+        "from umebra.services import worker_ping_request as r; from umebra.access import SYSTEM; "
+        "print(r(actor=SYSTEM).pk)"
+    )
 
     with celery_worker(env, "umebra", tmp_path / "worker.log"):
         requested = subprocess.run(

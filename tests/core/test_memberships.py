@@ -78,7 +78,7 @@ def test_the_daily_sync_follows_periods_that_start_by_date():
     assert groups_of(user) == set()
     Membership.objects.filter(user=user).update(valid_from=TODAY)
 
-    assert services.memberships_sync_groups() == 1
+    assert services.membership_groups_sync() == 1
 
     assert groups_of(user) == {group_name(Role.POLITICIAN)}
 

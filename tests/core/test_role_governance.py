@@ -216,7 +216,7 @@ def test_a_police_role_asked_for_by_a_coordinator_gives_nothing_until_polisens_b
 ):
     """The attack of issue 14: a coordinator taking the police role, or giving it, alone."""
     operation = OperationFactory(name="Norrsken", lead=org["Polisen"])
-    los.intelligence_add(actor=actor(people["polis"]), operation=operation, text="K-47 säljer")
+    los.intelligence_create(actor=actor(people["polis"]), operation=operation, text="K-47 säljer")
     officer = UserFactory(username="nypolis")
     log_in(client, people["samordnare"])
     client.post(

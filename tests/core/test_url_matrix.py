@@ -401,7 +401,7 @@ def world():
     object belongs to one organisation ("someone") or its police ("the police") that no
     plain role holder acts for."""
     event = event_record(
-        user=UserFactory(), membership=None, action="view", object_type="umebra.user"
+        actor=access.actor_for(UserFactory()), action="view", object_type="umebra.user"
     )
     last_month = timezone.localdate().replace(day=1) - datetime.timedelta(days=1)
     sample = AuditSample.objects.create(month=last_month.replace(day=1))
@@ -411,43 +411,55 @@ def world():
     someone = OrganisationFactory(name="Någon annan")
     the_police = OrganisationFactory(name="Polisen någonstans", kind=OrganisationKind.POLICE)
     effort = effort_create(
-        created_by=event.user,
+        actor=access.actor_for(event.user),
         date=timezone.localdate(),
         kind="dialogue",
         description="Dialogmöte",
         areas=[Area.objects.create(name="Haga", slug="haga", population=5400)],
         organisations=[someone, the_police],
     )
-    agreement = agreements.agreement_save(
+    agreement = agreements.agreement_create(actor=SYSTEM,
         title="Överenskommelse", municipality=someone, police=the_police,
         valid_from=timezone.localdate(), valid_to=timezone.localdate(), focus="Trygghet",
     )  # fmt: skip
-    promise = agreements.undertaking_save(
+    promise = agreements.undertaking_create(actor=SYSTEM,
         kind="citizen_promise", title="Löfte", problem="Problem", agreement=agreement,
         valid_from=timezone.localdate(), valid_to=timezone.localdate(),
         areas=[], parties=[someone, the_police],
     )  # fmt: skip
-    activity = agreements.activity_save(
-        undertaking=promise, description="Göra", responsible=someone, due=timezone.localdate()
+    activity = agreements.activity_create(
+        actor=SYSTEM,
+        undertaking=promise,
+        description="Göra",
+        responsible=someone,
+        due=timezone.localdate(),
     )
-    council = groups.group_save(
+    council = groups.group_create(actor=SYSTEM,
         name="Rådet", level="strategic", mandate="Prioritera", owner=someone,
         cadence="quarterly", members=[someone, the_police], areas=[],
     )  # fmt: skip
-    meeting = groups.meeting_save(group=council, date=timezone.localdate(), agenda="1. Läget")
-    decision = groups.decision_create(meeting=meeting, text="Göra", owner=someone)
-    staff = member(Role.PARTNER, someone)
-    indicator = indicators.indicator_save(
-        name="Skadegörelse", unit="st", source="police_statistics", frequency="monthly"
+    meeting = groups.meeting_create(
+        actor=SYSTEM, group=council, date=timezone.localdate(), agenda="1. Läget"
     )
-    picture = cycle.picture_save(title="Utkast", mapping="m", analysis="a", sources="s")
-    plan = cycle.plan_save(title="Plan", picture=picture)
-    row = cycle.row_save(
+    decision = groups.decision_create(actor=SYSTEM, meeting=meeting, text="Göra", owner=someone)
+    staff = member(Role.PARTNER, someone)
+    indicator = indicators.indicator_create(
+        actor=SYSTEM,
+        name="Skadegörelse",
+        unit="st",
+        source="police_statistics",
+        frequency="monthly",
+    )
+    picture = cycle.picture_create(
+        actor=SYSTEM, title="Utkast", mapping="m", analysis="a", sources="s"
+    )
+    plan = cycle.plan_create(actor=SYSTEM, title="Plan", picture=picture)
+    row = cycle.row_create(actor=SYSTEM,
         plan=plan, cause="c", measure="m", goal="g", when="w", responsible=someone,
         follow_up="f",
     )  # fmt: skip
-    fund = funds.fund_save(name="Anslaget", year=2026, amount=1000)
-    application = funds.application_save(
+    fund = funds.fund_create(actor=SYSTEM, name="Anslaget", year=2026, amount=1000)
+    application = funds.application_create(actor=SYSTEM,
         fund=fund, applicant=someone, title="Ansökan", problem="p", measure="m", goals="g",
         evaluation="e", amount_requested=100,
     )  # fmt: skip
@@ -462,7 +474,7 @@ def world():
     target = TargetFactory(name="Krogen", operation__lead=the_police, operation__parties=[someone])
     operation = target.operation
     inspector = member(Role.AGENCY_INSPECTOR, someone)
-    inspection = los.inspection_add(
+    inspection = los.inspection_create(
         actor=access.actor_for(inspector), target=target, kind="food", findings="f"
     )
     emergency_access = emergency.emergency_access_open(

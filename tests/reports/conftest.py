@@ -13,6 +13,7 @@ from reports import services
 from reports.periods import Period, quarter
 from tests.factories import OrganisationFactory, member
 from umebra import access
+from umebra.access import SYSTEM
 from umebra.roles import Role
 
 Q2 = quarter(2025, 2)
@@ -34,7 +35,7 @@ def pdf_reader(data: bytes) -> PdfReader:
 
 def build(kind: str, period: Period):
     """Ask for and build a report in this process, as the worker does."""
-    run, _new = services.report_request(kind=kind, period=period, actor=None)
+    run, _new = services.report_request(kind=kind, period=period, actor=SYSTEM)
     return services.report_build(run_id=run.pk)
 
 
@@ -54,7 +55,7 @@ def quarter_data(db):
                                              + [("safety_walk", social)] * 2):  # fmt: skip
         effort = JointEffort.objects.create(
             date=day + datetime.timedelta(days=n), kind=kind, description="Insats",
-            hours=2, cost=500, people_reached=10, created_by=coordinator,
+            hours=2, cost=500, people_reached=10, actor=access.actor_for(coordinator),
         )  # fmt: skip
         effort.organisations.set([organisation])
         effort.areas.set([ersboda])
@@ -77,24 +78,26 @@ def quarter_data(db):
         ]
     ]
     for case in cases:
-        sig.note_add(actor=worker, case=case, visibility="case", text="Hemlig anteckning om hemmet")
+        sig.note_create(
+            actor=worker, case=case, visibility="case", text="Hemlig anteckning om hemmet"
+        )
     type(cases[0]).objects.filter(pk__in=[c.pk for c in cases]).update(
         opened_on=datetime.date(2025, 4, 15), status="active"
     )
     officer = access.actor_for(member(Role.POLICE, police))
-    operation = los.operation_save(
+    operation = los.operation_create(
         actor=officer, name="Operation Norrsken", lead=police, parties=[police, tax],
         objective="Stoppa ekonomisk brottslighet", starts_on=datetime.date(2025, 4, 1),
     )  # fmt: skip
     los.operation_transition(actor=officer, operation=operation, status="active")
-    target = los.target_add(
+    target = los.target_create(
         actor=officer, operation=operation, kind="business", name="Kvarterskrogen Ålidhem AB"
     )
-    los.intelligence_add(actor=officer, operation=operation, text="Uppgift från källa K-47")
+    los.intelligence_create(actor=officer, operation=operation, text="Uppgift från källa K-47")
     inspector = access.actor_for(member(Role.AGENCY_INSPECTOR, tax))
-    inspection = los.inspection_add(
+    inspection = los.inspection_create(
         actor=inspector, target=target, kind="cash_registers", findings="Kassaregister saknas",
         date=datetime.date(2025, 5, 6),
     )  # fmt: skip
-    los.measure_add(actor=inspector, inspection=inspection, kind="fee", amount=12345)
+    los.measure_create(actor=inspector, inspection=inspection, kind="fee", amount=12345)
     return {"ersboda": ersboda, "alidhem": alidhem, "coordinator": coordinator}

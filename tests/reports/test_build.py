@@ -10,6 +10,7 @@ from django.utils import timezone
 from reports.models import ReportFile, ReportKind, ReportRun
 from reports.periods import quarter, year
 from tests.reports.conftest import Q2, build, pdf_reader, pdf_text
+from umebra.access import SYSTEM
 from umebra.jobs import JobStatus
 
 pytestmark = pytest.mark.django_db
@@ -90,8 +91,8 @@ def test_the_pdf_states_its_parameters_snapshot_and_content_checksum(quarter_dat
 def test_asked_twice_while_queued_it_is_built_once(db):
     from reports.services import report_request
 
-    first, new = report_request(kind=ReportKind.QUARTERLY, period=Q2, actor=None)
-    second, again = report_request(kind=ReportKind.QUARTERLY, period=Q2, actor=None)
+    first, new = report_request(kind=ReportKind.QUARTERLY, period=Q2, actor=SYSTEM)
+    second, again = report_request(kind=ReportKind.QUARTERLY, period=Q2, actor=SYSTEM)
     assert (new, again) == (True, False) and first == second
     assert ReportRun.objects.count() == 1
 
@@ -105,7 +106,7 @@ def test_a_finished_report_can_be_built_afresh(db):
 def test_a_run_is_built_by_one_worker_only(db):
     from reports.services import report_build, report_request
 
-    run, _new = report_request(kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=None)
+    run, _new = report_request(kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=SYSTEM)
     assert report_build(run_id=run.pk).status == JobStatus.DONE
     assert report_build(run_id=run.pk) is None  # the message delivered again: nothing to do
     assert ReportRun.objects.get(pk=run.pk).attempts == 1
@@ -119,7 +120,7 @@ def test_a_worker_whose_run_was_taken_over_stores_nothing_and_fails_nothing(db, 
     from reports import content
     from reports.services import report_build, report_request
 
-    run, _new = report_request(kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=None)
+    run, _new = report_request(kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=SYSTEM)
 
     def taken_over(period):
         ReportRun.objects.filter(pk=run.pk).update(attempts=F("attempts") + 1)
@@ -139,7 +140,7 @@ def test_drawing_a_pdf_longer_than_the_lease_keeps_the_run(transactional_db, mon
     from umebra.jobs import job_claim
 
     lease = settings.UMEBRA_REPORT_LEASE = datetime.timedelta(seconds=0.6)
-    run, _new = report_request(kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=None)
+    run, _new = report_request(kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=SYSTEM)
     draw, other_worker = pdf.render_archival_pdf, []
 
     def slow(html):  # a report big enough to take three leases to draw
@@ -175,9 +176,9 @@ def test_a_failed_run_says_why_and_can_be_tried_again(db, monkeypatch):
 
 
 def test_the_scheduled_run_follows_up_the_quarter_just_ended(db):
-    from reports.services import report_quarterly
+    from reports.services import report_quarterly_request
 
-    run = report_quarterly(today=datetime.date(2026, 1, 1))
+    run = report_quarterly_request(actor=SYSTEM, today=datetime.date(2026, 1, 1))
     assert (run.period_start, run.period_end) == (
         datetime.date(2025, 10, 1),
         datetime.date(2025, 12, 31),
@@ -188,14 +189,14 @@ def test_the_scheduled_run_follows_up_the_quarter_just_ended(db):
 def test_stalled_runs_are_sent_again(db, settings):
     from django.utils import timezone
 
-    from reports.services import report_request, reports_resend_stalled
+    from reports.services import report_request, reports_stalled_resend
 
-    run, _new = report_request(kind=ReportKind.QUARTERLY, period=Q2, actor=None)
-    assert reports_resend_stalled() == 0
+    run, _new = report_request(kind=ReportKind.QUARTERLY, period=Q2, actor=SYSTEM)
+    assert reports_stalled_resend() == 0
     ReportRun.objects.filter(pk=run.pk).update(
         queued_at=timezone.now() - datetime.timedelta(hours=1)
     )
-    assert reports_resend_stalled() == 1
+    assert reports_stalled_resend() == 1
 
 
 @pytest.mark.parametrize(
@@ -213,5 +214,5 @@ def test_a_request_that_makes_no_sense_is_refused_with_the_reason(db, kind, peri
     from reports.services import report_request
 
     with pytest.raises(ValidationError) as refused:
-        report_request(kind=kind, period=period, actor=None)
+        report_request(kind=kind, period=period, actor=SYSTEM)
     assert error in " ".join(refused.value.messages)

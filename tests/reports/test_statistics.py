@@ -18,11 +18,11 @@ def test_a_business_inspected_twice_and_fined_twice_counts_once(quarter_data):
     target = Target.objects.get(name="Kvarterskrogen Ålidhem AB")
     tax = Organisation.objects.get(name="Skatteverket")
     inspector = access.actor_for(member(Role.AGENCY_INSPECTOR, tax))
-    again = los.inspection_add(
+    again = los.inspection_create(
         actor=inspector, target=target, kind="cash_registers", findings="Fortfarande inget",
         date=datetime.date(2025, 6, 2),
     )  # fmt: skip
-    los.measure_add(actor=inspector, inspection=again, kind="fee", amount=20000)
+    los.measure_create(actor=inspector, inspection=again, kind="fee", amount=20000)
     assert Inspection.objects.filter(target=target).count() == 2
 
     outcomes = los_outcomes(Q2.start, Q2.end)
@@ -36,13 +36,13 @@ def test_a_business_inspected_twice_and_fined_twice_counts_once(quarter_data):
 def test_an_operation_still_being_planned_and_its_targets_are_not_counted(quarter_data):
     police = Organisation.objects.get(name="Polisen")
     officer = access.actor_for(member(Role.POLICE, police))
-    planned = los.operation_save(
+    planned = los.operation_create(
         actor=officer, name="Operation Gryning", lead=police, parties=[police],
         objective="Kartlägga", starts_on=datetime.date(2025, 5, 1),
     )  # fmt: skip
     assert planned.status == "planning"
     for name in ("Pizzeria Teg", "Frisör Ersboda", "Kiosk Holmsund"):
-        los.target_add(actor=officer, operation=planned, kind="business", name=name)
+        los.target_create(actor=officer, operation=planned, kind="business", name=name)
 
     outcomes = los_outcomes(Q2.start, Q2.end)
 

@@ -8,6 +8,7 @@ from reports.services import report_request
 from tests.reports.conftest import Q2, pdf_text
 from tests.workers import celery_worker, database_url_of_this_test, wait_for
 from umebra import celery_app
+from umebra.access import SYSTEM
 from umebra.jobs import JobStatus
 
 
@@ -18,7 +19,7 @@ def test_a_real_worker_builds_the_report_and_stores_one_pdf(
     monkeypatch.setitem(celery_app.conf, "task_default_queue", queue)
     env = {**os.environ, "DATABASE_URL": database_url_of_this_test()}
     with celery_worker(env, queue, tmp_path / "worker.log"):
-        run, _new = report_request(kind=ReportKind.QUARTERLY, period=Q2, actor=None)
+        run, _new = report_request(kind=ReportKind.QUARTERLY, period=Q2, actor=SYSTEM)
 
         def status():
             run.refresh_from_db()

@@ -50,7 +50,8 @@ def test_asked_for_while_redis_is_down_it_waits_and_runs_once_redis_is_back(tmp_
     # The web side asks with no broker to send to: the request is stored all the same.
     ask = (
         "from reports.services import report_request; from reports.periods import quarter; "
-        "print(report_request(kind='quarterly', period=quarter(2025, 2), actor=None)[0].pk)"
+        "from umebra.access import SYSTEM; "
+        "print(report_request(actor=SYSTEM, kind='quarterly', period=quarter(2025, 2))[0].pk)"
     )
     asked = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", ask], cwd=ROOT, env=env, check=True,

@@ -3,6 +3,7 @@
 import datetime
 import random
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,7 +22,10 @@ from umebra.audit.models import (
     ReviewOutcome,
     SampleItem,
 )
-from umebra.models import Membership, User
+from umebra.models import User
+
+if TYPE_CHECKING:  # the access layer imports this module: its Actor is for annotations only
+    from umebra.access import Actor
 
 # Any constant shared by every writer: the lock that serialises appends to the chain.
 _CHAIN_LOCK = 0x554D45425241
@@ -41,8 +45,7 @@ def _lock_chain() -> None:
 @transaction.atomic
 def event_record(
     *,
-    user: User | None,
-    membership: Membership | None,
+    actor: "Actor",
     action: AccessAction,
     object_type: str,
     object_id: str = "",
@@ -50,12 +53,14 @@ def event_record(
     ip_address: str | None = None,
     listed: Iterable[tuple[str, str]] = (),
 ) -> AccessEvent:
-    """Append one event to the log and raise an alert if the user's reading is unusual.
+    """Append one event to the log of what ``actor`` did, and raise an alert if the actor's
+    reading is unusual (``SYSTEM``, or one not logged in, is logged without a name).
 
     ``listed`` names the objects (``(type, id)``) a list page showed: they are stored with
     the event, in one insert, and its hash covers them."""
     _lock_chain()
     last = AccessEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+    user, membership = actor.user, actor.membership
     event = AccessEvent(
         user=user if user and user.is_authenticated else None,
         username=user.get_username() if user and user.is_authenticated else "",
@@ -102,6 +107,7 @@ def _alert_if_unusual(event: AccessEvent, user_id: int) -> None:
         )
 
 
+@transaction.atomic
 def alert_raise(*, user: User, description: str) -> AccessAlert:
     """An alert for the auditor about one read that needs looking at."""
     now = timezone.now()
@@ -110,37 +116,37 @@ def alert_raise(*, user: User, description: str) -> AccessAlert:
     )
 
 
-def month_start(day: datetime.date) -> datetime.date:
+def _month_start(day: datetime.date) -> datetime.date:
     return day.replace(day=1)
 
 
 @transaction.atomic
-def sample_draw(*, month: datetime.date, size: int, drawn_by: User | None) -> AuditSample:
+def sample_draw(*, actor: "Actor", month: datetime.date, size: int) -> AuditSample:
     """Draw up to ``size`` random events of ``month`` for review; a month is drawn once."""
-    month = month_start(month)
+    month = _month_start(month)
     if AuditSample.objects.filter(month=month).exists():
         raise ValidationError(_("A sample has already been drawn for this month."))
-    if month >= month_start(timezone.localdate()):
+    if month >= _month_start(timezone.localdate()):
         # A month drawn while it runs leaves its rest unsampled, for good (a month is
         # drawn once): events logged after the draw could never be reviewed.
         raise ValidationError(_("A sample is drawn only once its month has ended."))
     tz = timezone.get_current_timezone()
     start = datetime.datetime.combine(month, datetime.time.min, tzinfo=tz)
     end = datetime.datetime.combine(
-        month_start(month + datetime.timedelta(days=32)), datetime.time.min, tzinfo=tz
+        _month_start(month + datetime.timedelta(days=32)), datetime.time.min, tzinfo=tz
     )
     ids = list(
         AccessEvent.objects.filter(occurred_at__gte=start, occurred_at__lt=end).values_list(
             "id", flat=True
         )
     )
-    sample = AuditSample.objects.create(month=month, created_by=drawn_by)
+    sample = AuditSample.objects.create(month=month, created_by=actor.user)
     chosen = random.SystemRandom().sample(ids, min(size, len(ids)))
     SampleItem.objects.bulk_create(SampleItem(sample=sample, event_id=pk) for pk in chosen)
     return sample
 
 
-def _review(item: Review, *, outcome: str, comment: str, by: User) -> None:
+def _review(item: Review, *, outcome: str, comment: str, by: User | None) -> None:
     if item.reviewed_at is not None:
         # A judgement stands as given: a second auditor does not overwrite the first.
         raise ValidationError(_("This has already been reviewed."))
@@ -154,11 +160,15 @@ def _review(item: Review, *, outcome: str, comment: str, by: User) -> None:
     item.save()
 
 
-def sample_item_review(*, item: SampleItem, outcome: str, comment: str, by: User) -> SampleItem:
-    _review(item, outcome=outcome, comment=comment, by=by)
+@transaction.atomic
+def sample_item_review(
+    *, actor: "Actor", item: SampleItem, outcome: str, comment: str
+) -> SampleItem:
+    _review(item, outcome=outcome, comment=comment, by=actor.user)
     return item
 
 
-def alert_review(*, alert: AccessAlert, outcome: str, comment: str, by: User) -> AccessAlert:
-    _review(alert, outcome=outcome, comment=comment, by=by)
+@transaction.atomic
+def alert_review(*, actor: "Actor", alert: AccessAlert, outcome: str, comment: str) -> AccessAlert:
+    _review(alert, outcome=outcome, comment=comment, by=actor.user)
     return alert

@@ -149,9 +149,9 @@ def sample_draw_view(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             sample = services.sample_draw(
+                actor=access.actor_for(request.user),
                 month=form.cleaned_data["month"],
                 size=settings.UMEBRA_AUDIT_SAMPLE_SIZE,
-                drawn_by=request.user,
             )
         except ValidationError as error:
             form.add_error("month", error)
@@ -222,7 +222,7 @@ def _review(request: HttpRequest, form: ReviewForm, service, **target) -> None:
         return
     reviewed = report_outcome(
         request,
-        lambda: service(**target, **form.cleaned_data, by=request.user),
+        lambda: service(actor=access.actor_for(request.user), **target, **form.cleaned_data),
         _("The review was saved."),
     )
     if reviewed is not None:

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from umebra.two_factor.services import has_confirmed_device, two_factor_required
+from umebra.two_factor.devices import has_confirmed_device, two_factor_required
 
 # Pages a half-logged-in user may reach: finishing the login, leaving, choosing a language.
 EXEMPT_URL_NAMES = frozenset(

@@ -5,17 +5,12 @@ administrators' among them. Enrolling or replacing an app and making backup
 codes change who can log in as whom, so each is an access-log event.
 """
 
-import base64
-
-import segno
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from umebra import access
 from umebra.access import Actor
 from umebra.audit.models import AccessAction
-from umebra.models import User
-from umebra.roles import PERSONAL_DATA_ROLES
 from umebra.two_factor.models import (
     BackupCode,
     BackupCodeDevice,
@@ -28,30 +23,13 @@ APP_DEVICE_NAME = "app"
 BACKUP_DEVICE_NAME = "backup"
 
 
-def two_factor_required(user: User) -> bool:
-    return access.actor_for(user).role in PERSONAL_DATA_ROLES
-
-
-def has_confirmed_device(user: User) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-
-
-def totp_enrolment_device(*, user: User) -> TOTPDevice:
-    """The unconfirmed app device being enrolled; one is made on first call."""
+@transaction.atomic
+def totp_enrolment_start(*, actor: Actor) -> TOTPDevice:
+    """The unconfirmed app device the actor is enrolling; one is made on first call."""
     device, _created = TOTPDevice.objects.get_or_create(
-        user=user, confirmed=False, defaults={"name": APP_DEVICE_NAME}
+        user=actor.user, confirmed=False, defaults={"name": APP_DEVICE_NAME}
     )
     return device
-
-
-def totp_secret(device: TOTPDevice) -> str:
-    """The key as the base32 text an authenticator app accepts when typed in."""
-    return base64.b32encode(device.bin_key).decode()
-
-
-def totp_qr_svg(device: TOTPDevice, *, title: str) -> str:
-    """The device's otpauth:// URI as an inline SVG QR code (no script, no inline style)."""
-    return segno.make(device.config_url, error="m").svg_inline(scale=5, title=title, border=2)
 
 
 @transaction.atomic

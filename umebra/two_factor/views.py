@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from umebra import access
 from umebra.reauth import password_confirm, safe_next, sensitive_step
-from umebra.two_factor import services
+from umebra.two_factor import devices, services
 from umebra.two_factor.forms import CodeForm, PasswordForm
 
 BACKUP_CODES_SESSION_KEY = "umebra_new_backup_codes"
@@ -30,7 +30,7 @@ def _second_factor_passed(request: HttpRequest, device) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def verify_view(request: HttpRequest) -> HttpResponse:
-    if not services.has_confirmed_device(request.user):
+    if not devices.has_confirmed_device(request.user):
         return redirect("two-factor-enrol")
     form = CodeForm(request.POST or None)
     if form.is_valid():
@@ -47,7 +47,7 @@ def verify_view(request: HttpRequest) -> HttpResponse:
 def enrol_view(request: HttpRequest) -> HttpResponse:
     """The first app at the first login; later, a replacement, which takes both the old
     app's code (a verified session) and the password again."""
-    if services.has_confirmed_device(request.user):
+    if devices.has_confirmed_device(request.user):
         if not request.user.is_verified():
             return redirect("two-factor-verify")
         return _replace_view(request)
@@ -60,7 +60,7 @@ def _replace_view(request: HttpRequest) -> HttpResponse:
 
 
 def _enrol(request: HttpRequest) -> HttpResponse:
-    device = services.totp_enrolment_device(user=request.user)
+    device = services.totp_enrolment_start(actor=access.actor_for(request.user))
     form = CodeForm(request.POST or None)
     if form.is_valid():
         codes = services.totp_confirm(
@@ -76,8 +76,8 @@ def _enrol(request: HttpRequest) -> HttpResponse:
         "two_factor/enrol.html",
         {
             "form": form,
-            "secret": services.totp_secret(device),
-            "qr_svg": services.totp_qr_svg(device, title=_("QR code for your authenticator app")),
+            "secret": devices.totp_secret(device),
+            "qr_svg": devices.totp_qr_svg(device, title=_("QR code for your authenticator app")),
         },
     )
 
