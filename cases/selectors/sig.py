@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from cases.models import SigCase, SigCaseUserObjectPermission
 from cases.policy import CASE_ROLES
+from cases.visibility import grants_in_force
 from umebra import access
 from umebra.models import Membership, User
 
@@ -71,7 +72,8 @@ def shown_parts(parts: dict) -> list:
 
 
 def reading_without_part(*, user: User, case: SigCase) -> bool:
-    """Whether the user reads the case only through emergency access (no active part in it)."""
+    """Whether the user reads the case only through emergency access: neither its owner nor
+    holding a grant in force for it (an expired one is no part in the case)."""
     is_owner = case.owner_id == user.pk
-    is_granted = SigCaseUserObjectPermission.objects.filter(content_object=case, user=user)
+    is_granted = grants_in_force(access.actor_for(user)).filter(content_object=case)
     return not is_owner and not is_granted.exists()

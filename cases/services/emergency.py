@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import EmergencyAccess, SigCase
-from cases.visibility import grants_in_force
 from umebra import access
 from umebra.access import Actor
 from umebra.audit.models import AccessAction, ReviewOutcome
@@ -53,14 +52,6 @@ def emergency_access_open(
         % {"case": case, "ground": ground},
     )
     return emergency
-
-
-def reading_without_part(*, user: User, case: SigCase) -> bool:
-    """Whether the user reads the case only through emergency access: neither its owner nor
-    holding a grant in force for it (an expired one is no part in the case)."""
-    is_owner = case.owner_id == user.pk
-    is_granted = grants_in_force(access.actor_for(user)).filter(content_object=case)
-    return not is_owner and not is_granted.exists()
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ def observation_create(
 ) -> Observation:
     """Record what the reporter saw, on behalf of the organisation they act for."""
     return save_validated(
-        Observation(reported_by=actor.user, organisation_id=actor.organisation_id),
+        Observation(reported_by=actor.person, organisation_id=actor.member.organisation_id),
         {
             "area": area,
             "place": place,
