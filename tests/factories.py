@@ -167,6 +167,8 @@ class OperationFactory(factory.django.DjangoModelFactory):
     name = "Operation Norrsken"
     lead = factory.SubFactory(OrganisationFactory, name="Polisen", kind=OrganisationKind.POLICE)
     objective = "Motverka etablering"
+    # Someone made it: an operation without its maker fails validation when next saved.
+    created_by = factory.SubFactory(UserFactory)
 
     @factory.post_generation
     def parties(operation, create, extracted):
