@@ -17,10 +17,16 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
-def picture(title="Lägesbild", **fields):
-    return services.picture_create(
-        actor=SYSTEM, title=title, mapping="Brott", analysis="Orsaker", sources="Polisen", **fields
+def picture(title="Lägesbild", **adoption):
+    """A draft picture, or one already in the state ``adoption`` gives it (set directly: the
+    workflow that leads there is tested on its own above)."""
+    made = services.picture_create(
+        actor=SYSTEM, title=title, mapping="Brott", analysis="Orsaker", sources="Polisen"
     )
+    if adoption:
+        SituationPicture.objects.filter(pk=made.pk).update(**adoption)
+        made.refresh_from_db()
+    return made
 
 
 ADOPTION = {"adopted_by": "Kommunfullmäktige", "adopted_on": TODAY, "case_number": "KS-1"}
