@@ -54,8 +54,13 @@ class Operation(models.Model):
     summary = models.TextField(
         _("after-action summary"), blank=True, help_text=_("What was done and what it led to.")
     )
+    # Kept when its maker's account is deleted: the record stands, without a name.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -137,8 +142,13 @@ class Inspection(models.Model):
     date = models.DateField(_("date"), default=timezone.localdate)
     kind = models.CharField(_("kind"), max_length=20, choices=InspectionKind.choices)
     findings = models.TextField(_("findings"))
+    # Kept when its maker's account is deleted: the record stands, without a name.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:

@@ -156,3 +156,17 @@ def test_an_operation_is_led_by_the_police_or_a_municipal_unit(demo):
             objective="o", starts_on=operation.starts_on, ends_on=operation.ends_on,
             summary=operation.summary,
         )  # fmt: skip
+
+
+def test_an_operation_whose_maker_is_gone_can_still_be_changed(demo):
+    """The maker's account deleted (``SET_NULL``), the operation's next change failed
+    validation on the missing maker, and its edit page answered 500."""
+    operation = Operation.objects.get()
+    Operation.objects.filter(pk=operation.pk).update(created_by=None)
+    operation.refresh_from_db()
+    changed = los.operation_update(
+        actor=access.actor_for(demo["polis"]), operation=operation, name="Norrsken II",
+        lead=operation.lead, parties=list(operation.parties.all()), objective="o",
+        starts_on=operation.starts_on, ends_on=operation.ends_on, summary="",
+    )  # fmt: skip
+    assert (changed.name, changed.created_by) == ("Norrsken II", None)
