@@ -28,7 +28,9 @@ NEXT_YEAR = TODAY + datetime.timedelta(days=365)
 
 
 @pytest.fixture
-def world():
+def commitments():
+    """An agreement with a published and a draft citizen promise and a safety agreement, and
+    the organisations on either side (the URL matrix's ``world`` is the one whole world)."""
     kommun = OrganisationFactory(name="Umeå kommun")
     polisen = OrganisationFactory(name="Polisen", kind=OrganisationKind.POLICE)
     ica = OrganisationFactory(name="ICA Ålidhem", kind=OrganisationKind.BUSINESS)
@@ -100,20 +102,20 @@ ALL = {"Tryggare kvällar", "Utkast till löfte", "Trygghetsöverenskommelse Ål
         (Role.POLICE, "polisen", ALL),
     ],
 )
-def test_who_sees_which_undertakings(client, world, role, organisation, expected):
-    log_in(client, member(role, world[organisation] if organisation else None))
+def test_who_sees_which_undertakings(client, commitments, role, organisation, expected):
+    log_in(client, member(role, commitments[organisation] if organisation else None))
     assert titles(client.get(reverse("collaboration:agreement-list"))) == expected
 
 
-def test_a_partner_cannot_open_or_change_what_it_is_not_party_to(client, world):
-    log_in(client, member(Role.PARTNER, world["bostaden"]))
-    detail = reverse("collaboration:undertaking-detail", args=[world["promise"].pk])
+def test_a_partner_cannot_open_or_change_what_it_is_not_party_to(client, commitments):
+    log_in(client, member(Role.PARTNER, commitments["bostaden"]))
+    detail = reverse("collaboration:undertaking-detail", args=[commitments["promise"].pk])
     assert client.get(detail).status_code == 404
-    own = reverse("collaboration:undertaking-update", args=[world["safety"].pk])
+    own = reverse("collaboration:undertaking-update", args=[commitments["safety"].pk])
     assert client.get(own).status_code == 404
 
 
-def test_the_public_page_shows_published_promises_and_nothing_else(client, world):
+def test_the_public_page_shows_published_promises_and_nothing_else(client, commitments):
     response = client.get(reverse("collaboration:public-promises"))
     page = response.content.decode()
     assert response.status_code == 200
@@ -122,15 +124,15 @@ def test_the_public_page_shows_published_promises_and_nothing_else(client, world
     assert "Trygghetsöverenskommelse" not in page
 
 
-def test_a_promise_needs_an_agreement_and_an_ordered_period(client, world):
+def test_a_promise_needs_an_agreement_and_an_ordered_period(client, commitments):
     log_in(client, member(Role.COORDINATOR))
     response = client.post(
         reverse("collaboration:undertaking-create") + "?kind=citizen_promise",
         {
             "title": "Nytt löfte",
             "problem": "Problem",
-            "areas": [world["alidhem"].pk],
-            "parties": [world["kommun"].pk],
+            "areas": [commitments["alidhem"].pk],
+            "parties": [commitments["kommun"].pk],
             "valid_from": NEXT_YEAR.isoformat(),
             "valid_to": TODAY.isoformat(),
             "status": "draft",
@@ -143,8 +145,8 @@ def test_a_promise_needs_an_agreement_and_an_ordered_period(client, world):
     assert not Undertaking.objects.filter(title="Nytt löfte").exists()
 
 
-def test_a_quarterly_follow_up_stores_its_values_once_a_quarter(client, world):
-    promise = world["promise"]
+def test_a_quarterly_follow_up_stores_its_values_once_a_quarter(client, commitments):
+    promise = commitments["promise"]
     target = services.target_create(
         actor=SYSTEM, undertaking=promise, name="Trygghet", unit="%", baseline=50, target=70
     )
@@ -159,11 +161,11 @@ def test_a_quarterly_follow_up_stores_its_values_once_a_quarter(client, world):
     assert FollowUp.objects.count() == 1 and TargetValue.objects.get().value == 60
 
 
-def test_the_follow_up_form_shows_baseline_and_target_as_the_page_does(client, world):
+def test_the_follow_up_form_shows_baseline_and_target_as_the_page_does(client, commitments):
     """Swedish decimals and no needless zeros: 54 and 65,5, as the undertaking's page."""
     from decimal import Decimal
 
-    promise = world["promise"]
+    promise = commitments["promise"]
     services.target_create(actor=SYSTEM,
         undertaking=promise, name="Trygghet", unit="%", baseline=Decimal("54.00"),
         target=Decimal("65.50"),
@@ -176,7 +178,7 @@ def test_the_follow_up_form_shows_baseline_and_target_as_the_page_does(client, w
     assert "54, mål 65,5 %" in detail.content.decode()
 
 
-def test_progress_towards_a_target(world):
+def test_progress_towards_a_target(commitments):
     target = Target(baseline=30, target=18)
     assert target.progress(24) == pytest.approx(0.5)
     assert target.progress(40) == 0.0
@@ -184,31 +186,31 @@ def test_progress_towards_a_target(world):
     assert target.progress(None) is None
 
 
-def test_only_parties_can_be_responsible_for_an_activity(client, world):
+def test_only_parties_can_be_responsible_for_an_activity(client, commitments):
     log_in(client, member(Role.COORDINATOR))
-    url = reverse("collaboration:activity-create", args=[world["promise"].pk])
+    url = reverse("collaboration:activity-create", args=[commitments["promise"].pk])
     response = client.post(
         url,
         {
             "description": "Butiken ska...",
-            "responsible": world["ica"].pk,  # not a party to the promise
+            "responsible": commitments["ica"].pk,  # not a party to the promise
             "due": TODAY.isoformat(),
             "status": ActivityStatus.PLANNED,
         },
     )
     assert response.status_code == 400
-    assert not world["promise"].activities.exists()
+    assert not commitments["promise"].activities.exists()
 
 
-def test_the_database_refuses_an_unpublished_rule_breach(world):
+def test_the_database_refuses_an_unpublished_rule_breach(commitments):
     from django.db import IntegrityError
 
     with pytest.raises(IntegrityError):
-        Undertaking.objects.filter(pk=world["safety"].pk).update(published=True)
+        Undertaking.objects.filter(pk=commitments["safety"].pk).update(published=True)
 
 
 def test_the_agreements_list_takes_a_fixed_number_of_queries(
-    client, world, django_assert_max_num_queries
+    client, commitments, django_assert_max_num_queries
 ):
     log_in(client, member(Role.COORDINATOR))
     with django_assert_max_num_queries(60) as few:
@@ -216,8 +218,8 @@ def test_the_agreements_list_takes_a_fixed_number_of_queries(
     for n in range(10):
         services.undertaking_create(actor=SYSTEM,
             kind=UndertakingKind.SAFETY_AGREEMENT, title=f"Överenskommelse {n}", problem="x",
-            valid_from=TODAY, valid_to=NEXT_YEAR, areas=[world["alidhem"]],
-            parties=[world["kommun"]],
+            valid_from=TODAY, valid_to=NEXT_YEAR, areas=[commitments["alidhem"]],
+            parties=[commitments["kommun"]],
         )  # fmt: skip
     with django_assert_max_num_queries(60) as many:
         client.get(reverse("collaboration:agreement-list"))
