@@ -8,7 +8,6 @@ display strings and charts, every count already through small-count suppression.
 from collections.abc import Callable
 from decimal import Decimal
 
-from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -274,9 +273,7 @@ def grants(period: Period) -> Section:
                 figure(line.granted),
                 figure(line.spent_in_period),
                 figure(line.spent_total),
-                "–"
-                if line.outcome is None
-                else f"{floatformat(line.outcome, -1)} {line.outcome_unit}",
+                "–" if line.outcome is None else f"{figure(line.outcome, -1)} {line.outcome_unit}",
                 "–" if line.effect_per_thousand is None else figure(line.effect_per_thousand, 2),
             ]
             for line in lines

@@ -1,5 +1,4 @@
 from django import forms
-from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
 from collaboration.models import (
@@ -15,6 +14,7 @@ from collaboration.selectors.areas import area_choices
 from umebra import access
 from umebra.forms import DateInput
 from umebra.models import Organisation
+from umebra.numbers import figure
 from umebra.uploads import PDF, Accepts, check_upload
 
 # The signed agreement, scanned to PDF.
@@ -118,8 +118,8 @@ class FollowUpForm(forms.ModelForm):
                 decimal_places=2,
                 help_text=_("Baseline %(baseline)s, target %(target)s.")
                 % {
-                    "baseline": floatformat(target.baseline, -1),
-                    "target": floatformat(target.target, -1),
+                    "baseline": figure(target.baseline, -1),
+                    "target": figure(target.target, -1),
                 },
             )
 

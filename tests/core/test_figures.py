@@ -65,3 +65,16 @@ def test_no_template_formats_a_figure_its_own_way():
         if path.is_file() and "floatformat" in path.read_text(errors="ignore")
     ]
     assert offenders == []
+
+
+def test_no_module_formats_a_figure_with_floatformat():
+    """Forms and reports write figures for people too (a follow-up's help text, a grant's
+    outcome): the same rule as templates, through ``umebra.numbers.figure``."""
+    root = Path(settings.BASE_DIR)
+    offenders = [
+        str(path.relative_to(root))
+        for package in ("umebra", "cases", "collaboration", "reports")
+        for path in (root / package).rglob("*.py")
+        if "import floatformat" in path.read_text()
+    ]
+    assert offenders == []

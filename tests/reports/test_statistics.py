@@ -71,4 +71,4 @@ def test_grants_print_their_figures_the_swedish_way(db):
     )
     with translation.override("sv"):
         row = grants(Q2).tables[0].rows[0]
-    assert row[2:] == ["430\xa0000", "430\xa0000", "430\xa0000", "2400 besök", "5,58"]
+    assert row[2:] == ["430\xa0000", "430\xa0000", "430\xa0000", "2\xa0400 besök", "5,58"]
