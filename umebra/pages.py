@@ -98,23 +98,30 @@ def part_create(
     title: str,
     *,
     parent_as: str = "",
+    with_user: bool = False,
+    saved: str = "",
 ) -> HttpResponse:
-    """The page that adds a part (a budget line, an activity …) to an object one may change.
+    """The page that adds a part (a budget line, an activity, a target …) to an object one
+    may change.
 
     The object is fetched with ``CHANGE`` (404 otherwise), and given to the form under the
-    keyword ``parent_as`` where the form needs it. A valid form goes to
+    keyword ``parent_as`` where the form needs it; ``with_user`` gives the form the user too,
+    for forms whose choices depend on who fills them in. A valid form goes to
     ``save(actor, obj, form)``, which calls the service; a refusal is shown on the form, and success
     takes the browser back to the object's page.
     """
     parent = access.get_object_or_404(request, model, access.Action.CHANGE, pk=pk)
-    form = form_class(request.POST or None, **({parent_as: parent} if parent_as else {}))
+    form_kwargs = {parent_as: parent} if parent_as else {}
+    if with_user:
+        form_kwargs["user"] = request.user
+    form = form_class(request.POST or None, **form_kwargs)
     if form.is_valid():
         try:
             save(access.actor_for(request.user), parent, form)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Saved."))
+            messages.success(request, saved or _("Saved."))
             return redirect(parent)
     return form_page(request, form, title, parent=parent)
 

@@ -34,7 +34,7 @@ from cases.selectors.los import (
 from cases.services import los as services
 from umebra import access
 from umebra.audit.models import AccessAction
-from umebra.pages import form_page, report_outcome
+from umebra.pages import form_page, part_create, report_outcome
 from umebra.workflow import next_choices
 
 
@@ -125,15 +125,17 @@ def operation_status_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def target_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    operation = access.get_object_or_404(request, Operation, access.Action.CHANGE, pk=pk)
-    form = TargetForm(request.POST or None, user=request.user)
-    if form.is_valid():
-        services.target_create(
-            actor=access.actor_for(request.user), operation=operation, **form.cleaned_data
-        )
-        messages.success(request, _("Saved."))
-        return redirect(operation)
-    return form_page(request, form, _("Target"), parent=operation)
+    return part_create(
+        request,
+        Operation,
+        pk,
+        TargetForm,
+        lambda actor, operation, form: services.target_create(
+            actor=actor, operation=operation, **form.cleaned_data
+        ),
+        _("Target"),
+        with_user=True,
+    )
 
 
 @login_required

@@ -12,7 +12,7 @@ from collaboration.models import Indicator
 from collaboration.selectors.cycle import indicator_list, indicator_series, indicator_values
 from collaboration.services import indicators as services
 from umebra import access, charts
-from umebra.pages import create_or_update, form_page, paginate
+from umebra.pages import create_or_update, paginate, part_create
 
 
 @login_required
@@ -71,15 +71,18 @@ def indicator_form_view(request: HttpRequest, pk: int | None = None) -> HttpResp
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_value_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    indicator = access.get_object_or_404(request, Indicator, access.Action.CHANGE, pk=pk)
-    form = IndicatorValueForm(request.POST or None, user=request.user)
-    if form.is_valid():
-        services.indicator_value_record(
-            actor=access.actor_for(request.user), indicator=indicator, **form.cleaned_data
-        )
-        messages.success(request, _("The value was recorded."))
-        return redirect(indicator)
-    return form_page(request, form, _("New value"), parent=indicator)
+    return part_create(
+        request,
+        Indicator,
+        pk,
+        IndicatorValueForm,
+        lambda actor, indicator, form: services.indicator_value_record(
+            actor=actor, indicator=indicator, **form.cleaned_data
+        ),
+        _("New value"),
+        with_user=True,
+        saved=_("The value was recorded."),
+    )
 
 
 @login_required

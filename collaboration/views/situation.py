@@ -26,7 +26,7 @@ from collaboration.selectors.cycle import (
 )
 from collaboration.services import cycle as services
 from umebra import access
-from umebra.pages import create_or_update, form_page, report_outcome
+from umebra.pages import create_or_update, form_page, part_create, report_outcome
 from umebra.workflow import next_choices
 
 
@@ -83,15 +83,17 @@ def picture_form_view(request: HttpRequest, pk: int | None = None) -> HttpRespon
 @login_required
 @require_http_methods(["GET", "POST"])
 def problem_create_view(request: HttpRequest, pk: int) -> HttpResponse:
-    picture = access.get_object_or_404(request, SituationPicture, access.Action.CHANGE, pk=pk)
-    form = ProblemForm(request.POST or None, user=request.user)
-    if form.is_valid():
-        services.problem_create(
-            actor=access.actor_for(request.user), picture=picture, **form.cleaned_data
-        )
-        messages.success(request, _("Saved."))
-        return redirect(picture)
-    return form_page(request, form, _("Prioritised problem"), parent=picture)
+    return part_create(
+        request,
+        SituationPicture,
+        pk,
+        ProblemForm,
+        lambda actor, picture, form: services.problem_create(
+            actor=actor, picture=picture, **form.cleaned_data
+        ),
+        _("Prioritised problem"),
+        with_user=True,
+    )
 
 
 @login_required
