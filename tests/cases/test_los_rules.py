@@ -150,8 +150,8 @@ def test_an_operation_is_led_by_the_police_or_a_municipal_unit(demo):
     """Handed by its lead to Skatteverket, nobody could have changed it any more."""
     operation = Operation.objects.get()
     with pytest.raises(ValidationError, match="leder en insats"):
-        los.operation_create(
-            actor=access.actor_for(demo["polis"]), instance=operation,
+        los.operation_update(
+            actor=access.actor_for(demo["polis"]), operation=operation,
             lead=Organisation.objects.get(name="Skatteverket"), parties=[], name=operation.name,
-            objective="o",
+            objective="o", starts_on=operation.starts_on, ends_on=None, summary="",
         )  # fmt: skip
