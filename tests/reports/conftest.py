@@ -55,7 +55,7 @@ def quarter_data(db):
                                              + [("safety_walk", social)] * 2):  # fmt: skip
         effort = JointEffort.objects.create(
             date=day + datetime.timedelta(days=n), kind=kind, description="Insats",
-            hours=2, cost=500, people_reached=10, actor=access.actor_for(coordinator),
+            hours=2, cost=500, people_reached=10, created_by=coordinator,
         )  # fmt: skip
         effort.organisations.set([organisation])
         effort.areas.set([ersboda])
