@@ -125,9 +125,9 @@ def row_create(
     undertakings: Iterable[Undertaking] = (),
     grants: Iterable[GrantApplication] = (),
 ) -> ActionRow:
-    """A row of the plan; its author is kept as who last changed it."""
+    """A row of the plan; its author is who last changed it until someone else does."""
     return row_update(
-        actor=actor, row=ActionRow(plan=plan, updated_by=actor.user), cause=cause,
+        actor=actor, row=ActionRow(plan=plan), cause=cause,
         measure=measure, goal=goal, when=when, responsible=responsible, follow_up=follow_up,
         status=status, problems=problems, efforts=efforts, undertakings=undertakings,
         grants=grants,
@@ -156,6 +156,7 @@ def row_update(
         {
             "cause": cause, "measure": measure, "goal": goal, "when": when,
             "responsible": responsible, "follow_up": follow_up, "status": status,
+            "updated_by": actor.user,
         },
     )  # fmt: skip
     row.problems.set(problems)

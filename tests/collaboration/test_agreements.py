@@ -166,8 +166,8 @@ def test_the_follow_up_form_shows_baseline_and_target_as_the_page_does(client, c
     from decimal import Decimal
 
     promise = commitments["promise"]
-    services.target_create(actor=SYSTEM,
-        undertaking=promise, name="Trygghet", unit="%", baseline=Decimal("54.00"),
+    services.target_create(
+        actor=SYSTEM, undertaking=promise, name="Trygghet", unit="%", baseline=Decimal("54.00"),
         target=Decimal("65.50"),
     )  # fmt: skip
     log_in(client, member(Role.COORDINATOR))
@@ -216,11 +216,16 @@ def test_the_agreements_list_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(60) as few:
         client.get(reverse("collaboration:agreement-list"))
     for n in range(10):
-        services.undertaking_create(actor=SYSTEM,
-            kind=UndertakingKind.SAFETY_AGREEMENT, title=f"Överenskommelse {n}", problem="x",
-            valid_from=TODAY, valid_to=NEXT_YEAR, areas=[commitments["alidhem"]],
+        services.undertaking_create(
+            actor=SYSTEM,
+            kind=UndertakingKind.SAFETY_AGREEMENT,
+            title=f"Överenskommelse {n}",
+            problem="x",
+            valid_from=TODAY,
+            valid_to=NEXT_YEAR,
+            areas=[commitments["alidhem"]],
             parties=[commitments["kommun"]],
-        )  # fmt: skip
+        )
     with django_assert_max_num_queries(60) as many:
         client.get(reverse("collaboration:agreement-list"))
     assert len(many.captured_queries) == len(few.captured_queries)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from collaboration.models import ActionPlan, DocumentStatus, SituationPicture
 from collaboration.services import cycle as services
 from tests.factories import OrganisationFactory, log_in, member
+from umebra import access
 from umebra.access import SYSTEM
 from umebra.roles import Role
 
@@ -104,8 +105,8 @@ def test_the_coordinator_is_warned_when_the_picture_is_older_than_two_years(
 def test_red_rows_show_on_the_coordinators_home_page(client):
     plan = services.plan_create(actor=SYSTEM, title="Plan", picture=picture())
     for status, measure in [("red", "Fritidsgården kvällsöppen"), ("green", "Belysning")]:
-        services.row_create(actor=SYSTEM,
-            plan=plan, cause="c", measure=measure, goal="g", when="2026",
+        services.row_create(
+            actor=SYSTEM, plan=plan, cause="c", measure=measure, goal="g", when="2026",
             responsible=OrganisationFactory(), follow_up="f", status=status,
         )  # fmt: skip
     log_in(client, member(Role.COORDINATOR))
@@ -129,3 +130,20 @@ def test_everyone_reads_an_adopted_plan(client):
     plan = ActionPlan.objects.create(title="Plan", picture=adopted, status=DocumentStatus.ADOPTED)
     log_in(client, member(Role.PARTNER))
     assert client.get(reverse("collaboration:plan-detail", args=[plan.pk])).status_code == 200
+
+
+def test_a_plan_row_names_who_changed_it_last():
+    """The row's "changed by" followed its author only: a colleague's change kept the
+    author's name on it."""
+    plan = services.plan_create(actor=SYSTEM, title="Plan", picture=picture())
+    author, colleague = member(Role.COORDINATOR), member(Role.COORDINATOR)
+    fields = {
+        "cause": "c", "measure": "Belysning", "goal": "g", "when": "2026",
+        "responsible": OrganisationFactory(), "follow_up": "f", "status": "green",
+        "problems": [], "efforts": [], "undertakings": [], "grants": [],
+    }  # fmt: skip
+    row = services.row_create(actor=access.actor_for(author), plan=plan, **fields)
+    assert row.updated_by == author
+    row = services.row_update(actor=access.actor_for(colleague), row=row, **fields)
+    row.refresh_from_db()
+    assert row.updated_by == colleague

@@ -120,10 +120,13 @@ def test_spending_never_exceeds_the_grant(application):
         description="x",
     )
     with pytest.raises(ValidationError, match="100000"):
-        services.spending_create(actor=SYSTEM,
-            application=application, date=timezone.localdate(), amount=Decimal(20_000),
+        services.spending_create(
+            actor=SYSTEM,
+            application=application,
+            date=timezone.localdate(),
+            amount=Decimal(20_000),
             description="y",
-        )  # fmt: skip
+        )
 
 
 def test_the_page_refuses_a_transition_with_its_reason(client, application):

@@ -418,12 +418,12 @@ def world():
         areas=[Area.objects.create(name="Haga", slug="haga", population=5400)],
         organisations=[someone, the_police],
     )
-    agreement = agreements.agreement_create(actor=SYSTEM,
-        title="Överenskommelse", municipality=someone, police=the_police,
+    agreement = agreements.agreement_create(
+        actor=SYSTEM, title="Överenskommelse", municipality=someone, police=the_police,
         valid_from=timezone.localdate(), valid_to=timezone.localdate(), focus="Trygghet",
     )  # fmt: skip
-    promise = agreements.undertaking_create(actor=SYSTEM,
-        kind="citizen_promise", title="Löfte", problem="Problem", agreement=agreement,
+    promise = agreements.undertaking_create(
+        actor=SYSTEM, kind="citizen_promise", title="Löfte", problem="Problem", agreement=agreement,
         valid_from=timezone.localdate(), valid_to=timezone.localdate(),
         areas=[], parties=[someone, the_police],
     )  # fmt: skip
@@ -434,8 +434,8 @@ def world():
         responsible=someone,
         due=timezone.localdate(),
     )
-    council = groups.group_create(actor=SYSTEM,
-        name="Rådet", level="strategic", mandate="Prioritera", owner=someone,
+    council = groups.group_create(
+        actor=SYSTEM, name="Rådet", level="strategic", mandate="Prioritera", owner=someone,
         cadence="quarterly", members=[someone, the_police], areas=[],
     )  # fmt: skip
     meeting = groups.meeting_create(
@@ -454,15 +454,22 @@ def world():
         actor=SYSTEM, title="Utkast", mapping="m", analysis="a", sources="s"
     )
     plan = cycle.plan_create(actor=SYSTEM, title="Plan", picture=picture)
-    row = cycle.row_create(actor=SYSTEM,
-        plan=plan, cause="c", measure="m", goal="g", when="w", responsible=someone,
+    row = cycle.row_create(
+        actor=SYSTEM, plan=plan, cause="c", measure="m", goal="g", when="w", responsible=someone,
         follow_up="f",
     )  # fmt: skip
     fund = funds.fund_create(actor=SYSTEM, name="Anslaget", year=2026, amount=1000)
-    application = funds.application_create(actor=SYSTEM,
-        fund=fund, applicant=someone, title="Ansökan", problem="p", measure="m", goals="g",
-        evaluation="e", amount_requested=100,
-    )  # fmt: skip
+    application = funds.application_create(
+        actor=SYSTEM,
+        fund=fund,
+        applicant=someone,
+        title="Ansökan",
+        problem="p",
+        measure="m",
+        goals="g",
+        evaluation="e",
+        amount_requested=100,
+    )
     owner = member(Role.SOCIAL_WORKER, someone)
     case = CaseFactory(
         owner=owner, name="Alva", area=effort.areas.get(), consent_covering=[someone]
