@@ -15,10 +15,8 @@ from collaboration.models import JointEffort
 from collaboration.selectors.efforts import effort_full, effort_list
 from collaboration.services.efforts import effort_create, effort_update
 from umebra import access
-from umebra.exports import csv_response, xlsx_response
+from umebra.exports import export_response
 from umebra.pages import form_status, paginate
-
-EXPORTS = {"csv": csv_response, "xlsx": xlsx_response}
 
 
 def _filtered(request: HttpRequest, efforts: QuerySet[JointEffort]) -> EffortFilter:
@@ -50,11 +48,11 @@ def effort_export_view(request: HttpRequest, file_format: str) -> HttpResponse:
     access.require_view_any(request, JointEffort)
     header = [
         _("Date"), _("Kind"), _("Areas"), _("Organisations"), _("Description"),
-        _("Hours"), _("Cost (SEK)"), _("People reached"), _("Serves"),
+        _("Hours"), _("Cost (SEK)"), _("People reached"), _("Serves the promise or agreement"),
     ]  # fmt: skip
     rows = (
         [
-            effort.date.isoformat(),
+            effort.date,
             effort.get_kind_display(),
             ", ".join(area.name for area in effort.area_list),
             ", ".join(organisation.name for organisation in effort.organisation_list),
@@ -67,7 +65,7 @@ def effort_export_view(request: HttpRequest, file_format: str) -> HttpResponse:
         for effort in _filtered(request, effort_full(user=request.user)).qs
     )
     filename = f"insatser-{timezone.localdate():%Y-%m-%d}"
-    return EXPORTS[file_format](filename, header, rows)
+    return export_response(file_format, filename, header, rows, sheet=_("Joint efforts"))
 
 
 @login_required

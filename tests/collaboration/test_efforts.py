@@ -204,6 +204,27 @@ def test_the_csv_export_writes_decimal_commas_and_the_workbook_real_numbers(
     assert [cell.value for cell in cells] == [8.5, 1200.5, 40]
 
 
+def test_the_workbook_is_made_to_be_worked_in(client, places, parties):
+    """A sheet called "Sheet", dates as text and headings one scrolls away from: the workbook
+    now names its sheet, keeps dates as dates, freezes a bold heading row with a filter on every
+    column, and heads each column in words."""
+    effort(places["teg"], parties["police"])
+    effort(places["alidhem"], parties["ica"])
+    as_role(client, Role.COORDINATOR)
+
+    response = client.get(reverse("collaboration:effort-export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.title == "Samverkansinsatser"
+    assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A2", "A1:I3")
+    assert sheet["A1"].font.bold
+    assert sheet["I1"].value == "Del av löfte eller överenskommelse"
+    assert sheet["A2"].is_date and sheet["A2"].value.date() == TODAY
+
+    response = client.get(reverse("collaboration:effort-export", args=["csv"]))
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert text.splitlines()[1].startswith(TODAY.isoformat() + ";")
+
+
 def test_a_csv_cell_neutralises_formulas_before_numbers_get_their_comma():
     from umebra.exports import csv_cell
 
