@@ -148,3 +148,19 @@ def test_a_wrong_number_is_explained(client, people):
     response = client.post(url, {"personal_number": "19900101-0017"})
     assert response.status_code == 400
     assert "Ingenting finns registrerat" in response.content.decode()
+
+
+def test_the_consent_form_fits_one_page_with_two_guardians(client, people, orgs, case):
+    """A minor's form with both guardians' rows ran onto a second page holding only its
+    case line, a sheet for nobody to sign: the line now stands under the title, and the
+    signature rows are 14 mm high, room enough to sign."""
+    from pypdf import PdfReader
+
+    type(case.person).objects.filter(pk=case.person.pk).update(personal_number="20120412-2383")
+    case.person.guardians.all().delete()
+    case.person.guardians.create(name="Anna Testsson")
+    case.person.guardians.create(name="Per Testsson")
+    log_in(client, people["owner"])
+    response = client.post(reverse("cases:consent-form-pdf", args=[case.pk]), consent_data(orgs))
+    assert "Per Testsson" in pdf_text(response.content)
+    assert len(PdfReader(io.BytesIO(response.content)).pages) == 1
