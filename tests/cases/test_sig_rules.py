@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -413,3 +414,15 @@ def test_the_grant_form_offers_only_those_not_yet_granted(client, people, case, 
     assert str(people["counsellor"].pk) not in offered
     assert str(owner.pk) not in offered
 
+
+def test_a_consent_revoked_without_a_reason_is_refused_as_an_error(
+    client, people, case, consent_for, orgs
+):
+    consent = consent_for(orgs["social"], orgs["school"])
+    log_in(client, people["owner"])
+    response = client.post(reverse("cases:consent-revoke", args=[consent.pk]), {}, follow=True)
+    assert [m.level for m in response.context["messages"]] == [messages.ERROR]
+    refusal = "Hur samtycket återkallades: Detta fält måste fyllas i."
+    assert f'<p class="error-summary" role="alert">{refusal}</p>' in response.content.decode()
+    consent.refresh_from_db()
+    assert consent.revoked_at is None
