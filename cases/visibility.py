@@ -17,13 +17,14 @@ expressions: they are correlated to the outer query, whose aliases only the ORM 
 from functools import cache
 
 from django.db import connection
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import IsNull
 from django.utils import timezone
 
 from cases.models import EmergencyAccess, GrantTally, SigCase, SigCaseUserObjectPermission
 from umebra.access import Actor
+from umebra.models import Membership
 
 # Above this many visible cases the list walks the newest-first index and probes each case
 # (it finds a page within a few hundred rows); up to it, it looks the visible ids up.
@@ -122,12 +123,24 @@ class VisibleIds(RawSQL):
 def grants_in_force(actor: Actor) -> QuerySet:
     """The actor's grants that open a case today: given for the organisation they act for
     now, and not past their last day. An expired grant stays until the nightly task
-    deletes it, and opens nothing meanwhile; this is the one place that says so in the ORM
-    (``_conditions`` says it in SQL)."""
+    deletes it, and opens nothing meanwhile; this and ``case_grants_in_force`` are the
+    places that say so in the ORM (``_conditions`` says it in SQL)."""
     return SigCaseUserObjectPermission.objects.filter(
         user=actor.user,
         organisation_id=actor.organisation_id,
         valid_until__gte=timezone.localdate(),
+    )
+
+
+def case_grants_in_force(case: SigCase) -> QuerySet:
+    """``grants_in_force`` seen from the case: its grants not past their last day, each for
+    an organisation its grantee is still an active member of. Who holds none may be given
+    one (the grant form offers them)."""
+    still_member = Membership.objects.active().filter(
+        user=OuterRef("user"), organisation=OuterRef("organisation")
+    )
+    return SigCaseUserObjectPermission.objects.filter(
+        Exists(still_member), content_object=case, valid_until__gte=timezone.localdate()
     )
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from cases.models import SigCase, SigCaseUserObjectPermission
 from cases.policy import CASE_ROLES
-from cases.visibility import grants_in_force
+from cases.visibility import case_grants_in_force, grants_in_force
 from umebra import access
 from umebra.models import Membership, User
 
@@ -48,7 +48,8 @@ def case_parts(*, user: User, case: SigCase) -> dict:
 
 
 def grantable_users(*, case: SigCase) -> QuerySet[User]:
-    """Users of the organisations a consent in force covers, in roles that work cases."""
+    """Users of the organisations a consent in force covers, in roles that work cases, who
+    hold no grant in force for the case yet (and not its owner, who sees it already)."""
     today = timezone.localdate()
     consents = [c for c in case.consents.prefetch_related("organisations") if c.is_valid_on(today)]
     organisations = {o.pk for consent in consents for o in consent.organisations.all()}
@@ -58,6 +59,7 @@ def grantable_users(*, case: SigCase) -> QuerySet[User]:
     return (
         User.objects.filter(memberships__in=memberships)
         .exclude(pk=case.owner_id)
+        .exclude(pk__in=case_grants_in_force(case).values("user"))
         .distinct()
         .order_by("username")
     )

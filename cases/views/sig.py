@@ -19,7 +19,7 @@ from cases.forms.sig import (
     NoteForm,
     RevokeForm,
 )
-from cases.models import CASE_TRANSITIONS, CaseStatus, Consent, SigCase
+from cases.models import CASE_TRANSITIONS, CaseStatus, Consent, EmergencyAccess, SigCase
 from cases.policy import note_visibilities
 from cases.selectors.sig import case_list, case_parts, reading_without_part, shown_parts
 from cases.services import disclosure
@@ -45,7 +45,13 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/list.html",
-        {"page": page, "query": query, "may_add": access.may_add(request.user, SigCase)},
+        {
+            "page": page,
+            "query": query,
+            "may_add": access.may_add(request.user, SigCase),
+            # The link to break the glass, for those its page lets in.
+            "may_open_emergency": access.may_add(request.user, EmergencyAccess),
+        },
     )
 
 

@@ -167,3 +167,30 @@ def test_an_expired_grant_is_no_part_in_the_case_so_emergency_reading_says_so(
     assert client.get(reverse("cases:case-detail", args=[case.pk])).status_code == 200
     read = AccessEvent.objects.get(username="kollega", object_type="cases.sigcase")
     assert (read.object_id, read.reason) == (str(case.pk), "emergency access")
+
+
+# role × the case list offers the emergency-access link: offered exactly to those whom the
+# page it leads to lets in.
+LINK_TABLE = [
+    ("owner", True),  # a social worker
+    ("counsellor", False),
+    ("officer", False),
+    ("coordinator", False),
+]
+
+
+@pytest.mark.parametrize(("who", "shown"), LINK_TABLE)
+def test_the_emergency_link_is_shown_to_those_the_page_lets_in(client, people, who, shown):
+    log_in(client, people[who])
+    cases = client.get(reverse("cases:case-list"))
+    assert cases.status_code == 200
+    link = reverse("cases:emergency-open")
+    assert (f'href="{link}"' in cases.content.decode()) is shown
+    assert client.get(link).status_code == (200 if shown else 403)
+
+
+@pytest.mark.parametrize("who", ["landlord", "politician", "inspector", "auditor", "admin"])
+def test_roles_without_the_case_list_reach_no_emergency_page(client, people, who):
+    log_in(client, people[who])
+    assert client.get(reverse("cases:case-list")).status_code == 403
+    assert client.get(reverse("cases:emergency-open")).status_code == 403

@@ -1,8 +1,10 @@
 """Rule 2 of docs/rules.md, point by point, on PostgreSQL: who sees a SIG case, and when not."""
 
 import datetime
+import re
 
 import pytest
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -387,3 +389,40 @@ def test_a_minor_is_opened_with_a_guardian_and_consents_only_with_one(client, pe
         valid_from=TODAY, valid_to=TODAY, signed_by_person=True,
     )  # fmt: skip
     assert not consent.complete
+
+
+def offered_users(page: str) -> set[str]:
+    """The users the grant form's list offers, by primary key."""
+    select = re.search(r'<select name="user".*?</select>', page, re.S)
+    return set(re.findall(r'<option value="(\d+)"', select.group(0))) if select else set()
+
+
+def test_the_grant_form_offers_only_those_not_yet_granted(client, people, case, consent_for, orgs):
+    consent_for(orgs["social"], orgs["school"], orgs["police"])
+    owner = people["owner"]
+    services.grant_give(actor=actor(owner), case=case, user=people["counsellor"])
+    services.grant_give(actor=actor(owner), case=case, user=people["officer"])
+    # The officer's grant is past its last day (the nightly task has not deleted it yet):
+    # it opens nothing, so the owner may give it again.
+    SigCaseUserObjectPermission.objects.filter(user=people["officer"]).update(
+        valid_until=TODAY - datetime.timedelta(days=1)
+    )
+    log_in(client, owner)
+    page = client.get(reverse("cases:case-detail", args=[case.pk])).content.decode()
+    offered = offered_users(page)
+    assert str(people["officer"].pk) in offered
+    assert str(people["counsellor"].pk) not in offered
+    assert str(owner.pk) not in offered
+
+
+def test_a_consent_revoked_without_a_reason_is_refused_as_an_error(
+    client, people, case, consent_for, orgs
+):
+    consent = consent_for(orgs["social"], orgs["school"])
+    log_in(client, people["owner"])
+    response = client.post(reverse("cases:consent-revoke", args=[consent.pk]), {}, follow=True)
+    assert [m.level for m in response.context["messages"]] == [messages.ERROR]
+    refusal = "Hur samtycket återkallades: Detta fält måste fyllas i."
+    assert f'<p class="error-summary" role="alert">{refusal}</p>' in response.content.decode()
+    consent.refresh_from_db()
+    assert consent.revoked_at is None
