@@ -10,6 +10,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -158,6 +159,24 @@ class Inspection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}, {self.date:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        """An inspection is part of its operation: dated outside the operation's period it
+        would count in the reports for a time the operation did not run. (A measure has no
+        date of its own; it is taken at its inspection.)"""
+        if not (self.target_id and self.date):
+            return
+        operation = self.target.operation
+        start, end = operation.starts_on, operation.ends_on
+        if start <= self.date and (end is None or self.date <= end):
+            return
+        if end is None:
+            message = _("The date lies outside the operation's period, from %(start)s.")
+        else:
+            message = _("The date lies outside the operation's period, %(start)s – %(end)s.")
+        # In the reader's date format: "3 mars 2026" in Swedish.
+        dates = {"start": date_format(start), "end": date_format(end) if end else ""}
+        raise ValidationError({"date": ValidationError(message, "outside_period", dates)})
 
 
 class MeasureKind(models.TextChoices):

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from cases.models import (
     Inspection,
@@ -84,7 +84,7 @@ def inspect(client, target, **change):
     return client.post(reverse("cases:inspection-create", args=[target.pk]), data)
 
 
-def test_an_inspection_is_recorded_for_today_or_earlier(client, target, inspector):
+def test_an_inspection_is_recorded_for_today_or_earlier(client, target, inspector, running):
     assert inspect(client, target).status_code == 302
     yesterday = TODAY - datetime.timedelta(days=1)
     assert inspect(client, target, date=yesterday.isoformat()).status_code == 302
@@ -149,3 +149,73 @@ def test_a_fee_without_an_amount_is_refused_by_the_service_too(inspection, inspe
 def test_other_measures_may_be_recorded_without_an_amount(client, inspection, kind):
     assert take_measure(client, inspection, kind=kind, amount="").status_code == 302
     assert inspection.measures.get().amount is None
+
+
+@pytest.fixture
+def running(target):
+    """The target's operation runs from ten days ago to ten days ahead."""
+    Operation.objects.filter(pk=target.operation_id).update(
+        starts_on=TODAY - datetime.timedelta(days=10), ends_on=TODAY + datetime.timedelta(days=10)
+    )
+    target.operation.refresh_from_db()
+    return target.operation
+
+
+def swedish(day):
+    return formats.date_format(day, "j F Y")
+
+
+def test_an_inspection_dated_before_its_operation_began_is_refused_on_its_date(
+    client, target, inspector, running
+):
+    before = running.starts_on - datetime.timedelta(days=1)
+    response = inspect(client, target, date=before.isoformat())
+    assert response.status_code == 400
+    assert response.context["form"].errors["date"] == [
+        f"Datumet ligger utanför insatsens period, "
+        f"{swedish(running.starts_on)} – {swedish(running.ends_on)}."
+    ]
+    assert not Inspection.objects.exists()
+    assert inspect(client, target, date=running.starts_on.isoformat()).status_code == 302
+
+
+def test_an_inspection_after_its_operation_ended_is_refused_by_the_service_too(
+    target, inspector, running
+):
+    Operation.objects.filter(pk=running.pk).update(ends_on=TODAY - datetime.timedelta(days=2))
+    target.operation.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        los.inspection_create(
+            actor=access.actor_for(inspector),
+            target=target,
+            kind=InspectionKind.CASH_REGISTERS,
+            findings="Stängt",
+            date=TODAY - datetime.timedelta(days=1),
+        )
+    period = f"{swedish(running.starts_on)} – {swedish(TODAY - datetime.timedelta(days=2))}"
+    assert refused.value.message_dict == {
+        "date": [f"Datumet ligger utanför insatsens period, {period}."]
+    }
+
+
+def test_an_open_ended_operation_refuses_only_dates_before_its_start(target, inspector, running):
+    Operation.objects.filter(pk=running.pk).update(ends_on=None)
+    target.operation.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        los.inspection_create(
+            actor=access.actor_for(inspector),
+            target=target,
+            kind=InspectionKind.CASH_REGISTERS,
+            findings="Före start",
+            date=running.starts_on - datetime.timedelta(days=1),
+        )
+    assert refused.value.message_dict == {
+        "date": [f"Datumet ligger utanför insatsens period, från {swedish(running.starts_on)}."]
+    }
+    assert los.inspection_create(
+        actor=access.actor_for(inspector),
+        target=target,
+        kind=InspectionKind.CASH_REGISTERS,
+        findings="Dagen den började",
+        date=running.starts_on,
+    )
