@@ -9,7 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from cases.selectors import statistics as cases_stats
 from collaboration.models import UndertakingKind
@@ -77,23 +77,28 @@ def summary(period: Period) -> Section:
     efforts = stats.effort_totals(period.start, period.end)
     los = cases_stats.los_outcomes(period.start, period.end)
     operations, _total, _hidden = suppress_list([los.operations_active, los.operations_concluded])
+    # Kept untranslated for the home page, which names them in its reader's language.
     figures = [
-        (_("Joint efforts logged"), figure(_efforts_by_month(period)[2])),
-        (_("Hours spent on joint efforts"), figure(efforts.hours)),
-        (_("People reached by joint efforts"), figure(efforts.people_reached)),
-        (_("LOS operations under way"), operations[0]),
+        (gettext_noop("Joint efforts logged"), figure(_efforts_by_month(period)[2])),
+        (gettext_noop("Hours spent on joint efforts"), figure(efforts.hours)),
+        (gettext_noop("People reached by joint efforts"), figure(efforts.people_reached)),
+        (gettext_noop("LOS operations under way"), operations[0]),
         (
-            _("Targets inspected in LOS operations, once per agency"),
+            gettext_noop("Targets inspected in LOS operations, once per agency"),
             _footer(_inspections_table(los), 1),
         ),
-        (_("SIG cases active at the end of the period"), _footer(_sig_table(period), 2)),
+        (
+            gettext_noop("SIG cases active at the end of the period"),
+            _footer(_sig_table(period), 2),
+        ),
     ]
+    rows = [[_(label), value] for label, value in figures]
     return Section(
         _("Summary"),
         "summary",
         paragraphs=[_("The period's work in figures; the sections that follow break them down.")],
-        tables=[Table(_("Key figures"), [_("Figure"), period.label], [list(f) for f in figures])],
-        key_figures=[[str(label), value] for label, value in figures],
+        tables=[Table(_("Key figures"), [_("Figure"), period.label], rows)],
+        key_figures=[[label, value] for label, value in figures],
     )
 
 

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from umebra.periods import quarter_label
 
 
 @dataclass(frozen=True)
@@ -28,10 +28,7 @@ class Period:
         ):
             return str(self.start.year)
         if self.is_quarter:
-            return _("%(year)s quarter %(quarter)s") % {
-                "year": self.start.year,
-                "quarter": self.quarter,
-            }
+            return quarter_label(self.start.year, self.quarter)
         return f"{self.start:%Y-%m-%d} – {self.end:%Y-%m-%d}"
 
     def months(self) -> list[datetime.date]:

@@ -83,4 +83,4 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     charts: list = field(default_factory=list)  # SVG (SafeString)
-    key_figures: list[list[str]] = field(default_factory=list)  # [label, value], for home
+    key_figures: list[list[str]] = field(default_factory=list)  # [msgid, value], for home

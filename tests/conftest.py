@@ -4,6 +4,8 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils import translation
 
 from tests.personas import DEMO_ORGANISATIONS, demo_organisation, persona
 from umebra.roles import Role
@@ -41,6 +43,15 @@ def _a_queue_of_our_own():
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _swedish_after_each_test():
+    """A page asked for in English leaves English active in the thread (LocaleMiddleware
+    activates, nothing deactivates): later tests reading a service's Swedish message would
+    read it in English."""
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")

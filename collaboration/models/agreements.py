@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from collaboration.models.areas import Area
 from umebra.models import Organisation
+from umebra.periods import quarter_label
 from umebra.validity import ValidityPeriod, period_ordered
 
 
@@ -250,7 +251,7 @@ class FollowUp(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year} Q{self.quarter}"
+        return quarter_label(self.year, self.quarter)
 
 
 class TargetValue(models.Model):

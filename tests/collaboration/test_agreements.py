@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -230,3 +231,27 @@ def test_the_agreements_list_takes_a_fixed_number_of_queries(
         client.get(reverse("collaboration:agreement-list"))
     assert len(many.captured_queries) == len(few.captured_queries)
     assert CooperationAgreement.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "quarter", "latest"),
+    [
+        ("sv", "2026 kvartal 3", "Senaste uppföljning (2026 kvartal 3)"),
+        ("en", "2026 quarter 3", "Latest follow-up (2026 quarter 3)"),
+    ],
+)
+def test_a_follow_up_names_its_quarter_as_the_reports_do(
+    client, commitments, language, quarter, latest
+):
+    """Not "2026 Q3": the quarter is written out, in the reader's language."""
+    promise = commitments["promise"]
+    services.follow_up_create(
+        actor=SYSTEM, undertaking=promise, year=2026, quarter=3, status="on_track", values={}
+    )
+    log_in(client, member(Role.COORDINATOR))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    detail = client.get(reverse("collaboration:undertaking-detail", args=[promise.pk]))
+    assert f"<h3>{quarter}: " in detail.content.decode()
+    listing = client.get(reverse("collaboration:agreement-list"))
+    assert latest in listing.content.decode()
+    assert "Q3" not in detail.content.decode() + listing.content.decode()

@@ -1,6 +1,7 @@
 """The report pages: asking, watching, downloading (logged), verifying, the home panel."""
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -74,7 +75,28 @@ def test_the_politician_home_page_lists_reports_and_the_key_figures(client, quar
     log_in(client, member(Role.POLITICIAN, OrganisationFactory(name="Kommunfullmäktige")))
     page = client.get(reverse("home")).content.decode()
     assert reverse("reports:report-download", args=[run.pk]) in page
-    label, value = run.figures[0]
-    assert label in page and value in page
+    assert "<dt>Registrerade samverkansinsatser</dt>" in page
+    assert f"<dd>{run.figures[0][1]}</dd>" in page
     # The figures are the report's, suppressed as there: the two SIG cases show as <5.
     assert "&lt;5" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "not_shown"),
+    [
+        ("sv", ["Registrerade samverkansinsatser", "Pågående LOS-insatser"], "Joint efforts"),
+        ("en", ["Joint efforts logged", "LOS operations under way"], "samverkansinsatser"),
+    ],
+)
+def test_the_home_pages_key_figures_are_named_in_the_readers_language(
+    client, quarter_data, language, shown, not_shown
+):
+    """The report is built in Swedish, but its key figures on the home page are named in the
+    language the reader chose."""
+    build(ReportKind.QUARTERLY, Q2)
+    log_in(client, member(Role.POLITICIAN, OrganisationFactory(name="Kommunfullmäktige")))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(reverse("home")).content.decode()
+    for label in shown:
+        assert f"<dt>{label}</dt>" in page
+    assert not_shown not in page
