@@ -66,6 +66,8 @@ def test_a_report_of_the_current_quarter_is_marked_in_the_page_and_the_pdf(clien
     text = pdf_words(run)
     assert f"Preliminär, data t.o.m. {TODAY:%Y-%m-%d}" in text  # the cover
     assert f"Nyckeltal ({mark})" in text  # the key figures' table
+    pages = [page.extract_text() for page in pdf_reader(bytes(run.file.data)).pages]
+    assert all(f"reliminär, data t.o.m. {TODAY:%Y-%m-%d}" in page for page in pages)  # footers
     download = client.get(reverse("reports:report-download", args=[run.pk]))
     assert "-preliminar.pdf" in download["Content-Disposition"]
 
