@@ -223,3 +223,11 @@ def test_the_migration_corrects_cases_whose_status_lagged(people, orgs, case):
     Consent.objects.update(revoked_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
     migration.follow_consents(apps, None)
     assert status(case) == "awaiting_consent"
+
+
+def test_a_period_not_yet_over_counts_the_cases_active_today(people, orgs, case):
+    """At the end of a quarter still under way a consent may have run out: the report, marked
+    preliminary, counts what is true on the day it is built."""
+    record(people, case, [orgs["school"]], days=5)
+    counts = sig_cases_by_area(TODAY - 30 * DAY, TODAY + 30 * DAY)
+    assert counts.get(("active", case.person.area.name)) == 1
