@@ -11,7 +11,8 @@ logger = logging.getLogger(__name__)
 
 @shared_task
 def consents_expire() -> None:
-    """End the grants of consents that ran out (daily, and safe to run again)."""
+    """End the grants of consents that ran out, and move the status of cases whose consent
+    came into force or ended overnight (daily, just after midnight, and safe to run again)."""
     removed = sig.consents_expire()
     logger.info("Consent expiry removed %d grants", removed)
 

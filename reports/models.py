@@ -1,13 +1,17 @@
 """Report runs: one row per report asked for, its state, and the PDF it produced."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reports.periods import Period
 from umebra.jobs import Job, JobStatus
+from umebra.periods import is_preliminary, preliminary_label
 
 
 class ReportKind(models.TextChoices):
@@ -80,8 +84,26 @@ class ReportRun(Job):
         return Period(self.period_start, self.period_end)
 
     @property
+    def data_until(self) -> datetime.date:
+        """The last day whose data the report holds: the day it was built (today for a
+        run not built yet)."""
+        return timezone.localdate(self.snapshot_at) if self.snapshot_at else timezone.localdate()
+
+    @property
+    def is_preliminary(self) -> bool:
+        """Built before its period was over, so it stays preliminary for good: a report is
+        a snapshot and never counts again (ask for a new one after the period ends)."""
+        return is_preliminary(self.period_end, self.data_until)
+
+    @property
+    def preliminary_label(self) -> str:
+        """ "preliminär, data t.o.m. …" for a preliminary report, else nothing."""
+        return preliminary_label(self.data_until) if self.is_preliminary else ""
+
+    @property
     def filename(self) -> str:
-        return f"umebra-{self.kind}-{self.period_start:%Y-%m-%d}-{self.period_end:%Y-%m-%d}"
+        name = f"umebra-{self.kind}-{self.period_start:%Y-%m-%d}-{self.period_end:%Y-%m-%d}"
+        return f"{name}-preliminar" if self.is_preliminary else name
 
     def get_absolute_url(self) -> str:
         return reverse("reports:report-detail", args=[self.pk])

@@ -18,6 +18,8 @@ def _reports(request: HttpRequest, membership: Membership) -> dict:
         "reports": ready[:RECENT],
         "figures": latest.figures if latest else [],
         "period": latest.period if latest else None,
+        # Beside each figure when the quarter had not ended: "preliminär, data t.o.m. …".
+        "preliminary": latest.preliminary_label if latest else "",
     }
 
 

@@ -14,6 +14,7 @@ from cases.models.los import (
 )
 from cases.models.sig import (
     CASE_TRANSITIONS,
+    CONSENT_STATUSES,
     CaseAction,
     CaseNote,
     CaseStatus,
@@ -33,6 +34,7 @@ from cases.models.sig import (
 
 __all__ = [
     "CASE_TRANSITIONS",
+    "CONSENT_STATUSES",
     "OPERATION_TRANSITIONS",
     "CaseAction",
     "CaseNote",

@@ -99,13 +99,22 @@ class CaseStatus(models.TextChoices):
     PURGED = "purged", _("Purged")
 
 
+# Active and awaiting consent follow the consents (``cases.services.sig.case_status_reconcile``):
+# a case moves between them as a consent comes into force or ends, and a person chooses
+# only the steps the consents allow (``case_status_choices``).
 CASE_TRANSITIONS: Transitions = {
-    CaseStatus.REFERRAL: frozenset({CaseStatus.AWAITING_CONSENT, CaseStatus.CLOSED}),
+    CaseStatus.REFERRAL: frozenset(
+        {CaseStatus.AWAITING_CONSENT, CaseStatus.ACTIVE, CaseStatus.CLOSED}
+    ),
     CaseStatus.AWAITING_CONSENT: frozenset({CaseStatus.ACTIVE, CaseStatus.CLOSED}),
-    CaseStatus.ACTIVE: frozenset({CaseStatus.CLOSED}),
-    CaseStatus.CLOSED: frozenset({CaseStatus.ACTIVE, CaseStatus.PURGED}),
+    CaseStatus.ACTIVE: frozenset({CaseStatus.AWAITING_CONSENT, CaseStatus.CLOSED}),
+    CaseStatus.CLOSED: frozenset(
+        {CaseStatus.AWAITING_CONSENT, CaseStatus.ACTIVE, CaseStatus.PURGED}
+    ),
     CaseStatus.PURGED: frozenset(),
 }
+# The statuses that follow the consents, never set against them.
+CONSENT_STATUSES = frozenset({CaseStatus.AWAITING_CONSENT, CaseStatus.ACTIVE})
 
 
 class SigCase(models.Model):

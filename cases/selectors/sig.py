@@ -1,13 +1,23 @@
 """Reads of SIG cases, always through the access layer."""
 
-from django.db.models import QuerySet
+import datetime
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from cases.models import SigCase, SigCaseUserObjectPermission
+from cases.models import (
+    CASE_TRANSITIONS,
+    CONSENT_STATUSES,
+    CaseStatus,
+    Consent,
+    SigCase,
+    SigCaseUserObjectPermission,
+)
 from cases.policy import CASE_ROLES
 from cases.visibility import case_grants_in_force, grants_in_force
 from umebra import access
 from umebra.models import Membership, User
+from umebra.workflow import next_choices
 
 
 def case_list(*, user: User) -> QuerySet[SigCase]:
@@ -18,6 +28,45 @@ def case_list(*, user: User) -> QuerySet[SigCase]:
         .select_related("person__area", "owner")
         .defer("person__area__boundary")
     )
+
+
+def consent_in_force_elsewhere(day: datetime.date) -> Exists:
+    """True of a case (as ``SigCase`` rows) on ``day`` while a consent in force then covers
+    an organisation other than the owner's: what makes a case active rather than awaiting
+    consent. The one statement of it, for the case's status, the nightly job that keeps it,
+    and the reports' count of active cases (of any day, so a past quarter's count stands).
+
+    A consent revoked on ``day`` is no longer in force that day, as ``Consent.is_valid_on``
+    says; it is compared by the moment the next day begins, in local time.
+    """
+    next_day = timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+    )
+    covered = Consent.organisations.through.objects.filter(
+        Q(consent__revoked_at__isnull=True) | Q(consent__revoked_at__gte=next_day),
+        ~Q(organisation=OuterRef("owner_organisation")),
+        consent__case=OuterRef("pk"),
+        consent__complete=True,
+        consent__valid_from__lte=day,
+        consent__valid_to__gte=day,
+    )
+    return Exists(covered)
+
+
+def case_status_follows(case: SigCase) -> CaseStatus:
+    """The status the consents give the case today: active or awaiting consent."""
+    in_force = consent_in_force_elsewhere(timezone.localdate())
+    active = SigCase.objects.filter(in_force, pk=case.pk).exists()
+    return CaseStatus.ACTIVE if active else CaseStatus.AWAITING_CONSENT
+
+
+def case_status_choices(*, case: SigCase) -> list[tuple[str, str]]:
+    """The statuses the owner may choose by hand: only those that can follow. Of active and
+    awaiting consent, only the one the consents give is offered (to leave a referral or
+    reopen a closed case); purging is the retention task's."""
+    follows = case_status_follows(case)
+    exclude: set[str] = {CaseStatus.PURGED, *(CONSENT_STATUSES - {follows})}
+    return next_choices(CASE_TRANSITIONS, CaseStatus, case.status, exclude=exclude)
 
 
 def case_parts(*, user: User, case: SigCase) -> dict:

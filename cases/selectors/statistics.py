@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 
 from cases.models import (
-    CaseStatus,
     Inspection,
     Measure,
     MeasureKind,
@@ -22,6 +22,7 @@ from cases.models import (
     Target,
     TargetKind,
 )
+from cases.selectors.sig import consent_in_force_elsewhere
 from umebra import access
 
 
@@ -90,13 +91,19 @@ def los_outcomes(start: datetime.date, end: datetime.date) -> LosOutcomes:
 
 def sig_cases_by_area(start: datetime.date, end: datetime.date) -> dict[tuple[str, str], int]:
     """(what, area name) -> number of SIG cases: opened in the period, active at its end,
-    closed in it. Purged cases still count: retention keeps area, dates and status."""
+    closed in it. Purged cases still count: retention keeps area, dates and consents' periods.
+
+    Active is counted from the consents, as the case's status follows them: open at the end
+    and a consent in force then covering another organisation. So a past quarter's count is
+    what was true at its end, whatever the cases' statuses are now; a quarter not yet ended
+    counts the cases active on the day the data is read."""
     cases = access.restrict_reportable(SigCase.objects.all())
+    as_of = min(end, timezone.localdate())
     columns = {
         "opened": Q(opened_on__range=(start, end)),
-        "active": Q(opened_on__lte=end)
-        & (Q(closed_on__isnull=True) | Q(closed_on__gt=end))
-        & ~Q(status__in=[CaseStatus.REFERRAL]),
+        "active": Q(opened_on__lte=as_of)
+        & (Q(closed_on__isnull=True) | Q(closed_on__gt=as_of))
+        & Q(consent_in_force_elsewhere(as_of)),
         "closed": Q(closed_on__range=(start, end)),
     }
     rows = (

@@ -1,7 +1,8 @@
 """Writes of SIG cases: opening, consent, grants, notes and actions, each logged.
 
 Consent is enforced continuously: revoking a consent, or its running out, removes in the same
-transaction every grant it no longer carries, and the removal is logged.
+transaction every grant it no longer carries, and the removal is logged. The case's status
+follows the consents the same way (``case_status_reconcile``).
 """
 
 import datetime
@@ -11,11 +12,13 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import (
     CASE_TRANSITIONS,
+    CONSENT_STATUSES,
     CaseAction,
     CaseNote,
     CaseStatus,
@@ -30,6 +33,7 @@ from cases.models import (
 )
 from cases.models.sig import ADULT_AGE
 from cases.policy import CASE_ROLES, VIEW_CODENAME, note_visibilities
+from cases.selectors.sig import case_status_follows, consent_in_force_elsewhere
 from collaboration.models import Area
 from umebra import access
 from umebra.access import SYSTEM, Actor
@@ -128,6 +132,19 @@ def case_transition(*, actor: Actor, case: SigCase, status: str) -> SigCase:
     check_transition(CASE_TRANSITIONS, CaseStatus, case.status, status)
     if status == CaseStatus.PURGED:
         raise ValidationError(_("Cases are purged by the retention task, not by hand."))
+    if status in CONSENT_STATUSES and status != case_status_follows(case):
+        raise ValidationError(
+            _(
+                "A case is active while a consent in force covers another organisation; "
+                "record the consent first."
+            )
+            if status == CaseStatus.ACTIVE
+            else _(
+                "A consent in force covers another organisation, so the case is active; "
+                "it awaits consent again when the last such consent ends or is revoked."
+            ),
+            code="status",
+        )
     case.status = status
     case.closed_on = timezone.localdate() if status == CaseStatus.CLOSED else None
     case.save(update_fields=["status", "closed_on"])
@@ -185,9 +202,6 @@ def consent_record(
         ConsentSignature.objects.create(
             consent=consent, kind=SignerKind.GUARDIAN, guardian=guardian
         )
-    if case.status == CaseStatus.AWAITING_CONSENT and consent.complete:
-        case.status = CaseStatus.ACTIVE
-        case.save(update_fields=["status"])
     grants_reconcile(case=case, actor=actor, reason=_("a new consent was recorded"))
     access.record(actor, AccessAction.CREATE, Consent, consent.pk)
     _touch(case)
@@ -243,12 +257,46 @@ def grants_reconcile(*, actor: Actor, case: SigCase, reason: str) -> list[User]:
         elif grant.valid_until != coverage[organisation]:
             grant.valid_until = coverage[organisation]
             grant.save(update_fields=["valid_until"])
+    case_status_reconcile(actor=actor, case=case, reason=reason)
     return removed
 
 
+@transaction.atomic
+def case_status_reconcile(*, actor: Actor, case: SigCase, reason: str) -> SigCase:
+    """Bring the case's status in line with its consents, and log a change.
+
+    A case awaits consent until a consent in force covers an organisation other than the
+    owner's, is active while one does, and awaits consent again when the last one ends,
+    revoked or run out. (A grant exists only under such a consent, so a case with people
+    granted is always active; one whose consent nobody is granted under yet is active too:
+    the group may start work, and the owner grants next.) A referral becomes active when
+    such a consent is recorded, but waits for the owner to ask for consent otherwise; a
+    closed case stays closed.
+
+    The status is stored, not derived when read, because lists filter and count by it
+    through an index. It is kept by every write that changes a consent or a grant (each
+    calls ``grants_reconcile``) and, for the days passing alone, by the nightly
+    ``consents_expire``; the reports count active cases from the consents themselves
+    (``consent_in_force_elsewhere``), so their figures never wait for the job.
+    """
+    case = SigCase.objects.select_for_update().get(pk=case.pk)
+    follows = case_status_follows(case)
+    moves = case.status in CONSENT_STATUSES or (
+        case.status == CaseStatus.REFERRAL and follows == CaseStatus.ACTIVE
+    )
+    if moves and case.status != follows:
+        case.status = follows
+        case.save(update_fields=["status"])
+        access.record(
+            actor, AccessAction.CHANGE, SigCase, case.pk, reason=f"status: {follows} ({reason})"
+        )
+    return case
+
+
 def consents_expire() -> int:
-    """The scheduled task's work, for no one: end the grants whose consent ran out, each
-    case in its own transaction. Idempotent.
+    """The scheduled task's work, for no one: end the grants whose consent ran out, and
+    move the status of each case whose consent came into force or ended, each case in its
+    own transaction. Idempotent.
 
     The access policy already ignores such a grant from the day after; this removes it and
     logs that it ended."""
@@ -257,6 +305,14 @@ def consents_expire() -> int:
     removed = 0
     for case in cases:
         removed += len(grants_reconcile(actor=SYSTEM, case=case, reason=_("consent expired")))
+    # Consents that came into force or ran out overnight with no grant to remove.
+    in_force = consent_in_force_elsewhere(today)
+    behind = SigCase.objects.filter(
+        (Q(status=CaseStatus.ACTIVE) & ~in_force)
+        | (Q(status__in=[CaseStatus.REFERRAL, CaseStatus.AWAITING_CONSENT]) & in_force)
+    )
+    for case in behind:
+        case_status_reconcile(actor=SYSTEM, case=case, reason=_("a consent began or ended"))
     return removed
 
 

@@ -19,9 +19,15 @@ from cases.forms.sig import (
     NoteForm,
     RevokeForm,
 )
-from cases.models import CASE_TRANSITIONS, CaseStatus, Consent, EmergencyAccess, SigCase
+from cases.models import Consent, EmergencyAccess, SigCase
 from cases.policy import note_visibilities
-from cases.selectors.sig import case_list, case_parts, reading_without_part, shown_parts
+from cases.selectors.sig import (
+    case_list,
+    case_parts,
+    case_status_choices,
+    reading_without_part,
+    shown_parts,
+)
 from cases.services import disclosure
 from cases.services import sig as services
 from umebra import access
@@ -30,7 +36,6 @@ from umebra.pages import form_page, form_refusal, paginate, report_outcome
 from umebra.pdf import pdf_response, render_pdf
 from umebra.reauth import sensitive_step
 from umebra.selectors import user_or_none
-from umebra.workflow import next_choices
 
 
 @login_required
@@ -94,11 +99,7 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             "case": case,
             **parts,
             "may_change": may_change,
-            "next_statuses": next_choices(
-                CASE_TRANSITIONS, CaseStatus, case.status, exclude={CaseStatus.PURGED}
-            )
-            if may_change
-            else [],
+            "next_statuses": case_status_choices(case=case) if may_change else [],
             "note_form": NoteForm(visibilities=note_visibilities(access.actor_for(request.user))),
             "grant_form": GrantForm(case=case) if may_change else None,
             "revoke_form": RevokeForm(),

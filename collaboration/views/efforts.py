@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -17,10 +18,23 @@ from collaboration.services.efforts import effort_create, effort_update
 from umebra import access
 from umebra.exports import export_response
 from umebra.pages import form_status, paginate
+from umebra.periods import is_preliminary, preliminary_label
 
 
 def _filtered(request: HttpRequest, efforts: QuerySet[JointEffort]) -> EffortFilter:
     return EffortFilter(request.GET or None, queryset=efforts, user=request.user)
+
+
+def _preliminary(efforts: EffortFilter) -> str:
+    """The mark of an export of a period not yet over (from a day, or up to a day not yet
+    past): "preliminär, data t.o.m. <today>". A list with no period is not marked: it holds
+    every effort up to today, as its file name says."""
+    dates = efforts.form.cleaned_data if efforts.is_valid() else {}
+    start, end = dates.get("date_from"), dates.get("date_to")
+    today = timezone.localdate()
+    if (start or end) and (end is None or is_preliminary(end, today)):
+        return preliminary_label(today)
+    return ""
 
 
 @login_required
@@ -46,6 +60,7 @@ def effort_list_view(request: HttpRequest) -> HttpResponse:
 def effort_export_view(request: HttpRequest, file_format: str) -> HttpResponse:
     """The filtered list as CSV or Excel, exactly the rows the list page would show."""
     access.require_view_any(request, JointEffort)
+    efforts = _filtered(request, effort_full(user=request.user))
     header = [
         _("Date"), _("Kind"), _("Areas"), _("Organisations"), _("Description"),
         _("Hours"), _("Cost (SEK)"), _("People reached"), _("Serves the promise or agreement"),
@@ -62,10 +77,13 @@ def effort_export_view(request: HttpRequest, file_format: str) -> HttpResponse:
             effort.people_reached,
             str(effort.undertaking or effort.agreement or ""),
         ]
-        for effort in _filtered(request, effort_full(user=request.user)).qs
+        for effort in efforts.qs
     )
-    filename = f"insatser-{timezone.localdate():%Y-%m-%d}"
-    return export_response(file_format, filename, header, rows, sheet=_("Joint efforts"))
+    note = _preliminary(efforts)
+    filename = f"insatser-{'preliminar-' if note else ''}{timezone.localdate():%Y-%m-%d}"
+    return export_response(
+        file_format, filename, header, rows, sheet=_("Joint efforts"), note=capfirst(note)
+    )
 
 
 @login_required

@@ -308,3 +308,42 @@ def test_an_efforts_figures_read_as_swedish_writes_them(client, places, parties)
     )  # fmt: skip
     page = client.get(reverse("collaboration:effort-detail", args=[effort.pk])).content.decode()
     assert "<dd>12\xa0500,50</dd>" in page and "<dd>2</dd>" in page
+
+
+# the export's period (days from today) × marked preliminary, in its last row and its name
+YESTERDAY, TOMORROW = -1, 1
+EXPORT_PERIODS = [
+    ({}, False),  # no period: every effort up to today, as the file's date says
+    ({"date_from": -30}, True),  # from a day, open ended
+    ({"date_from": -30, "date_to": 0}, True),  # up to today, which is not over
+    ({"date_from": -30, "date_to": TOMORROW}, True),
+    ({"date_from": -30, "date_to": YESTERDAY}, False),  # over: final
+]
+
+
+@pytest.mark.parametrize(("period", "preliminary"), EXPORT_PERIODS)
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_an_export_of_a_period_not_yet_over_says_it_is_preliminary(
+    client, places, parties, period, preliminary, file_format
+):
+    effort(places["teg"], parties["police"])
+    JointEffort.objects.update(date=TODAY - timezone.timedelta(days=2))
+    as_role(client, Role.COORDINATOR)
+    query = {
+        key: (TODAY + timezone.timedelta(days=days)).isoformat() for key, days in period.items()
+    }
+    response = client.get(reverse("collaboration:effort-export", args=[file_format]), query)
+    if file_format == "csv":
+        text = b"".join(response.streaming_content).decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    else:
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        rows = [
+            [cell for cell in row if cell is not None] for row in sheet.iter_rows(values_only=True)
+        ]
+        rows = [row for row in rows if row]
+    mark = f"Preliminär, data t.o.m. {TODAY:%Y-%m-%d}"
+    assert rows[0][0] == "Datum" and len(rows) == 2 + preliminary
+    assert (rows[-1] == [mark]) is preliminary
+    named = f'filename="insatser-preliminar-{TODAY:%Y-%m-%d}.{file_format}"'
+    assert (named in response["Content-Disposition"]) is preliminary
