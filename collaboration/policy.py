@@ -119,7 +119,7 @@ class ObservationPolicy(Counted, Policy):
         return queryset.none()
 
     def lists_every_report(self, actor: Actor) -> bool:
-        """Whether the actor's list is every organisation's (else it is their own's)."""
+        """Whether the actor lists every organisation's reports (else their organisation's)."""
         return actor.role in LISTS_EVERY_REPORT
 
     def may_add(self, actor: Actor) -> bool:

@@ -15,7 +15,7 @@ from umebra.models import Organisation, User
 
 
 def observation_list(*, user: User) -> QuerySet[Observation]:
-    """The reports the user lists in detail: every organisation's, or only their own's
+    """The reports the user lists in detail: every organisation's, or their organisation's
     (``listed_organisation`` says which)."""
     return (
         access.restrict(user, Observation.objects.all())
