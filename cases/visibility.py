@@ -120,28 +120,27 @@ class VisibleIds(RawSQL):
         return f"(SELECT unnest(ARRAY({self.sql})))", self.params
 
 
+def _unexpired() -> QuerySet:
+    """Grants not past their last day. An expired grant stays until the nightly task
+    deletes it, and opens nothing meanwhile; this is the one place that says so in the ORM
+    (``_conditions`` says it in SQL)."""
+    return SigCaseUserObjectPermission.objects.filter(valid_until__gte=timezone.localdate())
+
+
 def grants_in_force(actor: Actor) -> QuerySet:
-    """The actor's grants that open a case today: given for the organisation they act for
-    now, and not past their last day. An expired grant stays until the nightly task
-    deletes it, and opens nothing meanwhile; this and ``case_grants_in_force`` are the
-    places that say so in the ORM (``_conditions`` says it in SQL)."""
-    return SigCaseUserObjectPermission.objects.filter(
-        user=actor.user,
-        organisation_id=actor.organisation_id,
-        valid_until__gte=timezone.localdate(),
-    )
+    """The actor's grants that open a case today: unexpired, and given for the organisation
+    they act for now."""
+    return _unexpired().filter(user=actor.user, organisation_id=actor.organisation_id)
 
 
 def case_grants_in_force(case: SigCase) -> QuerySet:
-    """``grants_in_force`` seen from the case: its grants not past their last day, each for
-    an organisation its grantee is still an active member of. Who holds none may be given
+    """``grants_in_force`` seen from the case: its unexpired grants, each for an
+    organisation its grantee is still an active member of. Who holds none may be given
     one (the grant form offers them)."""
     still_member = Membership.objects.active().filter(
         user=OuterRef("user"), organisation=OuterRef("organisation")
     )
-    return SigCaseUserObjectPermission.objects.filter(
-        Exists(still_member), content_object=case, valid_until__gte=timezone.localdate()
-    )
+    return _unexpired().filter(Exists(still_member), content_object=case)
 
 
 def _emergency(actor: Actor) -> QuerySet:

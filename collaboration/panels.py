@@ -10,7 +10,7 @@ from collaboration.selectors.agreements import activities_due, undertaking_list
 from collaboration.selectors.cycle import picture_in_force, picture_is_stale, red_rows
 from collaboration.selectors.efforts import effort_list_brief
 from collaboration.selectors.groups import decisions_open
-from collaboration.selectors.observations import observation_list
+from collaboration.selectors.observations import observation_list, observations_counted
 from umebra import home
 from umebra.models import Membership
 from umebra.roles import Role
@@ -37,8 +37,10 @@ def _this_weeks_observations(request: HttpRequest, membership: Membership) -> di
     # From Monday's local midnight as a moment, so that the index on the time serves; the
     # local date of each row (``occurred_at__date``) would be computed row by row.
     since = timezone.make_aware(datetime.datetime.combine(_monday(), datetime.time()))
-    observations = observation_list(user=request.user).filter(occurred_at__gte=since)
-    return {"observations": observations[:RECENT], "count": observations.count()}
+    # Counted as the local picture counts, so its figure is the picture's for this week.
+    count = observations_counted(user=request.user).filter(occurred_at__gte=since).count()
+    latest = observation_list(user=request.user).filter(occurred_at__gte=since)[:RECENT]
+    return {"observations": latest, "count": count}
 
 
 def _due_soon(request: HttpRequest, membership: Membership) -> dict:

@@ -92,21 +92,35 @@ class JointEffortPolicy(Counted, PartyPolicy):
 
 # Who moves in the areas and reports what they see.
 REPORTERS = frozenset({Role.COORDINATOR, *TAKING_PART})
+# Who lists every organisation's observations in detail; other reporters list their own.
+LISTS_EVERY_REPORT = frozenset({Role.COORDINATOR, Role.POLICE})
+# The action of counting observations into the local picture: the area's, not a reporter's.
+PICTURE = "picture"
 
 
 @access.register(Observation)
 class ObservationPolicy(Counted, Policy):
-    """The local picture is for coordinators and police; reporters see their own reports;
-    reports count them."""
+    """docs/rules.md, rule 9. Observations name no person, so everyone who reports them sees
+    the whole area's local picture: its counts, map and chart take every organisation's
+    reports. A report in detail (its place, time and free text) is its reporter's account,
+    read on its own it can point to who wrote it and whom they saw: coordinators and the
+    police, who act on them, list every report; other reporters their own organisation's.
+    Reports count them all."""
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role == Role.COORDINATOR:
             return queryset
-        if action == Action.VIEW and actor.role == Role.POLICE:
+        if action == PICTURE and actor.role in REPORTERS:
+            return queryset
+        if action == Action.VIEW and actor.role in LISTS_EVERY_REPORT:
             return queryset
         if action == Action.VIEW and actor.role in REPORTERS:
             return queryset.filter(organisation_id=actor.organisation_id)
         return queryset.none()
+
+    def lists_every_report(self, actor: Actor) -> bool:
+        """Whether the actor lists every organisation's reports (else their organisation's)."""
+        return actor.role in LISTS_EVERY_REPORT
 
     def may_add(self, actor: Actor) -> bool:
         return actor.role in REPORTERS

@@ -154,10 +154,11 @@ def observations(period: Period) -> Section:
         total=_("All kinds"),
     )
     areas = stats.areas()
+    shown = {area: by_area.get(area.name, "") for area in areas}
     rates = {
-        area.name: 1000 * int(by_area[area.name]) / area.population
-        for area in areas
-        if by_area.get(area.name, "").isdigit() and area.population
+        area.name: rate
+        for area, count in shown.items()
+        if count.isdigit() and (rate := area.per_thousand(int(count))) is not None
     }
     shapes = [Shape(area.name, area.boundary) for area in areas if area.boundary]
     return Section(

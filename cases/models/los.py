@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from collaboration.models import Area
 from umebra.models import Organisation, OrganisationKind
@@ -83,6 +83,46 @@ class Operation(models.Model):
             raise ValidationError(errors)
         if self.lead_id and self.lead.kind not in LEAD_KINDS:
             raise ValidationError({"lead": _("The police or a municipal unit leads an operation.")})
+        if errors := self._inspections_outside_errors():
+            raise ValidationError(errors)
+
+    def _inspections_outside_errors(self) -> dict[str, ValidationError]:
+        """A period moved past inspections already made would leave them outside it, where
+        ``Inspection.clean`` would never have let them be dated: refused on the day that
+        moved, naming the inspections' dates so the user knows what is in the way."""
+        if self.pk is None:
+            return {}
+        inspections = Inspection.objects.filter(target__operation_id=self.pk).order_by("date")
+        errors = {}
+        if early := _dates(inspections.filter(date__lt=self.starts_on)):
+            message = ngettext(
+                "The operation has an inspection before this day (%(dates)s): choose a start "
+                "that covers it.",
+                "The operation has inspections before this day (%(dates)s): choose a start "
+                "that covers them.",
+                len(early),
+            )
+            errors["starts_on"] = _outside(message, early)
+        if self.ends_on and (late := _dates(inspections.filter(date__gt=self.ends_on))):
+            message = ngettext(
+                "The operation has an inspection after this day (%(dates)s): choose an end "
+                "that covers it.",
+                "The operation has inspections after this day (%(dates)s): choose an end "
+                "that covers them.",
+                len(late),
+            )
+            errors["ends_on"] = _outside(message, late)
+        return errors
+
+
+def _dates(inspections: models.QuerySet) -> list:
+    return list(dict.fromkeys(inspections.values_list("date", flat=True)))
+
+
+def _outside(message: str, dates: list) -> ValidationError:
+    # In the reader's date format, as Inspection.clean names the period: "3 mars 2026".
+    named = ", ".join(date_format(day) for day in dates)
+    return ValidationError(message, "inspections_outside_period", {"dates": named})
 
 
 # The kinds of organisation whose people (police, coordinators) lead and change an operation.

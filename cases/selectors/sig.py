@@ -122,9 +122,9 @@ def shown_parts(parts: dict) -> list:
     return [part for name in SHOWN_PARTS for part in parts[name]]
 
 
-def reading_without_part(*, user: User, case: SigCase) -> bool:
-    """Whether the user reads the case only through emergency access: neither its owner nor
+def reading_without_part(*, actor: access.Actor, case: SigCase) -> bool:
+    """Whether the actor reads the case only through emergency access: neither its owner nor
     holding a grant in force for it (an expired one is no part in the case)."""
-    is_owner = case.owner_id == user.pk
-    is_granted = grants_in_force(access.actor_for(user)).filter(content_object=case)
+    is_owner = case.owner_id == actor.person.pk
+    is_granted = grants_in_force(actor).filter(content_object=case)
     return not is_owner and not is_granted.exists()

@@ -81,7 +81,7 @@ def case_open_view(request: HttpRequest) -> HttpResponse:
 def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_object_or_404(request, case_list(user=request.user), log_read=False, pk=pk)
     may_change = access.allows(request.user, case, access.Action.CHANGE)
-    emergency = reading_without_part(user=request.user, case=case)
+    emergency = reading_without_part(actor=access.actor_for(request.user), case=case)
     parts = case_parts(user=request.user, case=case)
     # One event for the page: the case, the person, and each part shown (which notes, say).
     access.log(

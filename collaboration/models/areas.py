@@ -51,3 +51,8 @@ class Area(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def per_thousand(self, count: int) -> float | None:
+        """``count`` per 1,000 of the area's residents, None where nobody lives there: the
+        one rate the local picture and the reports both show, so they cannot differ."""
+        return 1000 * count / self.population if self.population else None

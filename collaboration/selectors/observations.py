@@ -2,23 +2,44 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import cast
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from collaboration.models import Area, Observation
+from collaboration.policy import PICTURE, ObservationPolicy
 from umebra import access
-from umebra.models import User
+from umebra.models import Organisation, User
 
 
 def observation_list(*, user: User) -> QuerySet[Observation]:
+    """The reports the user lists in detail: every organisation's, or their organisation's
+    (``listed_organisation`` says which)."""
     return (
         access.restrict(user, Observation.objects.all())
         .select_related("area", "organisation")
         .defer("area__boundary")  # a row names its area; only maps draw it
         .order_by("-occurred_at", "-id")
     )
+
+
+def observations_counted(*, user: User) -> QuerySet[Observation]:
+    """What the local picture and every count of observations on a page take: the whole
+    area's, every organisation's reports, for everyone who may open the local picture
+    (docs/rules.md, rule 9); the same for a partner as for the coordinator."""
+    return access.restrict(user, Observation.objects.order_by(), PICTURE)
+
+
+def listed_organisation(*, user: User) -> Organisation | None:
+    """The organisation whose reports alone the user's list shows, so the page can say so;
+    None where it shows every organisation's."""
+    actor = access.actor_for(user)
+    policy = cast(ObservationPolicy, access.policy_for(Observation))
+    if actor.membership is None or policy.lists_every_report(actor):
+        return None
+    return actor.membership.organisation
 
 
 @dataclass(frozen=True)
@@ -32,19 +53,19 @@ class LocalPicture:
     def week_totals(self) -> list[int]:
         return [sum(self.counts.get((a.pk, w), 0) for a in self.areas) for w in self.weeks]
 
-    def area_rows(self) -> list[tuple[Area, list[int], int, float]]:
+    def area_rows(self) -> list[tuple[Area, list[int], int, float | None]]:
         """Each area with its weekly counts, total, and total per 1,000 residents."""
         rows = []
         for area in self.areas:
             weekly = [self.counts.get((area.pk, week), 0) for week in self.weeks]
             total = sum(weekly)
-            rate = 1000 * total / area.population if area.population else 0.0
-            rows.append((area, weekly, total, rate))
+            rows.append((area, weekly, total, area.per_thousand(total)))
         return rows
 
 
 def local_picture(*, user: User, weeks: int = 12, today: datetime.date | None = None):
-    """The last ``weeks`` whole and current weeks, counted in one query."""
+    """The last ``weeks`` whole and current weeks, counted in one query
+    (``observations_counted``)."""
     today = today or timezone.localdate()
     this_monday = today - datetime.timedelta(days=today.weekday())
     mondays = [this_monday - datetime.timedelta(weeks=n) for n in reversed(range(weeks))]
@@ -52,7 +73,7 @@ def local_picture(*, user: User, weeks: int = 12, today: datetime.date | None = 
         mondays[0], datetime.time.min, timezone.get_current_timezone()
     )
     rows = (
-        observation_list(user=user)
+        observations_counted(user=user)
         .filter(occurred_at__gte=start)
         .annotate(week=TruncWeek("occurred_at"))
         .values("area_id", "week")

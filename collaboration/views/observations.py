@@ -9,7 +9,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from collaboration.forms.observations import ObservationForm
 from collaboration.models import Observation
-from collaboration.selectors.observations import local_picture, observation_list
+from collaboration.selectors.observations import (
+    listed_organisation,
+    local_picture,
+    observation_list,
+)
 from collaboration.services.observations import observation_create
 from umebra import access, charts
 from umebra.pages import form_status, paginate
@@ -51,7 +55,7 @@ def observation_list_view(request: HttpRequest) -> HttpResponse:
                 title=_("Observations per 1,000 residents, last %(weeks)d weeks")
                 % {"weeks": PICTURE_WEEKS},
                 shapes=shapes,
-                values={area.name: rate for area, _weekly, _total, rate in rows},
+                values={area.name: rate for area, _w, _t, rate in rows if rate is not None},
                 unit=_("per 1,000 residents"),
             ),
             "chart": charts.bar_chart(
@@ -61,6 +65,7 @@ def observation_list_view(request: HttpRequest) -> HttpResponse:
             ),
             "page": page,
             "query": query,
+            "listed_organisation": listed_organisation(user=request.user),
             "may_add": access.may_add(request.user, Observation),
         },
     )

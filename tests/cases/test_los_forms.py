@@ -165,57 +165,119 @@ def swedish(day):
     return formats.date_format(day, "j F Y")
 
 
-def test_an_inspection_dated_before_its_operation_began_is_refused_on_its_date(
-    client, target, inspector, running
+# An inspection's date against its operation's period (ten days ago to ``ends_on``):
+# refused on the page and by the service alike, and the period's first day accepted.
+@pytest.mark.parametrize(
+    ("ends_on", "date", "period"),
+    [
+        (10, -11, "{start} – {end}"),  # before it began
+        (-2, -1, "{start} – {end}"),  # after it ended
+        (None, -11, "från {start}"),  # open-ended: only before its start
+    ],
+    ids=["before-start", "after-end", "open-ended"],
+)
+@pytest.mark.parametrize("route", ["page", "service"])
+def test_an_inspection_outside_its_operations_period_is_refused_on_its_date(
+    client, target, inspector, running, ends_on, date, period, route
 ):
-    before = running.starts_on - datetime.timedelta(days=1)
-    response = inspect(client, target, date=before.isoformat())
-    assert response.status_code == 400
-    assert response.context["form"].errors["date"] == [
-        f"Datumet ligger utanför insatsens period, "
-        f"{swedish(running.starts_on)} – {swedish(running.ends_on)}."
-    ]
+    end = None if ends_on is None else TODAY + datetime.timedelta(days=ends_on)
+    Operation.objects.filter(pk=running.pk).update(ends_on=end)
+    target.operation.refresh_from_db()
+    day = TODAY + datetime.timedelta(days=date)
+    message = "Datumet ligger utanför insatsens period, " + period.format(
+        start=swedish(running.starts_on), end=swedish(end) if end else ""
+    )
+    if route == "page":
+        response = inspect(client, target, date=day.isoformat())
+        assert response.status_code == 400
+        assert response.context["form"].errors["date"] == [f"{message}."]
+    else:
+        with pytest.raises(ValidationError) as refused:
+            los.inspection_create(
+                actor=access.actor_for(inspector), target=target,
+                kind=InspectionKind.CASH_REGISTERS, findings="Stängt", date=day,
+            )  # fmt: skip
+        assert refused.value.message_dict == {"date": [f"{message}."]}
     assert not Inspection.objects.exists()
     assert inspect(client, target, date=running.starts_on.isoformat()).status_code == 302
 
 
-def test_an_inspection_after_its_operation_ended_is_refused_by_the_service_too(
-    target, inspector, running
+def days(n):
+    return TODAY + datetime.timedelta(days=n)
+
+
+# The operation ran from ten days ago to ten days ahead, with inspections eight, six and three
+# days ago. A new period × what is refused, on which day, naming which inspections' dates.
+BEFORE = "Insatsen har {} före det här datumet ({}): välj ett startdatum som täcker {}."
+AFTER = "Insatsen har {} efter det här datumet ({}): välj ett slutdatum som täcker {}."
+PERIOD_CHANGES = [
+    ((-8, -3), {}),
+    ((-8, None), {}),
+    ((-7, 10), {"starts_on": [BEFORE.format("en tillsyn", swedish(days(-8)), "den")]}),
+    (
+        (-5, -4),
+        {
+            "starts_on": [
+                BEFORE.format("tillsyner", f"{swedish(days(-8))}, {swedish(days(-6))}", "dem")
+            ],
+            "ends_on": [AFTER.format("en tillsyn", swedish(days(-3)), "den")],
+        },
+    ),
+]
+
+
+@pytest.fixture
+def inspected(target, running, orgs):
+    for n in (-3, -8, -6, -3):
+        Inspection.objects.create(
+            target=target, agency=orgs["tax"], date=days(n), kind=InspectionKind.FOOD, findings="-"
+        )
+    return running
+
+
+@pytest.mark.parametrize(("period", "errors"), PERIOD_CHANGES)
+def test_a_period_that_would_leave_inspections_outside_is_refused_on_the_page(
+    client, police, inspected, period, errors
 ):
-    Operation.objects.filter(pk=running.pk).update(ends_on=TODAY - datetime.timedelta(days=2))
-    target.operation.refresh_from_db()
-    with pytest.raises(ValidationError) as refused:
-        los.inspection_create(
-            actor=access.actor_for(inspector),
-            target=target,
-            kind=InspectionKind.CASH_REGISTERS,
-            findings="Stängt",
-            date=TODAY - datetime.timedelta(days=1),
-        )
-    period = f"{swedish(running.starts_on)} – {swedish(TODAY - datetime.timedelta(days=2))}"
-    assert refused.value.message_dict == {
-        "date": [f"Datumet ligger utanför insatsens period, {period}."]
-    }
+    starts_on, ends_on = (None if n is None else days(n).isoformat() for n in period)
+    lead = inspected.lead
+    response = client.post(
+        reverse("cases:operation-update", args=[inspected.pk]),
+        {"name": inspected.name, "lead": lead.pk, "parties": [lead.pk],
+         "starts_on": starts_on, "ends_on": ends_on or "", "objective": "Motverka etablering"},
+    )  # fmt: skip
+    inspected.refresh_from_db()
+    if errors:
+        assert response.status_code == 400
+        assert response.context["form"].errors == errors
+        assert (inspected.starts_on, inspected.ends_on) == (days(-10), days(10))
+    else:
+        assert response.status_code == 302
+        assert inspected.starts_on.isoformat() == starts_on
 
 
-def test_an_open_ended_operation_refuses_only_dates_before_its_start(target, inspector, running):
-    Operation.objects.filter(pk=running.pk).update(ends_on=None)
-    target.operation.refresh_from_db()
-    with pytest.raises(ValidationError) as refused:
-        los.inspection_create(
-            actor=access.actor_for(inspector),
-            target=target,
-            kind=InspectionKind.CASH_REGISTERS,
-            findings="Före start",
-            date=running.starts_on - datetime.timedelta(days=1),
+@pytest.mark.parametrize(("period", "errors"), PERIOD_CHANGES)
+def test_a_period_that_would_leave_inspections_outside_is_refused_by_the_service_too(
+    police, inspected, period, errors
+):
+    starts_on, ends_on = (None if n is None else days(n) for n in period)
+
+    def update():
+        return los.operation_update(
+            actor=access.actor_for(police),
+            operation=Operation.objects.get(pk=inspected.pk),
+            name=inspected.name,
+            lead=inspected.lead,
+            parties=[inspected.lead],
+            objective="-",
+            summary="",
+            starts_on=starts_on,
+            ends_on=ends_on,
         )
-    assert refused.value.message_dict == {
-        "date": [f"Datumet ligger utanför insatsens period, från {swedish(running.starts_on)}."]
-    }
-    assert los.inspection_create(
-        actor=access.actor_for(inspector),
-        target=target,
-        kind=InspectionKind.CASH_REGISTERS,
-        findings="Dagen den började",
-        date=running.starts_on,
-    )
+
+    if errors:
+        with pytest.raises(ValidationError) as refused:
+            update()
+        assert refused.value.message_dict == errors
+    else:
+        assert update().ends_on == ends_on

@@ -75,29 +75,101 @@ def test_bad_reports_are_explained_and_not_stored(client, areas, change, message
     assert not Observation.objects.exists()
 
 
-# viewer × sees how many of the three observations (two by the shop, one by Fritid)
+def square(lon, lat):
+    """A small GeoJSON square, for an area the maps draw."""
+    ring = [[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+@pytest.fixture
+def reported(areas):
+    """Six reports by Fritid in Ålidhem (5,000 residents) and five by the shop ICA in Teg
+    (10,000), all this week; both areas drawn on the maps."""
+    for area, (lon, lat) in zip(areas.values(), [(20.25, 63.81), (20.28, 63.81)], strict=True):
+        area.boundary = square(lon, lat)
+        area.save()
+    shop = OrganisationFactory(name="ICA", kind=OrganisationKind.BUSINESS)
+    leisure = OrganisationFactory(name="Fritid")
+    for _ in range(6):
+        observe(areas["alidhem"], leisure)
+    for _ in range(5):
+        observe(areas["teg"], shop)
+    return {"shop": shop}
+
+
+# The local picture is the area's (docs/rules.md, rule 9): every role that opens the page sees
+# the same counts and rates, Ålidhem 6 (1,2 per 1 000) and Teg 5 (0,5). The list beneath is
+# every report for coordinators and the police, and the reader's own organisation's for the
+# others, which the page says in words, naming the organisation.
+SAME_PICTURE = {"Ålidhem": (6, "1,2"), "Teg": (5, "0,5")}
+NARROWED = "Listan visar bara rapporter från din organisation, {}."
+
+
 @pytest.mark.parametrize(
-    ("role", "own_organisation", "status", "rows"),
+    ("role", "in_shop", "status", "listed", "says_narrowed"),
     [
-        (Role.COORDINATOR, False, 200, 3),
-        (Role.POLICE, False, 200, 3),
-        (Role.PARTNER, True, 200, 2),
-        (Role.SCHOOL_STAFF, False, 200, 0),
-        (Role.POLITICIAN, False, 403, None),
-        (Role.AUDITOR, False, 403, None),
+        (Role.COORDINATOR, False, 200, 11, False),
+        (Role.POLICE, False, 200, 11, False),
+        (Role.PARTNER, True, 200, 5, True),
+        (Role.PARTNER, False, 200, 0, True),
+        (Role.SCHOOL_STAFF, False, 200, 0, True),
+        (Role.SOCIAL_WORKER, False, 200, 0, True),
+        (Role.AGENCY_INSPECTOR, False, 200, 0, True),
+        (Role.POLITICIAN, False, 403, None, None),
+        (Role.AUDITOR, False, 403, None, None),
+        (Role.ADMIN, False, 403, None, None),
     ],
 )
-def test_who_sees_which_observations(client, areas, role, own_organisation, status, rows):
-    shop = OrganisationFactory(name="ICA")
-    leisure = OrganisationFactory(name="Fritid")
-    observe(areas["teg"], shop)
-    observe(areas["teg"], shop)
-    observe(areas["alidhem"], leisure)
-    log_in(client, member(role, shop if own_organisation else None))
+def test_everyone_who_opens_the_local_picture_sees_the_whole_areas_figures(
+    client, reported, role, in_shop, status, listed, says_narrowed
+):
+    reader = member(role, reported["shop"] if in_shop else None)
+    log_in(client, reader)
     response = client.get(reverse("collaboration:observation-list"))
     assert response.status_code == status
-    if rows is not None:
-        assert response.context["page"].paginator.count == rows
+    if status != 200:
+        return
+    page = response.content.decode()
+    rows = {area.name: (total, rate) for area, _weekly, total, rate in response.context["rows"]}
+    for area, (total, rate) in SAME_PICTURE.items():
+        assert rows[area][0] == total
+        assert f"{area}: {rate} per 1 000 invånare" in page  # the map
+        assert f'<td class="num">{rate}</td>' in page  # the table
+    assert response.context["week_totals"][-1] == 11  # the chart
+    assert response.context["page"].paginator.count == listed
+    organisation = reader.memberships.get().organisation.name
+    assert (NARROWED.format(organisation) in page) is says_narrowed
+
+
+# The home panel of this week's observations: role × what it counts (the picture's figure).
+@pytest.mark.parametrize(
+    ("role", "shown"),
+    [
+        (Role.COORDINATOR, True),
+        (Role.POLICE, True),
+        (Role.PARTNER, False),
+        (Role.POLITICIAN, False),
+    ],
+)
+def test_the_home_panel_counts_this_week_as_the_local_picture_does(client, reported, role, shown):
+    log_in(client, member(role))
+    page = client.get(reverse("home")).content.decode()
+    assert ("11 observationer hittills i veckan" in page) is shown
+
+
+def test_a_report_shows_the_same_rates_as_the_local_picture(reported, areas):
+    """The quarterly report and the local picture count the same reports into the same rate
+    (``Area.per_thousand``): the whole area's, whoever reads it."""
+    from reports.content import observations
+    from reports.periods import Period
+
+    partner = member(Role.PARTNER, reported["shop"])
+    picture = local_picture(user=partner, weeks=12)
+    section = observations(Period(picture.weeks[0], TODAY))
+    for area, _weekly, total, rate in picture.area_rows():
+        count, shown = SAME_PICTURE[area.name]
+        assert (total, rate) == (count, pytest.approx(float(shown.replace(",", "."))))
+        assert f"{area.name}: {shown} observationer per 1 000 invånare" in section.charts[0]
 
 
 def test_the_local_picture_counts_per_week_and_per_thousand_residents(areas):

@@ -57,6 +57,7 @@ def test_pages_on_a_phone(log_in, live_server, path):
         ("samordnare", "/efforts/new/"),
         ("fastighet", "/efforts/"),
         ("samordnare", "/observations/"),
+        ("fastighet", "/observations/"),
         ("fastighet", "/observations/new/"),
         ("samordnare", "/agreements/"),
         ("samordnare", "/undertakings/new/?kind=citizen_promise"),
