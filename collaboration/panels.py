@@ -5,12 +5,12 @@ import datetime
 from django.http import HttpRequest
 from django.utils import timezone
 
+from collaboration.models import Observation
 from collaboration.policy import TAKING_PART
 from collaboration.selectors.agreements import activities_due, undertaking_list
 from collaboration.selectors.cycle import picture_in_force, picture_is_stale, red_rows
 from collaboration.selectors.efforts import effort_list_brief
 from collaboration.selectors.groups import decisions_open
-from collaboration.models import Observation
 from collaboration.selectors.observations import observation_list, observations_counted
 from umebra import access, home
 from umebra.models import Membership

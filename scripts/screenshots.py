@@ -6,8 +6,8 @@ Start the app first (`make run`), then:
 
 Logs in through the real forms as the demo users, in Debian's Chromium, and writes full-page
 PNGs, 1,200 pixels wide, into docs/screenshots, and the first screen of a phone (390 × 844)
-for the phone views, one with the main menu opened by its button. The two report pictures are pages 6 and 7 of
-the demo's quarterly follow-up, drawn with `pdftoppm -png -r 60 -f 6 -l 7`.
+for the phone views, one with the main menu opened by its button. The two report pictures are
+pages 6 and 7 of the demo's quarterly follow-up, drawn with `pdftoppm -png -r 60 -f 6 -l 7`.
 """
 
 import os
