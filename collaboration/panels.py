@@ -5,13 +5,14 @@ import datetime
 from django.http import HttpRequest
 from django.utils import timezone
 
+from collaboration.models import Observation
 from collaboration.policy import TAKING_PART
 from collaboration.selectors.agreements import activities_due, undertaking_list
 from collaboration.selectors.cycle import picture_in_force, picture_is_stale, red_rows
 from collaboration.selectors.efforts import effort_list_brief
 from collaboration.selectors.groups import decisions_open
 from collaboration.selectors.observations import observation_list, observations_counted
-from umebra import home
+from umebra import access, home
 from umebra.models import Membership
 from umebra.roles import Role
 
@@ -70,7 +71,19 @@ def _our_efforts(request: HttpRequest, membership: Membership) -> dict:
     return {"efforts": effort_list_brief(user=request.user)[:RECENT], "heading_week": False}
 
 
+def _report_observation(request: HttpRequest, membership: Membership) -> dict | None:
+    """The way to report what one has just seen, first on the page, for every role the
+    observation policy lets report: on a phone in the field it is the one thing to do."""
+    return {} if access.may_add(request.user, Observation) else None
+
+
 def register() -> None:
+    home.register_panel(
+        template="collaboration/panels/report_observation.html",
+        context=_report_observation,
+        roles=list(Role),  # the policy decides who reports, not this list
+        order=1,
+    )
     home.register_panel(
         template="collaboration/panels/cycle.html",
         context=_cycle,

@@ -5,8 +5,9 @@ Start the app first (`make run`), then:
     .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
 
 Logs in through the real forms as the demo users, in Debian's Chromium, and writes full-page
-PNGs, 1,200 pixels wide, into docs/screenshots. The two report pictures are pages 6 and 7 of
-the demo's quarterly follow-up, drawn with `pdftoppm -png -r 60 -f 6 -l 7`.
+PNGs, 1,200 pixels wide, into docs/screenshots, and the first screen of a phone (390 × 844)
+for the phone views, one with the main menu opened by its button. The two report pictures are
+pages 6 and 7 of the demo's quarterly follow-up, drawn with `pdftoppm -png -r 60 -f 6 -l 7`.
 """
 
 import os
@@ -30,14 +31,21 @@ PAGES = {
     "samordnare": [("coordinator-home", "/"), ("observations", "/observations/")],
     None: [("public-promises", "/promises/")],
 }
+# On a phone: the partner in the field, their home page with the menu folded and opened.
+PHONE = {"width": 390, "height": 844}
+PHONE_PAGES = {"fastighet": [("phone-home", "/"), ("phone-observations", "/observations/")]}
 
 
-def shoot(page: Page, base_url: str, name: str, path: str) -> None:
+def save(page: Page, name: str, *, full_page: bool) -> None:
+    target = ROOT / "docs" / "screenshots" / f"{name}.png"
+    page.screenshot(path=target, full_page=full_page)
+    print(f"wrote {target.relative_to(ROOT)}")
+
+
+def shoot(page: Page, base_url: str, name: str, path: str, *, full_page: bool = True) -> None:
     page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
-    target = ROOT / "docs" / "screenshots" / f"{name}.png"
-    page.screenshot(path=target, full_page=True)
-    print(f"wrote {target.relative_to(ROOT)}")
+    save(page, name, full_page=full_page)
 
 
 def main(base_url: str) -> None:
@@ -51,6 +59,15 @@ def main(base_url: str) -> None:
                 log_in_on(page, base_url, username)
             for name, path in pages:
                 shoot(page, base_url, name, path)
+            context.close()
+        for username, pages in PHONE_PAGES.items():
+            context = browser.new_context(viewport=PHONE, locale="sv-SE")
+            page = log_in_on(context.new_page(), base_url, username)
+            for name, path in pages:
+                shoot(page, base_url, name, path, full_page=False)
+            page.goto(base_url + "/")
+            page.get_by_role("button", name="Meny").click()
+            save(page, "phone-menu", full_page=False)
             context.close()
         browser.close()
 

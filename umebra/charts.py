@@ -5,7 +5,7 @@ is meant to stand beside a table with the same figures, so nothing is told by co
 """
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import count
 
@@ -20,6 +20,15 @@ BAR = "#0b4f8a"
 # Light to dark; text on the last two is white (contrast at least 4.5:1 either way).
 SEQUENTIAL = ["#eef3f9", "#c6d9ee", "#8db4dc", "#3f7fbf", "#0b4f8a"]
 NO_DATA = "#ffffff"
+
+# Text size in the drawing's own units. An SVG scales with its frame, text and all: drawn 720
+# wide and shown 330 pixels wide on a phone, 11-unit labels come out 5 pixels high. So a page
+# draws each chart twice (``for_screen``), and the narrow drawing, shown in a frame of at most
+# 30rem (umebra.css, .chart-frame), is 300 units wide with 13-unit text: 12 pixels or more in a
+# frame 280 pixels wide or wider, what a 360-pixel phone leaves it.
+TEXT = 11
+NARROW_WIDTH = 300
+NARROW_TEXT = 13
 
 _ids = count(1)
 
@@ -38,6 +47,27 @@ def _svg(width: int, height: int, title: str, body: str) -> SafeString:
     )
 
 
+def for_screen(draw: Callable[..., SafeString], /, **arguments) -> SafeString:
+    """A chart for a page: ``draw(**arguments)`` as drawn for reports and wide screens, and
+    again narrow with larger text, for the stylesheet to show the one that fits its frame."""
+    wide = draw(**arguments)
+    if not wide:
+        return wide
+    narrow = draw(**arguments, width=NARROW_WIDTH, text=NARROW_TEXT)
+    return format_html(
+        '<div class="chart-frame"><div class="chart-frame__wide">{}</div>'
+        '<div class="chart-frame__narrow">{}</div></div>',
+        wide,
+        narrow,
+    )
+
+
+def _label_every(labels: Sequence[str], slot: float, text: float) -> int:
+    """Label every n-th slot, so that labels of about this many letters do not overlap."""
+    widest = max((len(label) for label in labels), default=0) * 0.6 * text + 4
+    return max(1, math.ceil(widest / max(slot, 1)))
+
+
 def nice_ceiling(value: float) -> float:
     """The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above ``value``, for a readable axis."""
     if value <= 0:
@@ -50,7 +80,7 @@ def nice_ceiling(value: float) -> float:
 
 
 def _value_axis(
-    values: Sequence[float], *, left: float, right: float, top: float, height: float
+    values: Sequence[float], *, left: float, right: float, top: float, height: float, text: float
 ) -> tuple[float, list[str]]:
     """The value axis bar and line charts share: from 0 to a round ceiling over the largest
     value, a grid line across the plot (``left`` to ``right``, ``top`` down ``height``) and
@@ -62,14 +92,15 @@ def _value_axis(
         axis.append(
             format_html(
                 '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}"/>'
-                '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="{}">{}</text>',
+                '<text x="{}" y="{}" text-anchor="end" font-size="{}" fill="{}">{}</text>',
                 left,
                 right,
                 y,
                 y,
                 GRID,
                 left - 6,
-                round(y + 4, 1),
+                round(y + 4 * text / TEXT, 1),
+                text,
                 INK,
                 figure(ceiling * fraction),
             )
@@ -85,14 +116,17 @@ def bar_chart(
     width: int = 720,
     height: int = 260,
     label_every: int = 1,
+    text: float = TEXT,
 ) -> SafeString:
     """Vertical bars with a value axis; each bar carries its label and value as a tooltip."""
-    left, right, top, bottom = 44, 12, 12, 36
+    grow = text / TEXT
+    left, right, top, bottom = round(44 * grow), 12, 12, round(36 * grow)
     plot_width, plot_height = width - left - right, height - top - bottom
     top_value, parts = _value_axis(
-        values, left=left, right=width - right, top=top, height=plot_height
+        values, left=left, right=width - right, top=top, height=plot_height, text=text
     )
     slot = plot_width / max(len(values), 1)
+    label_every = max(label_every, _label_every(labels, slot, text))
     for index, (label, value) in enumerate(zip(labels, values, strict=True)):
         bar_height = round(plot_height * value / top_value, 1)
         x = left + index * slot
@@ -111,9 +145,10 @@ def bar_chart(
         if index % label_every == 0:
             parts.append(
                 format_html(
-                    '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="{}">{}</text>',
+                    '<text x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{}">{}</text>',
                     round(x + slot / 2, 1),
-                    height - bottom + 16,
+                    round(height - bottom + 16 * grow, 1),
+                    text,
                     INK,
                     label,
                 )
@@ -150,6 +185,7 @@ def choropleth(
     values: dict[str, float],
     unit: str,
     width: int = 560,
+    text: float = TEXT,
 ) -> SafeString:
     """Areas coloured by value, each labelled with its name and value, with a legend."""
     points = [point for shape in shapes for ring in _rings(shape.geometry) for point in ring]
@@ -160,7 +196,11 @@ def choropleth(
     # Equirectangular, shrunk east-west by the latitude so that shapes keep their proportions.
     squeeze = math.cos(math.radians((min_lat + max_lat) / 2))
     span_x, span_y = (max_lon - min_lon) * squeeze or 1, (max_lat - min_lat) or 1
-    margin, legend_height = 10, 46
+    grow = text / TEXT
+    margin, legend_step, legend_row = 10, 104 * grow, 20 * grow
+    per_row = max(1, int((width - 2 * margin) // legend_step))
+    legend_rows = math.ceil(len(SEQUENTIAL) / per_row)
+    legend_height = round(legend_rows * legend_row + 26 * grow)
     scale = (width - 2 * margin) / span_x
     map_height = span_y * scale
     height = int(map_height + 2 * margin + legend_height)
@@ -200,37 +240,46 @@ def choropleth(
     for shape in shapes:
         value = values.get(shape.name)
         ring = [project(p) for p in _rings(shape.geometry)[0]]
-        cx = round(sum(x for x, _ in ring) / len(ring), 1)
+        # Pulled in from the edge so that a label wider than its area is not cut off.
+        half_label = len(shape.name) * 0.31 * (text + 1)
+        cx = sum(x for x, _ in ring) / len(ring)
+        cx = round(min(max(cx, half_label), width - half_label), 1)
         cy = round(sum(y for _, y in ring) / len(ring), 1)
         colour = "#ffffff" if fill(value) in SEQUENTIAL[-2:] else INK
         parts.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="{}">'
+                '<text x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{}">'
                 '<tspan x="{}" font-weight="bold">{}</tspan>'
-                '<tspan x="{}" dy="14">{}</tspan></text>',
+                '<tspan x="{}" dy="{}">{}</tspan></text>',
                 cx,
                 round(cy - 2, 1),
+                text + 1,
                 colour,
                 cx,
                 shape.name,
                 cx,
+                round(14 * grow, 1),
                 "–" if value is None else figure(value, 1),
             )
         )
     legend_y = round(map_height + 2 * margin + 8, 1)
     lower = 0.0
     for index, (colour, bound) in enumerate(zip(SEQUENTIAL, breaks, strict=True)):
-        x = margin + index * 104
+        x = round(margin + (index % per_row) * legend_step, 1)
+        y = round(legend_y + (index // per_row) * legend_row, 1)
         parts.append(
             format_html(
-                '<rect x="{}" y="{}" width="18" height="14" fill="{}" stroke="{}"/>'
-                '<text x="{}" y="{}" font-size="11" fill="{}">{}–{}</text>',
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}"/>'
+                '<text x="{}" y="{}" font-size="{}" fill="{}">{}–{}</text>',
                 x,
-                legend_y,
+                y,
+                round(18 * grow, 1),
+                round(14 * grow, 1),
                 colour,
                 INK,
-                x + 22,
-                round(legend_y + 11, 1),
+                round(x + 22 * grow, 1),
+                round(y + 11 * grow, 1),
+                text,
                 INK,
                 figure(lower, 1),
                 figure(bound, 1),
@@ -239,9 +288,10 @@ def choropleth(
         lower = bound
     parts.append(
         format_html(
-            '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
+            '<text x="{}" y="{}" font-size="{}" fill="{}">{}</text>',
             margin,
-            round(legend_y + 32, 1),
+            round(legend_y + legend_rows * legend_row + 12 * grow, 1),
+            text,
             INK,
             unit,
         )
@@ -269,25 +319,32 @@ def line_chart(
     series: dict[str, Sequence[float | None]],
     width: int = 720,
     height: int = 280,
+    text: float = TEXT,
 ) -> SafeString:
-    """One line per series over ``labels``; a gap where a value is missing; a legend below."""
-    left, right, top = 52, 12, 12
-    legend_rows = (len(series) + 3) // 4
-    bottom = 36 + 18 * legend_rows
-    plot_width, plot_height = width - left - right, height - top - bottom
+    """One line per series over ``labels``; a gap where a value is missing; a legend below.
+    A legend of many rows makes the chart taller rather than its plot flat."""
+    grow = text / TEXT
+    left, right, top = round(52 * grow), 12, 12
+    legend_step, legend_row = 165 * grow, 18 * grow
+    per_row = max(1, int((width - left) // legend_step))
+    legend_rows = math.ceil(len(series) / per_row)
+    bottom = round(36 * grow + legend_row * legend_rows)
+    plot_width, plot_height = width - left - right, max(height - top - bottom, height // 2)
+    height = top + plot_height + bottom
     present = [v for values in series.values() for v in values if v is not None]
     top_value, parts = _value_axis(
-        present, left=left, right=width - right, top=top, height=plot_height
+        present, left=left, right=width - right, top=top, height=plot_height, text=text
     )
     step = plot_width / max(len(labels) - 1, 1)
-    label_every = max(1, len(labels) // 12)
+    label_every = max(len(labels) // 12, _label_every(labels, step, text))
     for index, label in enumerate(labels):
         if index % label_every == 0:
             parts.append(
                 format_html(
-                    '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="{}">{}</text>',
+                    '<text x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{}">{}</text>',
                     round(left + index * step, 1),
-                    top + plot_height + 16,
+                    round(top + plot_height + 16 * grow, 1),
+                    text,
                     INK,
                     label,
                 )
@@ -313,20 +370,21 @@ def line_chart(
                     name,
                 )
             )
-        legend_x = left + (number % 4) * 165
-        legend_y = top + plot_height + 30 + 18 * (number // 4)
+        legend_x = round(left + (number % per_row) * legend_step, 1)
+        legend_y = round(top + plot_height + 30 * grow + legend_row * (number // per_row), 1)
         parts.append(
             format_html(
                 '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="2" '
-                'stroke-dasharray="{}"/><text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
+                'stroke-dasharray="{}"/><text x="{}" y="{}" font-size="{}" fill="{}">{}</text>',
                 legend_x,
-                legend_x + 24,
+                round(legend_x + 24 * grow, 1),
                 legend_y,
                 legend_y,
                 colour,
                 dash,
-                legend_x + 30,
-                legend_y + 4,
+                round(legend_x + 30 * grow, 1),
+                round(legend_y + 4 * grow, 1),
+                text,
                 INK,
                 name,
             )

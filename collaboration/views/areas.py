@@ -26,7 +26,8 @@ def area_list_view(request: HttpRequest) -> HttpResponse:
         "collaboration/areas/list.html",
         {
             "areas": areas,
-            "map": charts.choropleth(
+            "map": charts.for_screen(
+                charts.choropleth,
                 title=_("Residents per area"),
                 shapes=shapes,
                 values={area.name: area.population / 1000 for area in areas},

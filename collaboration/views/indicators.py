@@ -40,7 +40,8 @@ def indicator_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "collaboration/indicators/detail.html",
         {
             "indicator": indicator,
-            "chart": charts.line_chart(
+            "chart": charts.for_screen(
+                charts.line_chart,
                 title=_("%(name)s per area (%(unit)s)")
                 % {"name": indicator.name, "unit": indicator.unit},
                 labels=series.labels,

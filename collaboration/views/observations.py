@@ -51,14 +51,16 @@ def observation_list_view(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "week_labels": week_labels,
             "week_totals": picture.week_totals(),
-            "map": charts.choropleth(
+            "map": charts.for_screen(
+                charts.choropleth,
                 title=_("Observations per 1,000 residents, last %(weeks)d weeks")
                 % {"weeks": PICTURE_WEEKS},
                 shapes=shapes,
                 values={area.name: rate for area, _w, _t, rate in rows if rate is not None},
                 unit=_("per 1,000 residents"),
             ),
-            "chart": charts.bar_chart(
+            "chart": charts.for_screen(
+                charts.bar_chart,
                 title=_("Observations per week"),
                 labels=week_labels,
                 values=picture.week_totals(),

@@ -197,7 +197,9 @@ def test_the_page_draws_the_map_and_the_chart(client, areas):
     observe(areas["teg"], OrganisationFactory())
     log_in(client, member(Role.COORDINATOR))
     page = client.get(reverse("collaboration:observation-list")).content.decode()
-    assert page.count('role="img"') == 2
+    # The map and the chart, each drawn wide and narrow for the stylesheet to choose.
+    assert page.count('class="chart-frame"') == 2
+    assert page.count('role="img"') == 4
     assert "Teg: 0,1 per 1 000 invånare" in page  # the decimal comma of the page's Swedish
 
 

@@ -74,3 +74,16 @@ def test_bar_and_line_charts_draw_the_same_value_axis_for_the_same_figures():
         bars = charts.bar_chart(title="t", labels=["a", "b"], values=[3, 7])
         lines = charts.line_chart(title="t", labels=["a", "b"], series={"s": [3, 7]})
     assert ticks(bars) == ticks(lines) == ["0", "2,5", "5", "7,5", "10"]
+
+
+def test_a_chart_for_a_page_is_drawn_wide_and_narrow_with_larger_text_in_the_narrow_one():
+    html = str(charts.for_screen(charts.bar_chart, title="t", labels=["v1", "v2"], values=[3, 7]))
+    wide, narrow = (parse(part[part.index("<svg") :]) for part in html.split("</div>")[:2])
+    assert wide.get("viewBox") == "0 0 720 260"
+    assert narrow.get("viewBox").startswith(f"0 0 {charts.NARROW_WIDTH} ")
+    assert {float(t.get("font-size")) for t in narrow.iter(f"{SVG}text")} == {charts.NARROW_TEXT}
+    assert {float(t.get("font-size")) for t in wide.iter(f"{SVG}text")} == {charts.TEXT}
+
+
+def test_a_map_without_boundaries_is_empty_for_a_page_too():
+    assert charts.for_screen(charts.choropleth, title="K", shapes=[], values={}, unit="") == ""

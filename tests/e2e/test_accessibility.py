@@ -1,4 +1,5 @@
-"""WCAG 2.1 AA (lag 2018:1937): axe-core finds no serious or critical violation on any page.
+"""WCAG 2.1 AA (lag 2018:1937): axe-core finds no serious or critical violation on any page,
+on a desktop screen and on a phone's (390 × 844, where the menu is folded).
 
 Later pages join PAGES as they come.
 """
@@ -12,6 +13,17 @@ pytestmark = pytest.mark.e2e
 
 axe = Axe()
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(autouse=True, params=[None, PHONE], ids=["desktop", "phone"])
+def screen(request, page):
+    """Every test here runs twice: at the browser's usual size, and at a phone's."""
+    if request.param:
+        page.set_viewport_size(request.param)
+    return request.param
 
 
 def serious_violations(page) -> list[str]:
@@ -36,7 +48,7 @@ def test_each_roles_home_page(log_in, username):
 
 
 @pytest.mark.parametrize("path", ["/", "/observations/new/", "/efforts/new/"])
-def test_pages_on_a_phone(log_in, live_server, path):
+def test_pages_on_a_small_phone(log_in, live_server, path):
     page = log_in("samordnare")
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(f"{live_server.url}{path}")
@@ -124,12 +136,21 @@ def test_the_two_factor_pages(page, live_server, demo):
     assert serious_violations(page) == []
 
 
-def test_a_case_page_as_its_owner_and_as_the_school(log_in, browser, live_server):
+def test_a_case_page_as_its_owner_and_as_the_school(log_in, browser, live_server, screen):
     from cases.models import SigCase
     from tests.e2e.conftest import log_in_on
 
     case = SigCase.objects.get(person__name="Alva Testsson")
     for username in ("socialsekreterare", "skolkurator"):
-        page = log_in_on(browser.new_context().new_page(), live_server.url, username)
+        context = browser.new_context(viewport=screen) if screen else browser.new_context()
+        page = log_in_on(context.new_page(), live_server.url, username)
         assert page.goto(f"{live_server.url}{case.get_absolute_url()}").status == 200
         assert serious_violations(page) == [], username
+
+
+def test_the_open_menu_on_a_phone(log_in, screen):
+    if screen != PHONE:
+        pytest.skip("the menu folds only on a phone")
+    page = log_in("samordnare")
+    page.get_by_role("button", name="Meny").click()
+    assert serious_violations(page) == []
