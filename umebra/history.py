@@ -41,7 +41,9 @@ def shown(field: models.Field, value) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
-    if isinstance(value, Decimal | int | float):
+    if isinstance(value, Decimal):
+        return figure(value.normalize())
+    if isinstance(value, int | float):
         return figure(value)
     if isinstance(value, datetime.datetime):
         return formats.date_format(timezone.localtime(value), "j F Y H:i")

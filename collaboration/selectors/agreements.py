@@ -82,7 +82,13 @@ def follow_up_changes(*, follow_up: FollowUp) -> list[Change]:
     """The follow-up's changes and its values', each value named by its indicator; a value
     added after the follow-up was first recorded is a change too."""
     own = list(follow_up.history.select_related("history_user"))  # type: ignore[attr-defined]
-    begun = min((r.history_date for r in own if r.history_type == "+"), default=None)
+
+    def added_later(record) -> bool:
+        """A value is a change unless it came with the follow-up: the follow-up's record
+        just before it is then its creation."""
+        before = [r for r in own if r.history_date <= record.history_date]
+        return not before or max(before, key=lambda r: r.history_date).history_type != "+"
+
     values = TargetValue.history.filter(follow_up_id=follow_up.pk).select_related(  # type: ignore[attr-defined]
         "history_user", "target"
     )
@@ -92,7 +98,7 @@ def follow_up_changes(*, follow_up: FollowUp) -> list[Change]:
             values,
             fields=["value"],
             label=lambda record: f"{record.target.name} ({record.target.unit})",
-            created_shown=lambda record: begun is None or record.history_date > begun,
+            created_shown=added_later,
         ),
     )
 
