@@ -81,7 +81,7 @@ def promise_preview(*, user: User, follow_up: FollowUp) -> Undertaking:
 def follow_up_changes(*, follow_up: FollowUp) -> list[Change]:
     """The follow-up's changes and its values', each value named by its indicator; a value
     added after the follow-up was first recorded is a change too."""
-    own = list(follow_up.history.select_related("history_user"))  # type: ignore[attr-defined]
+    own = list(follow_up.history.select_related("history_user"))
 
     def added_later(record) -> bool:
         """A value is a change unless it came with the follow-up: the follow-up's record
@@ -89,7 +89,7 @@ def follow_up_changes(*, follow_up: FollowUp) -> list[Change]:
         before = [r for r in own if r.history_date <= record.history_date]
         return not before or max(before, key=lambda r: r.history_date).history_type != "+"
 
-    values = TargetValue.history.filter(follow_up_id=follow_up.pk).select_related(  # type: ignore[attr-defined]
+    values = TargetValue.history.filter(follow_up_id=follow_up.pk).select_related(
         "history_user", "target"
     )
     return newest_first(
