@@ -528,6 +528,8 @@ def _fill(undertaking, org, areas, parties, activities, targets, quarters, today
             quarter=quarter,
             status=FollowUpStatus.ON_TRACK if step % 3 else FollowUpStatus.AT_RISK,
             comment="Enligt plan." if step % 3 else "Försenat: personalbrist under sommaren.",
+            # Each quarter was previewed and published as it was reported.
+            published_at=timezone.now(),
         )
         for target in made:
             value = target.baseline + (target.target - target.baseline) * Decimal(step) / 6

@@ -19,6 +19,11 @@ urlpatterns = [
     path("indicators/<int:pk>/", indicators.indicator_detail_view, name="indicator-detail"),
     path("indicators/<int:pk>/edit/", indicators.indicator_form_view, name="indicator-update"),
     path(
+        "indicator-values/<int:pk>/edit/",
+        indicators.indicator_value_update_view,
+        name="indicator-value-update",
+    ),
+    path(
         "indicators/<int:pk>/values/new/",
         indicators.indicator_value_create_view,
         name="indicator-value-create",
@@ -112,6 +117,13 @@ urlpatterns = [
         agreements.follow_up_create_view,
         name="follow-up-create",
     ),
+    path("follow-ups/<int:pk>/edit/", agreements.follow_up_update_view, name="follow-up-update"),
+    path(
+        "follow-ups/<int:pk>/preview/", agreements.follow_up_preview_view, name="follow-up-preview"
+    ),
+    path(
+        "follow-ups/<int:pk>/publish/", agreements.follow_up_publish_view, name="follow-up-publish"
+    ),
     path(
         "undertakings/<int:pk>/feedback/new/",
         agreements.feedback_create_view,
@@ -119,6 +131,11 @@ urlpatterns = [
     ),
     path("observations/", observations.observation_list_view, name="observation-list"),
     path("observations/new/", observations.observation_create_view, name="observation-create"),
+    path(
+        "observations/<int:pk>/edit/",
+        observations.observation_update_view,
+        name="observation-update",
+    ),
     path("efforts/", efforts.effort_list_view, name="effort-list"),
     path("efforts/new/", efforts.effort_create_view, name="effort-create"),
     path("efforts/<int:pk>/", efforts.effort_detail_view, name="effort-detail"),

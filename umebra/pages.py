@@ -126,6 +126,39 @@ def part_create(
     return form_page(request, form, title, parent=parent)
 
 
+def part_update(
+    request: HttpRequest,
+    model,
+    pk: int,
+    form_class,
+    save: Callable,
+    title: str,
+    *,
+    form_kwargs: Callable = lambda obj: {},
+    changes: Callable,
+    done: Callable,
+) -> HttpResponse:
+    """The page that corrects a part (a follow-up, an observation, a value …) one may change,
+    with its changes below the form.
+
+    The part is fetched with ``CHANGE`` (404 otherwise); ``form_kwargs(part)`` gives the form
+    what it needs besides the instance. A valid form goes to ``save(actor, part, form)``; a
+    refusal is shown on the form, success goes to ``done(part)`` (a URL). ``changes(part)``
+    reads what was changed before (a selector of ``umebra/history.py``).
+    """
+    part = access.get_object_or_404(request, model, access.Action.CHANGE, pk=pk)
+    form = form_class(request.POST or None, instance=part, **form_kwargs(part))
+    if form.is_valid():
+        try:
+            save(access.actor_for(request.user), part, form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(done(part))
+    return form_page(request, form, title, changes=changes(part))
+
+
 def create_or_update(
     request: HttpRequest,
     *,

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "guardian",
+    "simple_history",
     # Order matters where apps register with the core: the core first, then the apps that
     # stand on it (docs/architecture.md).
     "umebra",

@@ -1,4 +1,6 @@
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from collaboration.models import (
@@ -109,6 +111,7 @@ class FollowUpForm(forms.ModelForm):
 
     def __init__(self, *args, undertaking: Undertaking, **kwargs):
         super().__init__(*args, **kwargs)
+        self.undertaking = undertaking
         self.targets = list(undertaking.targets.all())
         for target in self.targets:
             self.fields[f"target_{target.pk}"] = forms.DecimalField(
@@ -122,6 +125,31 @@ class FollowUpForm(forms.ModelForm):
                     "target": figure(target.target, -1),
                 },
             )
+
+        if self.instance.pk:
+            for value in self.instance.values.all():
+                self.initial[f"target_{value.target_id}"] = value.value
+
+    def clean(self):
+        """A quarter already followed up is refused with a link to correct that follow-up."""
+        cleaned = super().clean()
+        year, quarter = cleaned.get("year"), cleaned.get("quarter")
+        existing = (
+            self.undertaking.follow_ups.filter(year=year, quarter=quarter)
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        if existing is not None:
+            self.add_error(
+                "quarter",
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("This quarter has already been followed up."),
+                    reverse("collaboration:follow-up-update", args=[existing.pk]),
+                    _("Correct that follow-up."),
+                ),
+            )
+        return cleaned
 
     def values(self) -> dict:
         return {t: self.cleaned_data.get(f"target_{t.pk}") for t in self.targets}

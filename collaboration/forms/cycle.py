@@ -49,6 +49,9 @@ class IndicatorValueForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = area_choices(user=user)
         self.fields["area"].empty_label = _("The whole municipality")
+        if self.instance.pk:
+            # A period is stored as its first day; its month names that day again.
+            self.initial["period"] = f"{self.instance.period:%Y-%m}"
 
     def clean_period(self):
         try:

@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from collaboration.models.areas import Area
 from umebra.models import Organisation
@@ -177,6 +178,8 @@ class Activity(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
     )
+    # Who changed what, when, from what to what: shown as the object's corrections.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("activity")
@@ -236,6 +239,12 @@ class FollowUp(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Set by the explicit publishing step, never by a save: until then the public page
+    # leaves the follow-up out. A correction after it is dated for the public to see.
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    corrected_at = models.DateTimeField(_("corrected"), null=True, blank=True, editable=False)
+    # Who changed what, when, from what to what: shown as the object's corrections.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("follow-up")
@@ -258,6 +267,8 @@ class TargetValue(models.Model):
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="values")
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="values")
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+    # Who changed what, when, from what to what: shown as the object's corrections.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("target value")

@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from collaboration.models.areas import Area
 from umebra.models import Organisation
@@ -76,6 +77,9 @@ class JointEffort(models.Model):
     )
     created_at = models.DateTimeField(_("logged at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    # Who changed what, when, from what to what: shown as the object's corrections. The
+    # areas and organisations are not kept: a many-to-many change would be a second record.
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("joint effort")

@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from collaboration.models.areas import Area
 
@@ -72,6 +73,8 @@ class IndicatorValue(models.Model):
         _("status"), max_length=16, choices=ValueStatus.choices, default=ValueStatus.FINAL
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
+    # Who changed what, when, from what to what: shown as the object's corrections.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("indicator value")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from collaboration.models.areas import Area
 from umebra.models import Organisation
@@ -51,6 +52,8 @@ class Observation(models.Model):
         related_name="observations",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Who changed what, when, from what to what: shown as the object's corrections.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("observation")

@@ -15,6 +15,7 @@ from collaboration.models import (
 )
 from collaboration.selectors.areas import areas_named
 from umebra import access
+from umebra.history import Change, history_changes, newest_first
 from umebra.models import User
 
 
@@ -24,9 +25,16 @@ def agreement_list(*, user: User) -> QuerySet[CooperationAgreement]:
     )
 
 
-def _with_progress(undertakings: QuerySet[Undertaking]) -> QuerySet[Undertaking]:
-    """Undertakings with what a list or the public page shows of them, in a few queries."""
-    latest_first = FollowUp.objects.order_by("-year", "-quarter")
+# The follow-ups the public page shows: those published by the explicit step.
+PUBLISHED = Q(published_at__isnull=False)
+EVERY = Q()
+
+
+def _with_progress(undertakings: QuerySet[Undertaking], shown: Q = EVERY) -> QuerySet[Undertaking]:
+    """Undertakings with what a list or the public page shows of them, in a few queries:
+    of their follow-ups, those ``shown`` (all, on the pages of those who work with them)."""
+    latest_first = FollowUp.objects.filter(shown).order_by("-year", "-quarter")
+    values = TargetValue.objects.filter(follow_up__in=FollowUp.objects.filter(shown))
     return undertakings.prefetch_related(
         Prefetch("areas", areas_named()),
         "parties",
@@ -36,7 +44,7 @@ def _with_progress(undertakings: QuerySet[Undertaking]) -> QuerySet[Undertaking]
             queryset=Target.objects.prefetch_related(
                 Prefetch(
                     "values",
-                    queryset=TargetValue.objects.order_by(
+                    queryset=values.select_related("follow_up").order_by(
                         "-follow_up__year", "-follow_up__quarter"
                     ),
                 )
@@ -60,7 +68,39 @@ def undertaking_list(*, user: User, kind: str | None = None) -> QuerySet[Underta
 def public_promises() -> QuerySet[Undertaking]:
     """The published citizen promises: the one list shown without login."""
     promises = access.restrict_public(Undertaking.objects.all())
-    return _with_progress(promises).order_by("-valid_from", "title")
+    return _with_progress(promises, PUBLISHED).order_by("-valid_from", "title")
+
+
+def promise_preview(*, user: User, follow_up: FollowUp) -> Undertaking:
+    """The follow-up's promise as the public page would show it once the follow-up is
+    published: with the published follow-ups and this one."""
+    promises = access.restrict(user, Undertaking.objects.filter(pk=follow_up.undertaking_id))
+    return _with_progress(promises, PUBLISHED | Q(pk=follow_up.pk)).get()
+
+
+def follow_up_changes(*, follow_up: FollowUp) -> list[Change]:
+    """The follow-up's changes and its values', each value named by its indicator; a value
+    added after the follow-up was first recorded is a change too."""
+    own = list(follow_up.history.select_related("history_user"))
+
+    def added_later(record) -> bool:
+        """A value is a change unless it came with the follow-up: the follow-up's record
+        just before it is then its creation."""
+        before = [r for r in own if r.history_date <= record.history_date]
+        return not before or max(before, key=lambda r: r.history_date).history_type != "+"
+
+    values = TargetValue.history.filter(follow_up_id=follow_up.pk).select_related(
+        "history_user", "target"
+    )
+    return newest_first(
+        history_changes(own),
+        history_changes(
+            values,
+            fields=["value"],
+            label=lambda record: f"{record.target.name} ({record.target.unit})",
+            created_shown=added_later,
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -68,6 +108,7 @@ class TargetProgress:
     target: Target
     latest: object  # the latest value, or None
     progress: float | None  # 0 to 1 of the way from baseline to target
+    corrected: object = None  # when the latest value's follow-up was corrected after publishing
 
     @property
     def percent(self) -> int | None:
@@ -80,7 +121,8 @@ def target_progress(undertaking: Undertaking) -> list[TargetProgress]:
     for target in undertaking.targets.all():
         values = list(target.values.all())
         latest = values[0].value if values else None
-        result.append(TargetProgress(target, latest, target.progress(latest)))
+        corrected = values[0].follow_up.corrected_at if values else None
+        result.append(TargetProgress(target, latest, target.progress(latest), corrected))
     return result
 
 

@@ -83,3 +83,10 @@ def local_picture(*, user: User, weeks: int = 12, today: datetime.date | None = 
     counts = {(row["area_id"], timezone.localtime(row["week"]).date()): row["n"] for row in rows}
     areas = list(access.restrict(user, Area.objects.all()))
     return LocalPicture(weeks=mondays, areas=areas, counts=counts)
+
+
+def changeable(*, user: User, observations) -> set[int]:
+    """Which of the listed observations the user may correct (offered an edit link)."""
+    ids = [observation.pk for observation in observations]
+    may = access.restrict(user, Observation.objects.filter(pk__in=ids), access.Action.CHANGE)
+    return set(may.values_list("pk", flat=True))

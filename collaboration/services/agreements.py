@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from collaboration.models import (
@@ -26,7 +27,7 @@ from collaboration.models import (
 from collaboration.models.agreements import ActivityStatus, AgreementStatus, UndertakingStatus
 from umebra.access import Actor
 from umebra.models import Organisation
-from umebra.saving import save_validated
+from umebra.saving import history_user_set, save_validated
 
 
 @transaction.atomic
@@ -162,6 +163,7 @@ def activity_update(
     return save_validated(
         activity,
         {"description": description, "responsible": responsible, "due": due, "status": status},
+        actor=actor,
     )
 
 
@@ -214,18 +216,63 @@ def follow_up_create(
     values: Mapping[Target, Decimal | None],
     comment: str = "",
 ) -> FollowUp:
-    """Record the quarter's follow-up and its indicator values together, or nothing."""
-    if FollowUp.objects.filter(undertaking=undertaking, year=year, quarter=quarter).exists():
+    """Record the quarter's follow-up and its indicator values together, or nothing. It is
+    not public until published (``follow_up_publish``), after a look at the preview."""
+    return follow_up_update(
+        actor=actor, follow_up=FollowUp(undertaking=undertaking, created_by=actor.user),
+        year=year, quarter=quarter, status=status, values=values, comment=comment,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def follow_up_update(
+    *,
+    actor: Actor,
+    follow_up: FollowUp,
+    year: int,
+    quarter: int,
+    status: str,
+    values: Mapping[Target, Decimal | None],
+    comment: str,
+) -> FollowUp:
+    """Correct a follow-up and its values; each change is kept with who made it. A value left
+    empty is removed. A published follow-up stays public, and a change to it is dated as a
+    correction (``corrected_at``), which the public page shows beside it."""
+    quarters = FollowUp.objects.filter(undertaking=follow_up.undertaking, year=year)
+    if quarters.filter(quarter=quarter).exclude(pk=follow_up.pk).exists():
         raise ValidationError(
             {"quarter": _("This quarter has already been followed up; change that follow-up.")}
         )
-    follow_up = save_validated(
-        FollowUp(undertaking=undertaking, created_by=actor.user),
-        {"year": year, "quarter": quarter, "status": status, "comment": comment},
-    )
-    TargetValue.objects.bulk_create(
-        TargetValue(follow_up=follow_up, target=target, value=value)
-        for target, value in values.items()
-        if value is not None
-    )
+    fields = {"year": year, "quarter": quarter, "status": status, "comment": comment}
+    changed = any(getattr(follow_up, name) != value for name, value in fields.items())
+    follow_up = save_validated(follow_up, fields, actor=actor)
+    stored = {value.target_id: value for value in follow_up.values.all()}
+    for target, value in values.items():
+        kept = stored.get(target.pk)
+        if kept is None and value is not None:
+            save_validated(
+                TargetValue(follow_up=follow_up, target=target), {"value": value}, actor=actor
+            )
+        elif kept is not None and value is None:
+            history_user_set(kept, actor)
+            kept.delete()
+        elif kept is not None and kept.value != value:
+            save_validated(kept, {"value": value}, actor=actor)
+        else:
+            continue
+        changed = True
+    if changed and follow_up.published_at is not None:
+        follow_up.corrected_at = timezone.now()
+        follow_up.save(update_fields=["corrected_at"])
+    return follow_up
+
+
+@transaction.atomic
+def follow_up_publish(*, actor: Actor, follow_up: FollowUp) -> FollowUp:
+    """Put a follow-up on the public promises page (of a published promise): the explicit
+    step after its preview. Publishing one already public changes nothing."""
+    if follow_up.published_at is None:
+        follow_up.published_at = timezone.now()
+        history_user_set(follow_up, actor)
+        follow_up.save(update_fields=["published_at"])
     return follow_up

@@ -58,6 +58,7 @@ def effort_update(
             "cost": cost, "people_reached": people_reached, "agreement": agreement,
             "undertaking": undertaking,
         },
+        actor=actor,
     )  # fmt: skip
     effort.areas.set(areas)
     effort.organisations.set(organisations)

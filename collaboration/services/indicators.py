@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from collaboration.indicator_csv import ImportResult, ValueRow, values_check, values_parse
 from collaboration.models import Area, Indicator, IndicatorValue, ValueStatus
 from umebra.access import Actor
-from umebra.saving import save_validated
+from umebra.saving import history_user_set, save_validated
 
 
 @transaction.atomic
@@ -67,9 +67,29 @@ def indicator_value_record(
 ) -> IndicatorValue:
     """Record a value, replacing the one for the same area and period if there is one."""
     existing = IndicatorValue.objects.filter(indicator=indicator, area=area, period=period).first()
+    return indicator_value_update(
+        actor=actor, indicator_value=existing or IndicatorValue(indicator=indicator), area=area,
+        period=period, value=value, status=status, note=note,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def indicator_value_update(
+    *,
+    actor: Actor,
+    indicator_value: IndicatorValue,
+    area: Area | None,
+    period: datetime.date,
+    value: Decimal,
+    status: str,
+    note: str,
+) -> IndicatorValue:
+    """Correct a value; the change is kept with who made it. Its area and period must stay
+    free of another value (the model's constraints say so)."""
     return save_validated(
-        existing or IndicatorValue(indicator=indicator),
+        indicator_value,
         {"area": area, "period": period, "value": value, "status": status, "note": note},
+        actor=actor,
     )
 
 
@@ -87,18 +107,22 @@ def indicator_values_import(*, actor: Actor, data: bytes) -> ImportResult:
     if not rows and not result.errors:
         result.errors.append((2, _("The file has no rows of values.")))
     if result.ok:
-        _values_write(checked, result)
+        _values_write(actor, checked, result)
     return result
 
 
-def _values_write(rows: list[ValueRow], result: ImportResult) -> None:
-    """The write step: store each checked row, counting new values and replaced ones."""
+def _values_write(actor: Actor, rows: list[ValueRow], result: ImportResult) -> None:
+    """The write step: store each checked row, counting new values and replaced ones, each
+    kept in the values' history as the importer's."""
     for row in rows:
-        _value, created = IndicatorValue.objects.update_or_create(
-            indicator=row.indicator,
-            area=row.area,
-            period=row.period,
-            defaults={"value": row.value, "status": row.status, "note": row.note},
-        )
+        value = IndicatorValue.objects.filter(
+            indicator=row.indicator, area=row.area, period=row.period
+        ).first()
+        created = value is None
+        if value is None:
+            value = IndicatorValue(indicator=row.indicator, area=row.area, period=row.period)
+        value.value, value.status, value.note = row.value, row.status, row.note
+        history_user_set(value, actor)
+        value.save()
         result.created += created
         result.updated += not created

@@ -29,4 +29,30 @@ def observation_create(
             "kind": kind,
             "description": description,
         },
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def observation_update(
+    *,
+    actor: Actor,
+    observation: Observation,
+    area: Area,
+    place: str,
+    occurred_at: datetime.datetime,
+    kind: str,
+    description: str,
+) -> Observation:
+    """Correct an observation; its reporter and organisation stay, the change is kept."""
+    return save_validated(
+        observation,
+        {
+            "area": area,
+            "place": place,
+            "occurred_at": occurred_at,
+            "kind": kind,
+            "description": description,
+        },
+        actor=actor,
     )

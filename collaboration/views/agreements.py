@@ -5,8 +5,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from collaboration.forms.agreements import (
     ActivityForm,
@@ -19,11 +20,14 @@ from collaboration.forms.agreements import (
 from collaboration.models import (
     Activity,
     CooperationAgreement,
+    FollowUp,
     Undertaking,
     UndertakingKind,
 )
 from collaboration.selectors.agreements import (
     agreement_list,
+    follow_up_changes,
+    promise_preview,
     public_promises,
     target_progress,
     undertaking_list,
@@ -31,7 +35,8 @@ from collaboration.selectors.agreements import (
 )
 from collaboration.services import agreements as services
 from umebra import access
-from umebra.pages import create_or_update, form_page, part_create
+from umebra.history import changes_of
+from umebra.pages import create_or_update, form_page, part_create, part_update
 
 
 @login_required
@@ -149,7 +154,9 @@ def activity_update_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Saved."))
         return redirect("collaboration:undertaking-detail", pk=activity.undertaking_id)
-    return form_page(request, form, _("Activity"), parent=activity.undertaking)
+    return form_page(
+        request, form, _("Activity"), parent=activity.undertaking, changes=changes_of(activity)
+    )
 
 
 @login_required
@@ -184,6 +191,52 @@ def follow_up_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         _("Quarterly follow-up"),
         parent_as="undertaking",
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def follow_up_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a follow-up: the change is kept, and shown as a correction if it is public."""
+    return part_update(
+        request,
+        FollowUp,
+        pk,
+        FollowUpForm,
+        lambda actor, follow_up, form: services.follow_up_update(
+            actor=actor, follow_up=follow_up, values=form.values(), **form.follow_up_fields()
+        ),
+        _("Quarterly follow-up"),
+        form_kwargs=lambda follow_up: {"undertaking": follow_up.undertaking},
+        changes=lambda follow_up: follow_up_changes(follow_up=follow_up),
+        done=lambda follow_up: reverse("collaboration:follow-up-preview", args=[follow_up.pk]),
+    )
+
+
+@login_required
+@require_GET
+def follow_up_preview_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The follow-up's promise as the public page will show it, before it is published."""
+    follow_up = access.get_object_or_404(request, FollowUp, access.Action.CHANGE, pk=pk)
+    promise = promise_preview(user=request.user, follow_up=follow_up)
+    return render(
+        request,
+        "collaboration/agreements/preview.html",
+        {
+            "follow_up": follow_up,
+            "item": promise,
+            "targets": target_progress(promise),
+            "changes": follow_up_changes(follow_up=follow_up),
+        },
+    )
+
+
+@login_required
+@require_POST
+def follow_up_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+    follow_up = access.get_object_or_404(request, FollowUp, access.Action.CHANGE, pk=pk)
+    services.follow_up_publish(actor=access.actor_for(request.user), follow_up=follow_up)
+    messages.success(request, _("The follow-up was published."))
+    return redirect("collaboration:undertaking-detail", pk=follow_up.undertaking_id)
 
 
 @login_required

@@ -17,6 +17,7 @@ from collaboration.selectors.efforts import effort_full, effort_list
 from collaboration.services.efforts import effort_create, effort_update
 from umebra import access
 from umebra.exports import export_response
+from umebra.history import changes_of
 from umebra.pages import form_status, paginate
 from umebra.periods import is_preliminary, preliminary_label
 
@@ -109,7 +110,11 @@ def effort_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "collaboration/efforts/detail.html",
-        {"effort": effort, "may_change": access.allows(request.user, effort, access.Action.CHANGE)},
+        {
+            "effort": effort,
+            "may_change": access.allows(request.user, effort, access.Action.CHANGE),
+            "changes": changes_of(effort),
+        },
     )
 
 

@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from collaboration.forms.cycle import IndicatorForm, IndicatorImportForm, IndicatorValueForm
-from collaboration.models import Indicator
+from collaboration.models import Indicator, IndicatorValue
 from collaboration.selectors.cycle import indicator_list, indicator_series, indicator_values
 from collaboration.services import indicators as services
 from umebra import access, charts
-from umebra.pages import create_or_update, paginate, part_create
+from umebra.history import changes_of
+from umebra.pages import create_or_update, paginate, part_create, part_update
 
 
 @login_required
@@ -83,6 +84,24 @@ def indicator_value_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         _("New value"),
         with_user=True,
         saved=_("The value was recorded."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_value_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return part_update(
+        request,
+        IndicatorValue,
+        pk,
+        IndicatorValueForm,
+        lambda actor, indicator_value, form: services.indicator_value_update(
+            actor=actor, indicator_value=indicator_value, **form.cleaned_data
+        ),
+        _("Value"),
+        form_kwargs=lambda indicator_value: {"user": request.user},
+        changes=changes_of,
+        done=lambda indicator_value: indicator_value.indicator.get_absolute_url(),
     )
 
 

@@ -4,19 +4,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from collaboration.forms.observations import ObservationForm
 from collaboration.models import Observation
 from collaboration.selectors.observations import (
+    changeable,
     listed_organisation,
     local_picture,
     observation_list,
 )
-from collaboration.services.observations import observation_create
+from collaboration.services.observations import observation_create, observation_update
 from umebra import access, charts
-from umebra.pages import form_status, paginate
+from umebra.history import changes_of
+from umebra.pages import form_status, paginate, part_update
 
 PICTURE_WEEKS = 12
 
@@ -32,6 +35,24 @@ def observation_create_view(request: HttpRequest) -> HttpResponse:
         return redirect("collaboration:observation-create")
     return render(
         request, "collaboration/observations/form.html", {"form": form}, status=form_status(form)
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def observation_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return part_update(
+        request,
+        Observation,
+        pk,
+        ObservationForm,
+        lambda actor, observation, form: observation_update(
+            actor=actor, observation=observation, **form.cleaned_data
+        ),
+        _("Observation"),
+        form_kwargs=lambda observation: {"user": request.user},
+        changes=changes_of,
+        done=lambda observation: reverse("collaboration:observation-list"),
     )
 
 
@@ -67,6 +88,7 @@ def observation_list_view(request: HttpRequest) -> HttpResponse:
             ),
             "page": page,
             "query": query,
+            "changeable": changeable(user=request.user, observations=page.object_list),
             "listed_organisation": listed_organisation(user=request.user),
             "may_add": access.may_add(request.user, Observation),
         },

@@ -159,7 +159,10 @@ def test_a_quarterly_follow_up_stores_its_values_once_a_quarter(client, commitme
     assert TargetValue.objects.get().value == 60
     response = client.post(url, data | {f"target_{target.pk}": "65"})
     assert response.status_code == 400
+    existing = FollowUp.objects.get()
+    edit = reverse("collaboration:follow-up-update", args=[existing.pk])
     assert "redan följts upp" in response.content.decode()
+    assert f'<a href="{edit}">Rätta den uppföljningen.</a>' in response.content.decode()
     assert FollowUp.objects.count() == 1 and TargetValue.objects.get().value == 60
 
 

@@ -22,8 +22,8 @@ VERBS = frozenset(
         "create", "update", "delete",
         "answer", "appoint", "approve", "build", "confirm", "dismiss", "draw", "end",
         "expire", "give", "import", "mark", "open", "purge", "raise", "reconcile", "record",
-        "refuse", "renew", "request", "resend", "retry", "review", "revoke", "start", "sync",
-        "transition", "withdraw",
+        "publish", "refuse", "renew", "request", "resend", "retry", "review", "revoke", "start",
+        "sync", "transition", "withdraw",
     }
 )  # fmt: skip
 

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from cases.services import emergency, los, sig
 from collaboration.models import Area
-from collaboration.services import agreements, cycle, funds, groups, indicators
+from collaboration.services import agreements, cycle, funds, groups, indicators, observations
 from collaboration.services.efforts import effort_create
 from reports.models import ReportFile, ReportRun
 from tests.factories import (
@@ -190,6 +190,15 @@ ROWS = {
         )
     },
     "collaboration:activity-update": form(COORDINATOR, pk_of("activity"), refused=404),
+    # Corrections and publishing follow the promise's change rule: its coordinator only; the
+    # parties who see the follow-up, the politicians and the reporters get 404.
+    "collaboration:follow-up-update": form(COORDINATOR, pk_of("follow_up"), refused=404),
+    "collaboration:follow-up-preview": get(only(COORDINATOR, 200, 404), pk_of("follow_up")),
+    "collaboration:follow-up-publish": post(only(COORDINATOR, 302, 404), pk_of("follow_up")),
+    "collaboration:observation-update": form(COORDINATOR, pk_of("observation"), refused=404),
+    "collaboration:indicator-value-update": form(
+        COORDINATOR, pk_of("indicator_value"), refused=404
+    ),
     "collaboration:group-list": get(only(UNDERTAKING_VIEWERS, 200, 403)),
     "collaboration:group-create": form(COORDINATOR),
     "collaboration:group-detail": get(
@@ -443,12 +452,22 @@ def world():
     )
     decision = groups.decision_create(actor=SYSTEM, meeting=meeting, text="Göra", owner=someone)
     staff = member(Role.PARTNER, someone)
+    follow_up = agreements.follow_up_create(
+        actor=SYSTEM, undertaking=promise, year=2026, quarter=1, status="on_track", values={}
+    )
+    observation = observations.observation_create(
+        actor=access.actor_for(staff), area=effort.areas.get(), place="Bron",
+        occurred_at=timezone.now(), kind="graffiti",
+    )  # fmt: skip
     indicator = indicators.indicator_create(
         actor=SYSTEM,
         name="Skadegörelse",
         unit="st",
         source="police_statistics",
         frequency="monthly",
+    )
+    indicator_value = indicators.indicator_value_record(
+        actor=SYSTEM, indicator=indicator, area=None, period=datetime.date(2026, 1, 1), value=3
     )
     picture = cycle.picture_create(
         actor=SYSTEM, title="Utkast", mapping="m", analysis="a", sources="s"
@@ -538,6 +557,9 @@ def world():
         "agreement": agreement,
         "promise": promise,
         "activity": activity,
+        "follow_up": follow_up,
+        "observation": observation,
+        "indicator_value": indicator_value,
     }
 
 
