@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from collaboration.models.areas import Area
+from umebra import ranges
 from umebra.models import Organisation
 from umebra.periods import quarter_label
 from umebra.validity import ValidityPeriod, period_ordered
@@ -205,6 +206,18 @@ class Target(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        """A percentage's baseline and target lie within 0–100 like its values."""
+        errors = {}
+        if plausible := ranges.for_unit(self.unit):
+            for name in ("baseline", "target"):
+                try:
+                    plausible(getattr(self, name))
+                except ValidationError as error:
+                    errors[name] = error
+        if errors:
+            raise ValidationError(errors)
+
     def progress(self, value) -> float | None:
         """How far ``value`` has come from the baseline towards the target, 0 to 1."""
         if value is None or self.target == self.baseline:
@@ -286,7 +299,9 @@ class ResidentFeedback(models.Model):
     date = models.DateField(_("date"))
     channel = models.CharField(_("channel"), max_length=16, choices=FeedbackChannel.choices)
     description = models.TextField(_("what was told"))
-    people_reached = models.PositiveIntegerField(_("people reached"), default=0)
+    people_reached = models.PositiveIntegerField(
+        _("people reached"), default=0, validators=[ranges.PEOPLE]
+    )
 
     class Meta:
         verbose_name = _("feedback to residents")

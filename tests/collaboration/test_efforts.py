@@ -83,7 +83,7 @@ def test_a_coordinator_logs_an_effort(client, places, parties):
         ({"areas": []}, "Kryssa i minst ett område."),
         ({"organisations": []}, "Kryssa i minst en aktör."),
         ({"description": ""}, "Detta fält måste fyllas i."),
-        ({"hours": "-3"}, "större än eller lika med 0"),
+        ({"hours": "-3"}, "Ange ett värde mellan 0 och 2\u00a0000 timmar."),
         ({"date": "2026-02-30"}, "Fyll i ett giltigt datum."),
         ({"date": "2031-01-01"}, "Det här har inte hänt än"),
         ({"people_reached": "många"}, "Fyll i ett heltal."),
