@@ -2,7 +2,6 @@
 establishment. Targets are businesses and premises; each agency keeps its own inspections and
 measures; intelligence is the police's alone."""
 
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models

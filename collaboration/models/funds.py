@@ -1,6 +1,5 @@
 """Funds and grant applications: the safety fund units apply to, followed to effect per krona."""
 
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
