@@ -307,7 +307,7 @@ def test_an_efforts_figures_read_as_swedish_writes_them(client, places, parties)
         cost=Decimal("12500.50"),
     )  # fmt: skip
     page = client.get(reverse("collaboration:effort-detail", args=[effort.pk])).content.decode()
-    assert "<dd>12\xa0500,50</dd>" in page and "<dd>2</dd>" in page
+    assert "<dd>12\xa0500,50 kr</dd>" in page and "<dd>2</dd>" in page
 
 
 # the export's period (days from today) × marked preliminary, in its last row and its name
