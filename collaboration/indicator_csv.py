@@ -10,11 +10,12 @@ import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from collaboration.models import Area, Indicator, ValueStatus
+from umebra.numbers import parse_number
 
 # Column names accepted in the file's first row, Swedish or English.
 COLUMNS = {
@@ -51,12 +52,6 @@ def parse_period(text: str) -> datetime.date:
     if match := re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text):
         return datetime.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
     raise ValueError(text)
-
-
-def parse_number(text: str) -> Decimal:
-    """Swedish or English decimals: 1 234,5 or 1234.5."""
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    return Decimal(cleaned)
 
 
 class _Semicolons(csv.excel):
@@ -147,8 +142,8 @@ def values_check(
             problems.append(_("the period “%s” is not a year, month or quarter") % cell("period"))
             period = None
         try:
-            value = parse_number(cell("value"))
-        except InvalidOperation:
+            value = parse_number(cell("value"), "sv")  # the file is read alike whoever imports it
+        except ValueError:
             problems.append(_("the value “%s” is not a number") % cell("value"))
             value = None
         status = STATUS_WORDS.get(cell("status").lower())

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reports.models import YEARLY_KINDS, ReportKind
 from reports.periods import quarter, year
+from umebra.number_fields import IntegerNumberField
 from umebra.uploads import PDF, Accepts, check_upload
 
 # A report to verify: a PDF, and none Umebrå makes comes near this size.
@@ -15,7 +16,7 @@ QUARTERS = [("", _("Whole year")), *[(n, _("Quarter %(n)s") % {"n": n}) for n in
 
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Report"), choices=ReportKind.choices)
-    year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100)
+    year = IntegerNumberField(label=_("Year"), min_value=2020, max_value=2100)
     quarter = forms.TypedChoiceField(
         label=_("Quarter"),
         choices=QUARTERS,

@@ -1,13 +1,42 @@
-"""Forms of the core: organisations and memberships."""
+"""Forms of the core: the base every model form derives from, organisations and memberships."""
 
 from django import forms
+from django.db import models
+from django.forms.models import ModelFormMetaclass
 from django.utils.translation import gettext_lazy as _
 
 from umebra import access
 from umebra.models import Membership, Organisation, User
+from umebra.number_fields import DecimalNumberField, IntegerNumberField
 from umebra.policy import Grant
 from umebra.roles import Role
 from umebra.validators import normalise_organisation_number
+
+
+def number_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
+    """The form field for a model field, with figures read as people write them (see
+    ``umebra.number_fields``) instead of through a browser's ``<input type="number">``."""
+    if isinstance(db_field, models.DecimalField):
+        kwargs.setdefault("form_class", DecimalNumberField)
+    elif isinstance(db_field, models.IntegerField) and not db_field.choices:
+        kwargs.setdefault("form_class", IntegerNumberField)
+    return db_field.formfield(**kwargs)
+
+
+class _NumberFieldsMetaclass(ModelFormMetaclass):
+    """Gives each form's own ``Meta`` the ``formfield_callback``: Django reads it only from the
+    form's ``Meta``, which a form writes afresh rather than inheriting."""
+
+    def __new__(mcs, name, bases, attrs):
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = number_formfield
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class ModelForm(forms.ModelForm, metaclass=_NumberFieldsMetaclass):
+    """The model form of this project: every app's model forms derive from it, so that no
+    numeric field is left to the browser's locale (``tests/core/test_number_fields.py``)."""
 
 
 class DateInput(forms.DateInput):
@@ -29,7 +58,7 @@ class RequiredRadioSelect(forms.RadioSelect):
         ]
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "kind", "organisation_number", "is_public_authority", "parent"]
@@ -46,7 +75,7 @@ class OrganisationForm(forms.ModelForm):
         return normalise_organisation_number(number) if number else ""
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(ModelForm):
     """Give an existing account a role in this organisation for a period, or ask for it."""
 
     class Meta:

@@ -4,12 +4,12 @@ from cases.models import Inspection, IntelligenceNote, Measure, Operation, Targe
 from cases.models.los import LEAD_KINDS
 from collaboration.models import Area
 from umebra import access
-from umebra.forms import DateInput
+from umebra.forms import DateInput, ModelForm
 from umebra.models import Organisation
 from umebra.validators import validate_not_in_future
 
 
-class OperationForm(forms.ModelForm):
+class OperationForm(ModelForm):
     class Meta:
         model = Operation
         fields = ["name", "lead", "parties", "starts_on", "ends_on", "objective", "summary"]
@@ -26,7 +26,7 @@ class OperationForm(forms.ModelForm):
         self.fields["parties"].queryset = organisations
 
 
-class TargetForm(forms.ModelForm):
+class TargetForm(ModelForm):
     class Meta:
         model = Target
         fields = ["kind", "name", "organisation_number", "address", "area"]
@@ -36,7 +36,7 @@ class TargetForm(forms.ModelForm):
         self.fields["area"].queryset = access.restrict(user, Area.objects.all())
 
 
-class InspectionForm(forms.ModelForm):
+class InspectionForm(ModelForm):
     class Meta:
         model = Inspection
         fields = ["date", "kind", "findings"]
@@ -47,13 +47,13 @@ class InspectionForm(forms.ModelForm):
         self.fields["date"].validators.append(validate_not_in_future)
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(ModelForm):
     class Meta:
         model = Measure
         fields = ["kind", "amount", "description"]
 
 
-class IntelligenceForm(forms.ModelForm):
+class IntelligenceForm(ModelForm):
     class Meta:
         model = IntelligenceNote
         fields = ["text"]

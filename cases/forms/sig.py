@@ -5,8 +5,9 @@ from cases.models import CaseAction, CaseNote, DisclosureRecord, SigCase
 from cases.selectors.sig import grantable_users
 from collaboration.models import Area
 from umebra import access
-from umebra.forms import DateInput, RequiredRadioSelect
+from umebra.forms import DateInput, ModelForm, RequiredRadioSelect
 from umebra.models import Organisation
+from umebra.number_fields import IntegerNumberField
 from umebra.uploads import IMAGES, PDF, Accepts, check_upload
 from umebra.validators import normalise_personal_number, period_errors
 
@@ -104,7 +105,7 @@ class GrantForm(forms.Form):
         )
 
 
-class NoteForm(forms.ModelForm):
+class NoteForm(ModelForm):
     """Offers only the readerships the writer may choose (``note_visibilities``)."""
 
     class Meta:
@@ -118,7 +119,7 @@ class NoteForm(forms.ModelForm):
         field.choices = [(value, label) for value, label in field.choices if value in visibilities]
 
 
-class CaseActionForm(forms.ModelForm):
+class CaseActionForm(ModelForm):
     class Meta:
         model = CaseAction
         fields = ["organisation", "action", "due"]
@@ -129,7 +130,7 @@ class CaseActionForm(forms.ModelForm):
         self.fields["organisation"].queryset = access.restrict(user, Organisation.objects.all())
 
 
-class DisclosureForm(forms.ModelForm):
+class DisclosureForm(ModelForm):
     class Meta:
         model = DisclosureRecord
         fields = ["to_organisation", "ground", "law", "concrete_suspected_crime", "information",
@@ -146,7 +147,7 @@ class DisclosureForm(forms.ModelForm):
 
 
 class EmergencyAccessForm(forms.Form):
-    case = forms.IntegerField(label=_("Case number"), min_value=1)
+    case = IntegerNumberField(label=_("Case number"), min_value=1)
     ground = forms.CharField(
         label=_("Legal ground"),
         max_length=200,

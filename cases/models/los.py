@@ -2,11 +2,8 @@
 establishment. Targets are businesses and premises; each agency keeps its own inspections and
 measures; intelligence is the police's alone."""
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from collaboration.models import Area
+from umebra import ranges
 from umebra.models import Organisation, OrganisationKind
 from umebra.validators import period_errors, validate_organisation_number
 from umebra.workflow import Transitions
@@ -236,7 +234,7 @@ class Measure(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(Decimal(0))],
+        validators=[ranges.AMOUNT],
     )
     description = models.CharField(_("description"), max_length=300, blank=True)
 

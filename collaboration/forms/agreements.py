@@ -13,9 +13,10 @@ from collaboration.models import (
     UndertakingKind,
 )
 from collaboration.selectors.areas import area_choices
-from umebra import access
-from umebra.forms import DateInput
+from umebra import access, ranges
+from umebra.forms import DateInput, ModelForm
 from umebra.models import Organisation
+from umebra.number_fields import DecimalNumberField
 from umebra.numbers import figure
 from umebra.uploads import PDF, Accepts, check_upload
 
@@ -23,7 +24,7 @@ from umebra.uploads import PDF, Accepts, check_upload
 SIGNED_AGREEMENT = Accepts(20, (".pdf",), PDF, "PDF")
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(ModelForm):
     class Meta:
         model = CooperationAgreement
         fields = [
@@ -46,7 +47,7 @@ class AgreementForm(forms.ModelForm):
         return document
 
 
-class UndertakingForm(forms.ModelForm):
+class UndertakingForm(ModelForm):
     class Meta:
         model = Undertaking
         fields = [
@@ -76,7 +77,7 @@ class UndertakingForm(forms.ModelForm):
             del self.fields["agreement"]
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(ModelForm):
     class Meta:
         model = Activity
         fields = ["description", "responsible", "due", "status"]
@@ -88,20 +89,20 @@ class ActivityForm(forms.ModelForm):
         self.fields["responsible"].queryset = undertaking.parties.all()
 
 
-class TargetForm(forms.ModelForm):
+class TargetForm(ModelForm):
     class Meta:
         model = Target
         fields = ["name", "unit", "source", "baseline", "target"]
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(ModelForm):
     class Meta:
         model = ResidentFeedback
         fields = ["date", "channel", "description", "people_reached"]
         widgets = {"date": DateInput, "description": forms.Textarea(attrs={"rows": 3})}
 
 
-class FollowUpForm(forms.ModelForm):
+class FollowUpForm(ModelForm):
     """The quarter's status and comment, and a value field for each of the targets."""
 
     class Meta:
@@ -114,11 +115,12 @@ class FollowUpForm(forms.ModelForm):
         self.undertaking = undertaking
         self.targets = list(undertaking.targets.all())
         for target in self.targets:
-            self.fields[f"target_{target.pk}"] = forms.DecimalField(
+            self.fields[f"target_{target.pk}"] = DecimalNumberField(
                 label=f"{target.name} ({target.unit})",
                 required=False,
                 max_digits=12,
                 decimal_places=2,
+                validators=[plausible] if (plausible := ranges.for_unit(target.unit)) else [],
                 help_text=_("Baseline %(baseline)s, target %(target)s.")
                 % {
                     "baseline": figure(target.baseline, -1),

@@ -1,9 +1,10 @@
 from django import forms
 
 from collaboration.models import Area
+from umebra.forms import ModelForm
 
 
-class AreaForm(forms.ModelForm):
+class AreaForm(ModelForm):
     class Meta:
         model = Area
         fields = ["name", "slug", "population", "boundary"]

@@ -22,21 +22,22 @@ from collaboration.models import (
 from collaboration.models.funds import BudgetLine
 from collaboration.selectors.areas import area_choices
 from umebra import access
-from umebra.forms import DateInput
+from umebra.forms import DateInput, ModelForm
 from umebra.models import Organisation
+from umebra.number_fields import DecimalNumberField
 from umebra.uploads import Accepts, check_upload
 
 CSV = Accepts(5, (".csv", ".txt"), description=_("a CSV file (.csv)"))
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(ModelForm):
     class Meta:
         model = Indicator
         fields = ["name", "unit", "source", "frequency", "description", "uncertain",
                   "higher_is_better"]  # fmt: skip
 
 
-class IndicatorValueForm(forms.ModelForm):
+class IndicatorValueForm(ModelForm):
     period = forms.CharField(
         label=_("Period"), help_text=_("A year (2026), a quarter (2026-Q2) or a month (2026-03).")
     )
@@ -45,8 +46,9 @@ class IndicatorValueForm(forms.ModelForm):
         model = IndicatorValue
         fields = ["area", "period", "value", "status", "note"]
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)
+        self.instance.indicator = indicator  # whose unit says whether the value is a percentage
         self.fields["area"].queryset = area_choices(user=user)
         self.fields["area"].empty_label = _("The whole municipality")
         if self.instance.pk:
@@ -71,7 +73,7 @@ class IndicatorImportForm(forms.Form):
         return check_upload(self.cleaned_data["file"], CSV)
 
 
-class PictureForm(forms.ModelForm):
+class PictureForm(ModelForm):
     class Meta:
         model = SituationPicture
         fields = ["title", "mapping", "other_information", "analysis", "sources",
@@ -83,7 +85,7 @@ class PictureForm(forms.ModelForm):
         self.fields["indicators"].queryset = access.restrict(user, Indicator.objects.all())
 
 
-class ProblemForm(forms.ModelForm):
+class ProblemForm(ModelForm):
     class Meta:
         model = Problem
         fields = ["priority", "title", "description", "offender", "victim_target", "place",
@@ -95,7 +97,7 @@ class ProblemForm(forms.ModelForm):
         self.fields["areas"].queryset = area_choices(user=user)
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(ModelForm):
     class Meta:
         model = ActionPlan
         fields = ["title", "picture"]
@@ -105,7 +107,7 @@ class PlanForm(forms.ModelForm):
         self.fields["picture"].queryset = access.restrict(user, SituationPicture.objects.all())
 
 
-class RowForm(forms.ModelForm):
+class RowForm(ModelForm):
     class Meta:
         model = ActionRow
         fields = ["problems", "cause", "measure", "goal", "when", "responsible", "follow_up",
@@ -137,13 +139,13 @@ class AdoptionForm(forms.Form):
     case_number = forms.CharField(label=_("Case number"), required=False)
 
 
-class FundForm(forms.ModelForm):
+class FundForm(ModelForm):
     class Meta:
         model = Fund
         fields = ["name", "year", "amount", "description"]
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(ModelForm):
     class Meta:
         model = GrantApplication
         fields = ["applicant", "title", "problem", "measure", "goals", "evaluation", "partners",
@@ -159,22 +161,22 @@ class ApplicationForm(forms.ModelForm):
 
 class ApplicationTransitionForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=GrantStatus.choices)
-    amount_granted = forms.DecimalField(
+    amount_granted = DecimalNumberField(
         label=_("Amount granted (SEK)"), required=False, min_value=0, decimal_places=2
     )
     note = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea({"rows": 2}))
     report = forms.CharField(label=_("Report"), required=False, widget=forms.Textarea({"rows": 3}))
-    outcome = forms.DecimalField(label=_("Outcome"), required=False, decimal_places=1)
+    outcome = DecimalNumberField(label=_("Outcome"), required=False, decimal_places=1)
     outcome_unit = forms.CharField(label=_("Unit of the outcome"), required=False)
 
 
-class BudgetLineForm(forms.ModelForm):
+class BudgetLineForm(ModelForm):
     class Meta:
         model = BudgetLine
         fields = ["item", "amount"]
 
 
-class SpendingForm(forms.ModelForm):
+class SpendingForm(ModelForm):
     class Meta:
         model = Spending
         fields = ["date", "amount", "description"]

@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from collaboration.models import CooperationAgreement, JointEffort, Undertaking
 from collaboration.selectors.areas import area_choices
 from umebra import access
+from umebra.forms import ModelForm
 from umebra.models import Organisation
 from umebra.validators import validate_not_in_future
 
 
-class EffortForm(forms.ModelForm):
+class EffortForm(ModelForm):
     """The quick form: today's date, tick the areas and organisations, a line of text."""
 
     class Meta:

@@ -3,11 +3,11 @@ from django import forms
 from collaboration.models import CollaborationGroup, Decision, Meeting
 from collaboration.selectors.areas import area_choices
 from umebra import access
-from umebra.forms import DateInput
+from umebra.forms import DateInput, ModelForm
 from umebra.models import Organisation
 
 
-class GroupForm(forms.ModelForm):
+class GroupForm(ModelForm):
     class Meta:
         model = CollaborationGroup
         fields = ["name", "level", "mandate", "owner", "members", "areas", "cadence", "parent"]
@@ -29,7 +29,7 @@ class GroupForm(forms.ModelForm):
         self.fields["parent"].queryset = parents
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(ModelForm):
     class Meta:
         model = Meeting
         fields = ["date", "agenda", "minutes"]
@@ -40,7 +40,7 @@ class MeetingForm(forms.ModelForm):
         }
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(ModelForm):
     class Meta:
         model = Decision
         fields = ["text", "owner", "due"]

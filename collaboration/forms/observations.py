@@ -2,11 +2,11 @@ from django import forms
 
 from collaboration.models import Observation
 from collaboration.selectors.areas import area_choices
-from umebra.forms import RequiredRadioSelect
+from umebra.forms import ModelForm, RequiredRadioSelect
 from umebra.validators import validate_not_in_future
 
 
-class ObservationForm(forms.ModelForm):
+class ObservationForm(ModelForm):
     """Short enough to fill in on a phone, standing where it happened."""
 
     class Meta:

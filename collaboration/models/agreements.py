@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from collaboration.models.areas import Area
+from umebra import ranges
 from umebra.models import Organisation
 from umebra.periods import quarter_label
 from umebra.validity import ValidityPeriod, period_ordered
@@ -208,6 +209,18 @@ class Target(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        """A percentage's baseline and target lie within 0–100 like its values."""
+        errors = {}
+        if plausible := ranges.for_unit(self.unit):
+            for name in ("baseline", "target"):
+                try:
+                    plausible(getattr(self, name))
+                except ValidationError as error:
+                    errors[name] = error
+        if errors:
+            raise ValidationError(errors)
+
     def progress(self, value) -> float | None:
         """How far ``value`` has come from the baseline towards the target, 0 to 1."""
         if value is None or self.target == self.baseline:
@@ -280,6 +293,16 @@ class TargetValue(models.Model):
     def __str__(self) -> str:
         return f"{self.target}: {self.value}"
 
+    def clean(self) -> None:
+        """A percentage lies within 0–100 whoever writes it: the form checks it on its field,
+        and a service (a correction, an import) meets the same rule here."""
+        plausible = ranges.for_unit(self.target.unit) if self.target_id else None
+        if plausible and self.value is not None:
+            try:
+                plausible(self.value)
+            except ValidationError as error:
+                raise ValidationError({"value": error}) from None
+
 
 class FeedbackChannel(models.TextChoices):
     MEETING = "meeting", _("Residents' meeting")
@@ -297,7 +320,9 @@ class ResidentFeedback(models.Model):
     date = models.DateField(_("date"))
     channel = models.CharField(_("channel"), max_length=16, choices=FeedbackChannel.choices)
     description = models.TextField(_("what was told"))
-    people_reached = models.PositiveIntegerField(_("people reached"), default=0)
+    people_reached = models.PositiveIntegerField(
+        _("people reached"), default=0, validators=[ranges.PEOPLE]
+    )
 
     class Meta:
         verbose_name = _("feedback to residents")

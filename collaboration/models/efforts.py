@@ -3,13 +3,13 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from collaboration.models.areas import Area
+from umebra import ranges
 from umebra.models import Organisation
 
 
@@ -40,7 +40,7 @@ class JointEffort(models.Model):
         max_digits=7,
         decimal_places=1,
         default=Decimal(0),
-        validators=[MinValueValidator(Decimal(0))],
+        validators=[ranges.EFFORT_HOURS],
         help_text=_("Working hours put in, all organisations together."),
     )
     cost = models.DecimalField(
@@ -48,9 +48,11 @@ class JointEffort(models.Model):
         max_digits=12,
         decimal_places=2,
         default=Decimal(0),
-        validators=[MinValueValidator(Decimal(0))],
+        validators=[ranges.AMOUNT],
     )
-    people_reached = models.PositiveIntegerField(_("people reached"), default=0)
+    people_reached = models.PositiveIntegerField(
+        _("people reached"), default=0, validators=[ranges.PEOPLE]
+    )
     agreement = models.ForeignKey(
         "collaboration.CooperationAgreement",
         verbose_name=_("serves the cooperation agreement"),

@@ -1,18 +1,16 @@
 """Funds and grant applications: the safety fund units apply to, followed to effect per krona."""
 
-from decimal import Decimal
-
 from django.conf import settings
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from umebra import ranges
 from umebra.models import Organisation
 from umebra.workflow import Transitions
 
-AMOUNT = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
+AMOUNT = {"max_digits": 12, "decimal_places": 2, "validators": [ranges.AMOUNT]}
 
 
 class Fund(models.Model):

@@ -1,11 +1,13 @@
 """Indicators and their values per area and period: what the situation picture stands on."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from collaboration.models.areas import Area
+from umebra import ranges
 
 
 class IndicatorSource(models.TextChoices):
@@ -98,3 +100,12 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.area or '–'} {self.period:%Y-%m}: {self.value}"
+
+    def clean(self) -> None:
+        """A percentage lies within 0–100; the indicator's unit says whether it is one."""
+        plausible = ranges.for_unit(self.indicator.unit) if self.indicator_id else None
+        if plausible:
+            try:
+                plausible(self.value)
+            except ValidationError as error:
+                raise ValidationError({"value": error}) from error

@@ -82,6 +82,7 @@ def indicator_value_create_view(request: HttpRequest, pk: int) -> HttpResponse:
             actor=actor, indicator=indicator, **form.cleaned_data
         ),
         _("New value"),
+        parent_as="indicator",
         with_user=True,
         saved=_("The value was recorded."),
     )

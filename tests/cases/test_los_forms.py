@@ -125,7 +125,7 @@ def test_a_fee_is_recorded_with_its_amount(client, inspection):
     [
         ("", "En avgift behöver ett belopp över 0 kr."),
         ("0", "En avgift behöver ett belopp över 0 kr."),
-        ("-500", "Kontrollera att detta värde är större än eller lika med 0."),
+        ("-500", "Ange ett värde mellan 0 och 100\u00a0000\u00a0000 kr."),
     ],
 )
 def test_a_fee_without_an_amount_is_refused_on_the_amount(client, inspection, amount, message):

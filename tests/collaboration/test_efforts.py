@@ -83,7 +83,7 @@ def test_a_coordinator_logs_an_effort(client, places, parties):
         ({"areas": []}, "Kryssa i minst ett område."),
         ({"organisations": []}, "Kryssa i minst en aktör."),
         ({"description": ""}, "Detta fält måste fyllas i."),
-        ({"hours": "-3"}, "större än eller lika med 0"),
+        ({"hours": "-3"}, "Ange ett värde mellan 0 och 2\u00a0000 timmar."),
         ({"date": "2026-02-30"}, "Fyll i ett giltigt datum."),
         ({"date": "2031-01-01"}, "Det här har inte hänt än"),
         ({"people_reached": "många"}, "Fyll i ett heltal."),
@@ -307,7 +307,7 @@ def test_an_efforts_figures_read_as_swedish_writes_them(client, places, parties)
         cost=Decimal("12500.50"),
     )  # fmt: skip
     page = client.get(reverse("collaboration:effort-detail", args=[effort.pk])).content.decode()
-    assert "<dd>12\xa0500,50</dd>" in page and "<dd>2</dd>" in page
+    assert "<dd>12\xa0500,50 kr</dd>" in page and "<dd>2</dd>" in page
 
 
 # the export's period (days from today) × marked preliminary, in its last row and its name
