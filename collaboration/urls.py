@@ -99,6 +99,21 @@ urlpatterns = [
     path("undertakings/new/", agreements.undertaking_form_view, name="undertaking-create"),
     path("undertakings/<int:pk>/", agreements.undertaking_detail_view, name="undertaking-detail"),
     path(
+        "undertakings/<int:pk>/preview/",
+        agreements.undertaking_preview_view,
+        name="undertaking-preview",
+    ),
+    path(
+        "undertakings/<int:pk>/publish/",
+        agreements.undertaking_publish_view,
+        name="undertaking-publish",
+    ),
+    path(
+        "undertakings/<int:pk>/withdraw/",
+        agreements.undertaking_withdraw_view,
+        name="undertaking-withdraw",
+    ),
+    path(
         "undertakings/<int:pk>/edit/", agreements.undertaking_form_view, name="undertaking-update"
     ),
     path(

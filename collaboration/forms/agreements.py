@@ -52,7 +52,7 @@ class UndertakingForm(ModelForm):
         model = Undertaking
         fields = [
             "title", "problem", "agreement", "place", "areas", "parties",
-            "valid_from", "valid_to", "status", "published",
+            "valid_from", "valid_to", "status",
         ]  # fmt: skip
         widgets = {
             "valid_from": DateInput,
@@ -73,7 +73,6 @@ class UndertakingForm(ModelForm):
         if kind == UndertakingKind.CITIZEN_PROMISE:
             del self.fields["place"]
         else:
-            del self.fields["published"]
             del self.fields["agreement"]
 
 

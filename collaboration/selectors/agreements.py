@@ -71,11 +71,14 @@ def public_promises() -> QuerySet[Undertaking]:
     return _with_progress(promises, PUBLISHED).order_by("-valid_from", "title")
 
 
-def promise_preview(*, user: User, follow_up: FollowUp) -> Undertaking:
-    """The follow-up's promise as the public page would show it once the follow-up is
-    published: with the published follow-ups and this one."""
-    promises = access.restrict(user, Undertaking.objects.filter(pk=follow_up.undertaking_id))
-    return _with_progress(promises, PUBLISHED | Q(pk=follow_up.pk)).get()
+def promise_preview(
+    *, user: User, undertaking: Undertaking, follow_up: FollowUp | None = None
+) -> Undertaking:
+    """The promise as the public page would show it once published: with its published
+    follow-ups, and ``follow_up`` as if it were published too."""
+    promises = access.restrict(user, Undertaking.objects.filter(pk=undertaking.pk))
+    shown = PUBLISHED | Q(pk=follow_up.pk) if follow_up else PUBLISHED
+    return _with_progress(promises, shown).get()
 
 
 def follow_up_changes(*, follow_up: FollowUp) -> list[Change]:

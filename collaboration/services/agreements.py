@@ -96,10 +96,12 @@ def undertaking_create(
     status: str = UndertakingStatus.DRAFT,
     published: bool = False,
 ) -> Undertaking:
+    """A new undertaking. The pages make it unpublished: a promise goes public through
+    ``undertaking_publish`` after its preview; ``published`` is for the demo and imports."""
     return undertaking_update(
-        actor=actor, undertaking=Undertaking(kind=kind), title=title, problem=problem,
-        valid_from=valid_from, valid_to=valid_to, areas=areas, parties=parties,
-        agreement=agreement, place=place, status=status, published=published,
+        actor=actor, undertaking=Undertaking(kind=kind, published=published), title=title,
+        problem=problem, valid_from=valid_from, valid_to=valid_to, areas=areas, parties=parties,
+        agreement=agreement, place=place, status=status,
     )  # fmt: skip
 
 
@@ -117,16 +119,16 @@ def undertaking_update(
     status: str,
     agreement: CooperationAgreement | None = None,
     place: str = "",
-    published: bool = False,
 ) -> Undertaking:
     """Change an undertaking (its kind stays). The fields its kind's form leaves out (a
-    promise's place; a safety agreement's agreement and publication) keep their defaults,
-    which the model's rules require of that kind anyway."""
+    promise's place; a safety agreement's agreement) keep their defaults, which the model's
+    rules require of that kind anyway. Whether it is public is not changed here but by
+    ``undertaking_publish`` and ``undertaking_withdraw``."""
     undertaking = save_validated(
         undertaking,
         {
             "title": title, "problem": problem, "valid_from": valid_from, "valid_to": valid_to,
-            "agreement": agreement, "place": place, "status": status, "published": published,
+            "agreement": agreement, "place": place, "status": status,
         },
     )  # fmt: skip
     undertaking.areas.set(areas)
@@ -265,6 +267,19 @@ def follow_up_update(
         follow_up.corrected_at = timezone.now()
         follow_up.save(update_fields=["corrected_at"])
     return follow_up
+
+
+@transaction.atomic
+def undertaking_publish(*, actor: Actor, undertaking: Undertaking) -> Undertaking:
+    """Put a citizen promise on the public promises page: the explicit step after its
+    preview. Its follow-ups show there as each is published."""
+    return save_validated(undertaking, {"published": True})
+
+
+@transaction.atomic
+def undertaking_withdraw(*, actor: Actor, undertaking: Undertaking) -> Undertaking:
+    """Take a promise off the public page; it and its follow-ups are kept as they are."""
+    return save_validated(undertaking, {"published": False})
 
 
 @transaction.atomic

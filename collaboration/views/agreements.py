@@ -217,7 +217,9 @@ def follow_up_update_view(request: HttpRequest, pk: int) -> HttpResponse:
 def follow_up_preview_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The follow-up's promise as the public page will show it, before it is published."""
     follow_up = access.get_object_or_404(request, FollowUp, access.Action.CHANGE, pk=pk)
-    promise = promise_preview(user=request.user, follow_up=follow_up)
+    promise = promise_preview(
+        user=request.user, undertaking=follow_up.undertaking, follow_up=follow_up
+    )
     return render(
         request,
         "collaboration/agreements/preview.html",
@@ -228,6 +230,45 @@ def follow_up_preview_view(request: HttpRequest, pk: int) -> HttpResponse:
             "changes": follow_up_changes(follow_up=follow_up),
         },
     )
+
+
+@login_required
+@require_GET
+def undertaking_preview_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The citizen promise as the public page will show it, before it is published."""
+    undertaking = _promise_to_change(request, pk)
+    promise = promise_preview(user=request.user, undertaking=undertaking)
+    return render(
+        request,
+        "collaboration/agreements/preview.html",
+        {"item": promise, "targets": target_progress(promise)},
+    )
+
+
+@login_required
+@require_POST
+def undertaking_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+    undertaking = _promise_to_change(request, pk)
+    services.undertaking_publish(actor=access.actor_for(request.user), undertaking=undertaking)
+    messages.success(request, _("The promise was published."))
+    return redirect("collaboration:undertaking-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def undertaking_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    undertaking = _promise_to_change(request, pk)
+    services.undertaking_withdraw(actor=access.actor_for(request.user), undertaking=undertaking)
+    messages.success(request, _("The promise was taken off the public page."))
+    return redirect("collaboration:undertaking-detail", pk=pk)
+
+
+def _promise_to_change(request: HttpRequest, pk: int) -> Undertaking:
+    """A citizen promise the user may change; a safety agreement is never public (404)."""
+    undertaking = access.get_object_or_404(request, Undertaking, access.Action.CHANGE, pk=pk)
+    if undertaking.kind != UndertakingKind.CITIZEN_PROMISE:
+        raise Http404
+    return undertaking
 
 
 @login_required

@@ -92,3 +92,73 @@ def test_the_public_page_marks_a_corrected_published_follow_up(client, follow_up
     today = formats.date_format(timezone.localdate(), "j F Y")
     page = client.get(public).content.decode()
     assert "nu 65" in page and f"Rättad {today}" in page
+
+
+def _public_page(client) -> str:
+    return client.get(reverse("collaboration:public-promises")).content.decode()
+
+
+def test_a_promise_goes_public_only_by_its_publish_step_after_a_preview(client, commitments):  # noqa: F811
+    """The promise's form no longer publishes it: its preview shows it as the public page
+    will, and the explicit POST puts it there; withdrawing takes it off again."""
+    draft = commitments["draft"]
+    log_in(client, member(Role.COORDINATOR))
+    form = client.get(reverse("collaboration:undertaking-update", args=[draft.pk]))
+    assert 'name="published"' not in form.content.decode()
+    preview = client.get(reverse("collaboration:undertaking-preview", args=[draft.pk]))
+    assert preview.status_code == 200
+    assert "Utkast till löfte" in preview.content.decode()
+    assert reverse("collaboration:undertaking-publish", args=[draft.pk]) in preview.content.decode()
+    assert "Utkast till löfte" not in _public_page(client)
+    published = client.post(reverse("collaboration:undertaking-publish", args=[draft.pk]))
+    assert published.status_code == 302
+    assert "Utkast till löfte" in _public_page(client)
+    client.post(reverse("collaboration:undertaking-withdraw", args=[draft.pk]))
+    assert "Utkast till löfte" not in _public_page(client)
+
+
+def test_editing_a_published_promise_keeps_it_public(client, commitments):  # noqa: F811
+    promise = commitments["promise"]
+    log_in(client, member(Role.COORDINATOR))
+    data = {
+        "title": "Tryggare kvällar i Ålidhem", "problem": "Otrygghet kvällstid",
+        "agreement": promise.agreement_id, "areas": [commitments["alidhem"].pk],
+        "parties": [commitments["kommun"].pk], "valid_from": promise.valid_from.isoformat(),
+        "valid_to": promise.valid_to.isoformat(), "status": promise.status,
+    }  # fmt: skip
+    edited = client.post(reverse("collaboration:undertaking-update", args=[promise.pk]), data)
+    assert edited.status_code == 302
+    assert "Tryggare kvällar i Ålidhem" in _public_page(client)
+
+
+# Who may publish a promise or take it off (the kommun's and the police's): written out.
+WHO_MAY_PUBLISH = [
+    (Role.COORDINATOR, 302),
+    (Role.POLITICIAN, 404),
+    (Role.POLICE, 404),
+    (Role.PARTNER, 404),
+    (Role.AUDITOR, 404),
+]
+
+
+@pytest.mark.parametrize(("role", "expected"), WHO_MAY_PUBLISH)
+def test_who_may_publish_a_promise(client, commitments, role, expected):  # noqa: F811
+    draft = commitments["draft"]
+    log_in(client, member(role))
+    response = client.post(reverse("collaboration:undertaking-publish", args=[draft.pk]))
+    assert response.status_code == expected
+    draft.refresh_from_db()
+    assert draft.published is (expected == 302)
+
+
+def test_a_safety_agreement_has_no_public_preview(client, commitments):  # noqa: F811
+    log_in(client, member(Role.COORDINATOR))
+    safety = commitments["safety"]
+    assert (
+        client.get(reverse("collaboration:undertaking-preview", args=[safety.pk])).status_code
+        == 404
+    )
+    assert (
+        client.post(reverse("collaboration:undertaking-publish", args=[safety.pk])).status_code
+        == 404
+    )

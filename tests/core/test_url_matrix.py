@@ -195,6 +195,10 @@ ROWS = {
     "collaboration:follow-up-update": form(COORDINATOR, pk_of("follow_up"), refused=404),
     "collaboration:follow-up-preview": get(only(COORDINATOR, 200, 404), pk_of("follow_up")),
     "collaboration:follow-up-publish": post(only(COORDINATOR, 302, 404), pk_of("follow_up")),
+    # So does a promise's own publication, after its preview.
+    "collaboration:undertaking-preview": get(only(COORDINATOR, 200, 404), pk_of("promise")),
+    "collaboration:undertaking-publish": post(only(COORDINATOR, 302, 404), pk_of("promise")),
+    "collaboration:undertaking-withdraw": post(only(COORDINATOR, 302, 404), pk_of("promise")),
     "collaboration:observation-update": form(COORDINATOR, pk_of("observation"), refused=404),
     "collaboration:indicator-value-update": form(
         COORDINATOR, pk_of("indicator_value"), refused=404

@@ -161,7 +161,10 @@ NOTHING_TO_FUZZ = {
     "two-factor-verify",
 }  # fmt: skip
 # Pages whose forms are buttons alone, with nothing to draw: each is still sent.
-ONLY_BUTTONS = {"home", "reports:report-detail", "collaboration:follow-up-preview"}
+ONLY_BUTTONS = {
+    "home", "reports:report-detail", "collaboration:follow-up-preview",
+    "collaboration:undertaking-preview",
+}  # fmt: skip
 # Pages fuzzed on another object of the world than the matrix opens: a failed report's page
 # offers to try again, a finished one's has no form.
 OBJECTS = {"reports:report-detail": pk_of("failed_report")}
