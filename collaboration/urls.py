@@ -106,11 +106,13 @@ urlpatterns = [
     path(
         "undertakings/<int:pk>/publish/",
         agreements.undertaking_publish_view,
+        {"publish": True},
         name="undertaking-publish",
     ),
     path(
         "undertakings/<int:pk>/withdraw/",
-        agreements.undertaking_withdraw_view,
+        agreements.undertaking_publish_view,
+        {"publish": False},
         name="undertaking-withdraw",
     ),
     path(

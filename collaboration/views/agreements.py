@@ -247,19 +247,15 @@ def undertaking_preview_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def undertaking_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+def undertaking_publish_view(request: HttpRequest, pk: int, publish: bool) -> HttpResponse:
+    """Put the promise on the public page (``publish``) or take it off."""
     undertaking = _promise_to_change(request, pk)
-    services.undertaking_publish(actor=access.actor_for(request.user), undertaking=undertaking)
-    messages.success(request, _("The promise was published."))
-    return redirect("collaboration:undertaking-detail", pk=pk)
-
-
-@login_required
-@require_POST
-def undertaking_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
-    undertaking = _promise_to_change(request, pk)
-    services.undertaking_withdraw(actor=access.actor_for(request.user), undertaking=undertaking)
-    messages.success(request, _("The promise was taken off the public page."))
+    step = services.undertaking_publish if publish else services.undertaking_withdraw
+    step(actor=access.actor_for(request.user), undertaking=undertaking)
+    if publish:
+        messages.success(request, _("The promise was published."))
+    else:
+        messages.success(request, _("The promise was taken off the public page."))
     return redirect("collaboration:undertaking-detail", pk=pk)
 
 
