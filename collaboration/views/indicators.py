@@ -100,7 +100,10 @@ def indicator_value_update_view(request: HttpRequest, pk: int) -> HttpResponse:
             actor=actor, indicator_value=indicator_value, **form.cleaned_data
         ),
         _("Value"),
-        form_kwargs=lambda indicator_value: {"user": request.user},
+        form_kwargs=lambda indicator_value: {
+            "user": request.user,
+            "indicator": indicator_value.indicator,
+        },
         changes=changes_of,
         done=lambda indicator_value: indicator_value.indicator.get_absolute_url(),
     )
