@@ -22,6 +22,16 @@ class ReportKind(models.TextChoices):
     SAFETY_AGREEMENTS = "safety_agreements", _("Safety-agreement follow-up")
 
 
+# Each kind's file name, in Swedish for the people who file it, without å, ä and ö so that
+# every system keeps it as it is.
+FILE_NAMES = {
+    ReportKind.QUARTERLY: "kvartalsuppfoljning",
+    ReportKind.SITUATION_PICTURE: "lagesbild",
+    ReportKind.ACTION_PLAN: "atgardsplan",
+    ReportKind.CITIZEN_PROMISES: "medborgarloften",
+    ReportKind.SAFETY_AGREEMENTS: "trygghetsoverenskommelser",
+}
+
 # Kinds that cover a calendar year; the others cover a quarter.
 YEARLY_KINDS = frozenset({ReportKind.SITUATION_PICTURE, ReportKind.ACTION_PLAN})
 
@@ -102,7 +112,9 @@ class ReportRun(Job):
 
     @property
     def filename(self) -> str:
-        name = f"umebra-{self.kind}-{self.period_start:%Y-%m-%d}-{self.period_end:%Y-%m-%d}"
+        """``kvartalsuppfoljning-2026-k3``, marked ``-preliminar`` when built before its
+        period ended (the PDF's extension is added where it is sent)."""
+        name = f"{FILE_NAMES[ReportKind(self.kind)]}-{self.period.slug}"
         return f"{name}-preliminar" if self.is_preliminary else name
 
     def get_absolute_url(self) -> str:

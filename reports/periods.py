@@ -22,14 +22,26 @@ class Period:
         return (self.start.month - 1) // 3 + 1
 
     @property
+    def is_year(self) -> bool:
+        return self == year(self.start.year)
+
+    @property
     def label(self) -> str:
-        if self.start == datetime.date(self.start.year, 1, 1) and self.end == datetime.date(
-            self.start.year, 12, 31
-        ):
+        if self.is_year:
             return str(self.start.year)
         if self.is_quarter:
             return quarter_label(self.start.year, self.quarter)
         return f"{self.start:%Y-%m-%d} – {self.end:%Y-%m-%d}"
+
+    @property
+    def slug(self) -> str:
+        """The period in a file name, as Swedish writes it: "2026", "2026-k3" (*kvartal*), or
+        its first and last day."""
+        if self.is_year:
+            return str(self.start.year)
+        if self.is_quarter:
+            return f"{self.start.year}-k{self.quarter}"
+        return f"{self.start:%Y-%m-%d}--{self.end:%Y-%m-%d}"
 
     def months(self) -> list[datetime.date]:
         """The first day of each month in the period."""

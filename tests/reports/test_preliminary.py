@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reports.models import ReportKind, ReportRun
-from reports.periods import quarter
+from reports.periods import Period, quarter, year
 from tests.factories import OrganisationFactory, log_in, member
 from tests.reports.conftest import Q2, build, pdf_reader
 from umebra.jobs import JobStatus
@@ -87,3 +87,31 @@ def test_the_home_pages_key_figures_of_an_unfinished_quarter_are_marked(client, 
     for _label, value in run.figures:
         assert f"<dd>{value} {mark}</dd>" in page.replace("&lt;", "<")
     assert "Kvartalet hade inte tagit slut när de räknades" in page
+
+
+# Each kind's file name, in Swedish, for the period it covers: written out.
+FILE_NAMES = [
+    (ReportKind.QUARTERLY, quarter(2025, 3), "kvartalsuppfoljning-2025-k3"),
+    (ReportKind.CITIZEN_PROMISES, quarter(2025, 4), "medborgarloften-2025-k4"),
+    (ReportKind.SAFETY_AGREEMENTS, quarter(2025, 1), "trygghetsoverenskommelser-2025-k1"),
+    (ReportKind.SITUATION_PICTURE, year(2025), "lagesbild-2025"),
+    (ReportKind.ACTION_PLAN, year(2025), "atgardsplan-2025"),
+    (
+        ReportKind.QUARTERLY,
+        Period(datetime.date(2025, 2, 1), datetime.date(2025, 3, 15)),
+        "kvartalsuppfoljning-2025-02-01--2025-03-15",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "period", "name"), FILE_NAMES)
+def test_a_report_file_is_named_in_swedish_for_its_period(kind, period, name):
+    run = ReportRun(
+        kind=kind,
+        period_start=period.start,
+        period_end=period.end,
+        snapshot_at=built_on(datetime.date(2026, 6, 1)),
+    )
+    assert run.filename == name
+    run.snapshot_at = built_on(period.start)
+    assert run.filename == f"{name}-preliminar"
