@@ -115,14 +115,9 @@ def part_create(
     if with_user:
         form_kwargs["user"] = request.user
     form = form_class(request.POST or None, **form_kwargs)
-    if form.is_valid():
-        try:
-            save(access.actor_for(request.user), parent, form)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, saved or _("Saved."))
-            return redirect(parent)
+    if _saved(request, form, save, parent):
+        messages.success(request, saved or _("Saved."))
+        return redirect(parent)
     return form_page(request, form, title, parent=parent)
 
 
@@ -148,15 +143,23 @@ def part_update(
     """
     part = access.get_object_or_404(request, model, access.Action.CHANGE, pk=pk)
     form = form_class(request.POST or None, instance=part, **form_kwargs(part))
-    if form.is_valid():
-        try:
-            save(access.actor_for(request.user), part, form)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(done(part))
+    if _saved(request, form, save, part):
+        messages.success(request, _("Saved."))
+        return redirect(done(part))
     return form_page(request, form, title, changes=changes(part))
+
+
+def _saved(request: HttpRequest, form, save: Callable, obj) -> bool:
+    """Whether a valid ``form`` went through ``save(actor, obj, form)``; what the service
+    refuses is put on the form, for the page to show again."""
+    if not form.is_valid():
+        return False
+    try:
+        save(access.actor_for(request.user), obj, form)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
 
 
 def create_or_update(

@@ -20,16 +20,16 @@ def observation_create(
     description: str = "",
 ) -> Observation:
     """Record what the reporter saw, on behalf of the organisation they act for."""
-    return save_validated(
-        Observation(reported_by=actor.person, organisation_id=actor.member.organisation_id),
-        {
-            "area": area,
-            "place": place,
-            "occurred_at": occurred_at,
-            "kind": kind,
-            "description": description,
-        },
+    return observation_update(
         actor=actor,
+        observation=Observation(
+            reported_by=actor.person, organisation_id=actor.member.organisation_id
+        ),
+        area=area,
+        place=place,
+        occurred_at=occurred_at,
+        kind=kind,
+        description=description,
     )
 
 
