@@ -54,7 +54,7 @@ def shown(field: models.Field, value) -> str:
 
 def _who(record) -> str:
     user = record.history_user
-    return (user.get_full_name() or user.get_username()) if user else _("Umebrå")
+    return user.display_name if user else _("Umebrå")
 
 
 def history_changes(
