@@ -11,9 +11,10 @@ another down (a reader with a linear-programming solver finds every such chain).
 So the table is protected in two steps:
 
 1. every line (each row and each column, with its total) hides either nothing or at least
-   two figures. The second one is the line's total or else its smallest figure, never a
-   zero, so that a hidden figure is always either "<5" (one to four) or "×" (five or more)
-   and the labels state nothing false;
+   two figures. The second one is the line's smallest figure, never a zero, so that a
+   hidden figure is always either "<5" (one to four) or "×" (five or more) and the labels
+   state nothing false; the line's total only when no other figure is left. A reader loses
+   least that way: the totals are what a council compares from quarter to quarter;
 2. an audit then works out, for each small count, the lowest and highest value it could
    have given everything printed and what the labels say, as an attacker would, with
    linear programming. While a small count can be narrowed to fewer than three values
@@ -113,6 +114,10 @@ class _Table:
     def is_small(self, entry: Entry) -> bool:
         return 0 < self.value(entry) < self.minimum
 
+    def is_total(self, entry: Entry) -> bool:
+        """A row's or column's total, or the grand total: the grid's last row or column."""
+        return entry[0] == len(self.grid) - 1 or entry[1] == len(self.grid[0]) - 1
+
 
 def _protect(table: _Table, printed: int) -> set[Entry]:
     """The printed entries to hide: the small ones and as many more as their safety takes."""
@@ -148,25 +153,24 @@ def _complete_lines(table: _Table, hidden: set[Entry]) -> None:
 
 
 def _second(table: _Table, line: list[Entry], hidden: set[Entry]) -> Entry:
-    """The entry of ``line`` to hide beside the one already hidden: the total, or else the
-    smallest non-zero figure. One always exists: were every other figure zero, the hidden
-    one would equal the total, which would then be hidden as well."""
+    """The entry of ``line`` to hide beside the one already hidden: its smallest non-zero
+    figure, or else its total. One of them is always left: the line hides only one entry,
+    so were no other figure non-zero, its total would still be printed."""
     *cells, total = line
-    if total not in hidden:
-        return total
-    return min(
-        (entry for entry in cells if entry not in hidden and table.value(entry)),
-        key=table.value,
-    )
+    left = [entry for entry in cells if entry not in hidden and table.value(entry)]
+    return min(left, key=lambda entry: (table.value(entry), entry)) if left else total
 
 
 def _next_to_hide(table: _Table, exposed: Entry, hidden: set[Entry], nonzero: set[Entry]) -> Entry:
     """One more figure to hide for a small count that can still be narrowed down: the
-    smallest non-zero figure printed in its row or column, or else anywhere."""
+    smallest non-zero figure printed in its row or column, or else anywhere; a cell before
+    a total, which the reader needs most."""
     near = {entry for line in table.lines if exposed in line for entry in line}
     for candidates in (near & nonzero - hidden, nonzero - hidden):
         if candidates:
-            return min(candidates, key=lambda entry: (table.value(entry), entry))
+            return min(
+                candidates, key=lambda entry: (table.is_total(entry), table.value(entry), entry)
+            )
     raise AssertionError("every non-zero figure is hidden, which is always safe enough")
 
 

@@ -13,25 +13,36 @@ MINIMUM = 5
 SMALL = f"<{MINIMUM}"
 
 
-def test_a_small_count_hides_with_its_totals_and_the_grand_total_protects_them():
+def test_a_lone_small_count_hides_beside_a_cell_and_the_totals_stay_printed():
     table = suppress([[12, 0], [0, 3]], MINIMUM)
-    assert table.cells == [["12", "0"], ["0", SMALL]]
-    assert table.row_totals == ["12", SMALL]
-    assert table.column_totals == ["12", SMALL]
-    # The row totals' column (12, <5 | 15) would give the hidden 3 away: 15 is hidden too.
-    assert table.total == HIDDEN
+    assert table.cells == [[HIDDEN, "0"], ["0", SMALL]]
+    assert table.row_totals == [HIDDEN, SMALL]
+    assert table.column_totals == [HIDDEN, SMALL]
+    # The grand total, what a council compares, stays: 15 less ×, with × five or more and
+    # <5 one to four, leaves the small count anywhere from one to four.
+    assert table.total == "15"
 
 
 def test_a_zero_is_never_hidden_to_protect_another_figure():
     table = suppress([[2, 0, 20]], MINIMUM)
-    assert table.cells == [[SMALL, "0", "20"]]
-    assert table.row_totals == [HIDDEN]
+    assert table.cells == [[SMALL, "0", HIDDEN]]
+    assert table.row_totals == ["22"]
 
 
-def test_the_line_total_hides_first_so_that_no_subtraction_tells_the_small_count():
+def test_the_smallest_other_cell_hides_first_and_the_line_total_stays():
     table = suppress([[2, 9, 20]], MINIMUM)
-    assert table.cells == [[SMALL, "9", "20"]]
-    assert table.row_totals == [HIDDEN]
+    assert table.cells == [[SMALL, HIDDEN, "20"]]
+    assert table.row_totals == ["31"]
+    assert table.column_totals == [SMALL, HIDDEN, "20"]
+    assert table.total == "31"
+
+
+def test_a_total_hides_only_when_no_other_figure_is_left_in_its_line():
+    # Ålidhem's three and nothing else: its row has no other figure, so its total hides.
+    table = suppress([[3, 0], [6, 9]], MINIMUM)
+    assert table.cells[0] == [SMALL, "0"]
+    assert table.row_totals[0] == SMALL
+    assert table.total == "18"
 
 
 def test_a_column_of_counts_with_one_small_one_hides_another():
@@ -44,8 +55,8 @@ def test_a_column_of_counts_with_one_small_one_hides_another():
 def test_columns_that_are_not_parts_of_a_whole_are_protected_by_column_and_print_no_row_total():
     table = suppress([[3, 10], [8, 10]], MINIMUM, row_totals=False)
     assert table.cells[0][0] == SMALL
-    assert table.column_totals[0] == HIDDEN  # 11 − 8 would tell the 3
-    assert table.cells[1] == ["8", "10"]
+    assert table.cells[1] == [HIDDEN, "10"]  # 11 − 8 would tell the 3
+    assert table.column_totals == ["11", "20"]
     assert table.row_totals == ["", ""]
 
 
