@@ -2,21 +2,23 @@
 
 Each kind is a list of section builders; the task runs them one by one and reports its
 progress between them. A builder receives the period and returns a :class:`Section` of
-display strings and charts, every count already through small-count suppression.
+display strings and charts, every count already through small-count suppression. The
+summary each report opens with is built after them, from them (``reports.summary``).
 """
 
 from collections.abc import Callable
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy
 
 from cases.selectors import statistics as cases_stats
 from collaboration.models import UndertakingKind
 from collaboration.selectors import statistics as stats
+from reports import figures
 from reports.models import ReportKind
 from reports.periods import Period
-from reports.suppression import HIDDEN, suppress_list, threshold
+from reports.suppression import HIDDEN, threshold
 from reports.tables import Section, Table, count_table, counts_with_amounts, figure
 from umebra.charts import Shape, bar_chart, choropleth, line_chart
 
@@ -28,80 +30,6 @@ def _shown_as_number(shown: str) -> float:
     return float(shown) if shown.isdigit() else 0.0
 
 
-def _efforts_by_month(period: Period) -> tuple[list, list[int], int]:
-    per_month = stats.efforts_by_month(period.start, period.end)
-    months = period.months()
-    monthly = [per_month.get(month, 0) for month in months]
-    return months, monthly, sum(monthly)
-
-
-def _inspections_table(outcomes) -> Table:
-    table, _totals = count_table(
-        _("Targets inspected by agency"),
-        {(agency, _("Targets")): n for agency, n in outcomes.targets_inspected_by_agency.items()},
-        corner=_("Agency"),
-        total=_("Total"),
-        columns=[_("Targets")],
-    )
-    return table
-
-
-SIG_COLUMNS = {
-    "opened": gettext_lazy("Opened"),
-    "active": gettext_lazy("Active at end"),
-    "closed": gettext_lazy("Closed"),
-}
-
-
-def _sig_table(period: Period) -> Table:
-    counts = cases_stats.sig_cases_by_area(period.start, period.end)
-    labels = {what: str(label) for what, label in SIG_COLUMNS.items()}
-    table, _totals = count_table(
-        _("SIG cases by area"),
-        {(area, labels[what]): n for (what, area), n in counts.items()},
-        corner=_("Area"),
-        total=_("All areas"),
-        columns=list(labels.values()),
-        row_totals=False,  # opened, active and closed are not parts of one whole
-    )
-    return table
-
-
-def _footer(table: Table, column: int) -> str:
-    return table.footer[column] if table.footer else "0"
-
-
-def summary(period: Period) -> Section:
-    """Key figures, each shown exactly as (and only where) its own section shows it, so a
-    figure hidden there is hidden here too."""
-    efforts = stats.effort_totals(period.start, period.end)
-    los = cases_stats.los_outcomes(period.start, period.end)
-    operations, _total, _hidden = suppress_list([los.operations_active, los.operations_concluded])
-    # Kept untranslated for the home page, which names them in its reader's language.
-    figures = [
-        (gettext_noop("Joint efforts logged"), figure(_efforts_by_month(period)[2])),
-        (gettext_noop("Hours spent on joint efforts"), figure(efforts.hours)),
-        (gettext_noop("People reached by joint efforts"), figure(efforts.people_reached)),
-        (gettext_noop("LOS operations under way"), operations[0]),
-        (
-            gettext_noop("Targets inspected in LOS operations, once per agency"),
-            _footer(_inspections_table(los), 1),
-        ),
-        (
-            gettext_noop("SIG cases active at the end of the period"),
-            _footer(_sig_table(period), 2),
-        ),
-    ]
-    rows = [[_(label), value] for label, value in figures]
-    return Section(
-        _("Summary"),
-        "summary",
-        paragraphs=[_("The period's work in figures; the sections that follow break them down.")],
-        tables=[Table(_("Key figures"), [_("Figure"), period.label], rows)],
-        key_figures=[[label, value] for label, value in figures],
-    )
-
-
 def efforts(period: Period) -> Section:
     table, by_kind = count_table(
         _("Joint efforts by kind and organisation taking part"),
@@ -110,7 +38,7 @@ def efforts(period: Period) -> Section:
         total=_("All organisations"),
         protect=False,  # the parties' own work, not counts of people
     )
-    months, monthly, total = _efforts_by_month(period)
+    months, monthly, total = figures.efforts_by_month(period)
     totals = stats.effort_totals(period.start, period.end)
     return Section(
         _("Joint efforts"),
@@ -152,6 +80,7 @@ def observations(period: Period) -> Section:
         {(area, kind): n for (kind, area), n in counts.items()},
         corner=_("Area"),
         total=_("All kinds"),
+        protect=False,  # what was seen where: no person and no business in them
     )
     areas = stats.areas()
     shown = {area: by_area.get(area.name, "") for area in areas}
@@ -209,9 +138,6 @@ def indicators(period: Period) -> Section:
 
 def los(period: Period) -> Section:
     outcomes = cases_stats.los_outcomes(period.start, period.end)
-    operations, _total, _hidden = suppress_list(
-        [outcomes.operations_active, outcomes.operations_concluded]
-    )
     targets_table, _by_kind = count_table(
         _("Targets of the operations by kind"),
         {(kind, _("Targets")): n for kind, n in outcomes.targets_by_kind.items()},
@@ -236,14 +162,17 @@ def los(period: Period) -> Section:
                 "kinds of measure, counts once for each. Targets, intelligence and findings "
                 "stay in the operations; only counts are reported."
             )
-            % {"active": operations[0], "concluded": operations[1]}
+            % {
+                "active": figure(outcomes.operations_active),
+                "concluded": figure(outcomes.operations_concluded),
+            }
         ],
-        tables=[targets_table, _inspections_table(outcomes), measures_table],
+        tables=[targets_table, figures.inspections_table(period), measures_table],
     )
 
 
 def sig(period: Period) -> Section:
-    table = _sig_table(period)
+    table = figures.sig_table(period)
     return Section(
         _("Social intervention groups (SIG)"),
         "sig",
@@ -425,12 +354,14 @@ def method(period: Period) -> Section:
         "method",
         paragraphs=[
             _(
-                "The report counts what the parties logged in Umebrå. A count of people, of "
-                "businesses under inspection or of observations below %(min)s is shown as "
-                "“<%(min)s”. So that a hidden count cannot be worked out from the totals, "
-                "more figures are hidden, shown as “%(hidden)s”, until no count below "
-                "%(min)s can be narrowed to fewer than three possible values from what the "
-                "report prints. Names of people, personal identity numbers, operations' "
+                "The report counts what the parties logged in Umebrå. A count of people (SIG "
+                "cases) or of businesses under inspection, with their measures, below %(min)s "
+                "is shown as “<%(min)s”. So that a hidden count cannot be worked out from the "
+                "totals, more figures are hidden, shown as “%(hidden)s”: the smallest that do "
+                "it, a total only when nothing else can, until no count below %(min)s can be "
+                "narrowed to fewer than three possible values from what the report prints. "
+                "Joint efforts, observations and operations hold no personal data and are "
+                "shown whole. Names of people, personal identity numbers, operations' "
                 "targets and the text of notes never enter a report."
             )
             % {"min": threshold(), "hidden": HIDDEN}
@@ -440,7 +371,6 @@ def method(period: Period) -> Section:
 
 SECTIONS: dict[str, list[Builder]] = {
     ReportKind.QUARTERLY: [
-        summary,
         efforts,
         observations,
         indicators,

@@ -43,6 +43,19 @@ class Period:
             return f"{self.start.year}-k{self.quarter}"
         return f"{self.start:%Y-%m-%d}--{self.end:%Y-%m-%d}"
 
+    def previous(self) -> "Period | None":
+        """The period just before, to compare with: the quarter or year before; ``None``
+        for a range of days, which has no natural predecessor."""
+        if self.is_year:
+            return year(self.start.year - 1)
+        if self.is_quarter:
+            return quarter_before(self.start)
+        return None
+
+    def year_before(self) -> "Period | None":
+        """The same quarter a year before (a year's is its ``previous``)."""
+        return quarter(self.start.year - 1, self.quarter) if self.is_quarter else None
+
     def months(self) -> list[datetime.date]:
         """The first day of each month in the period."""
         months, month = [], self.start.replace(day=1)

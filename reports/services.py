@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from reports.content import SECTIONS
 from reports.models import YEARLY_KINDS, ReportFile, ReportKind, ReportRun
 from reports.periods import Period, quarter_before
+from reports.summary import summary
 from reports.suppression import threshold
 from umebra import pdf
 from umebra.access import SYSTEM, Actor, record
@@ -145,6 +146,7 @@ def _report_html(run: ReportRun) -> str:
     run.snapshot_at = timezone.now()
     with consistent_snapshot():  # every table of the report counts the same data
         sections = [build(run.period) for build in SECTIONS[run.kind]]
+        sections.insert(0, summary(run.period, sections))
     _progress(run, GATHERED)
     run.figures = [figure for section in sections for figure in section.key_figures]
     context = {

@@ -14,6 +14,7 @@ class Table:
     rows: list[list[str]]
     footer: list[str] | None = None
     hidden: int = 0  # figures suppressed, for the note under the table
+    number: int = 0  # its number in the report ("Table 3"), set once all are built
 
 
 def count_table(
@@ -81,6 +82,7 @@ class Section:
     title: str
     anchor: str
     paragraphs: list[str] = field(default_factory=list)
+    points: list[str] = field(default_factory=list)  # a list of statements after them
     tables: list[Table] = field(default_factory=list)
     charts: list = field(default_factory=list)  # SVG (SafeString)
     key_figures: list[list[str]] = field(default_factory=list)  # [msgid, value], for home

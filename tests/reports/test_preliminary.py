@@ -65,11 +65,35 @@ def test_a_report_of_the_current_quarter_is_marked_in_the_page_and_the_pdf(clien
     assert f"{CURRENT.label} ({mark})" in listing
     text = pdf_words(run)
     assert f"Preliminär, data t.o.m. {TODAY:%Y-%m-%d}" in text  # the cover
-    assert f"Nyckeltal ({mark})" in text  # the key figures' table
+    assert f"Nyckeltal i jämförelse ({mark})" in text  # the summary's key figures
     pages = [page.extract_text() for page in pdf_reader(bytes(run.file.data)).pages]
     assert all(f"reliminär, data t.o.m. {TODAY:%Y-%m-%d}" in page for page in pages)  # footers
     download = client.get(reverse("reports:report-download", args=[run.pk]))
     assert "-preliminar.pdf" in download["Content-Disposition"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "period"),
+    [
+        (ReportKind.QUARTERLY, CURRENT),
+        (ReportKind.SITUATION_PICTURE, year(TODAY.year)),
+        (ReportKind.ACTION_PLAN, year(TODAY.year)),
+        (ReportKind.CITIZEN_PROMISES, CURRENT),
+        (ReportKind.SAFETY_AGREEMENTS, CURRENT),
+    ],
+)
+def test_every_kind_of_report_of_a_period_not_ended_says_preliminary_on_every_page(
+    client, quarter_data, kind, period
+):
+    run = build(kind, period)
+    assert run.status == JobStatus.DONE, run.error
+    # Words as read, however a long title wraps the running footer.
+    pages = [
+        " ".join(page.extract_text().split()) for page in pdf_reader(bytes(run.file.data)).pages
+    ]
+    assert f"Preliminär, data t.o.m. {TODAY:%Y-%m-%d}. Perioden hade inte tagit slut" in pages[0]
+    assert all(f"reliminär, data t.o.m. {TODAY:%Y-%m-%d}" in page for page in pages)
+    assert run.filename.endswith("-preliminar")
 
 
 def test_a_report_of_a_quarter_that_had_ended_is_not_marked(client, quarter_data):
