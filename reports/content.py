@@ -6,7 +6,6 @@ display strings and charts, every count already through small-count suppression.
 """
 
 from collections.abc import Callable
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
@@ -18,7 +17,7 @@ from reports.models import ReportKind
 from reports.periods import Period
 from reports.suppression import HIDDEN, suppress_list, threshold
 from reports.tables import Section, Table, count_table, counts_with_amounts, figure
-from umebra.charts import Shape, bar_chart, choropleth, line_chart
+from umebra.charts import Shape, bar_chart, choropleth, horizontal_bar_chart, small_multiples
 
 Builder = Callable[[Period], Section]
 
@@ -129,15 +128,17 @@ def efforts(period: Period) -> Section:
         ],
         tables=[table],
         charts=[
-            bar_chart(
-                title=_("Joint efforts by kind (organisations taking part)"),
+            horizontal_bar_chart(
+                title=_("Joint efforts by kind, %(period)s") % {"period": period.label},
                 labels=list(by_kind),
                 values=[_shown_as_number(v) for v in by_kind.values()],
+                unit=_("efforts, counted once for each organisation taking part"),
             ),
             bar_chart(
-                title=_("Joint efforts by month"),
+                title=_("Joint efforts by month, %(period)s") % {"period": period.label},
                 labels=[f"{month:%Y-%m}" for month in months],
                 values=monthly,
+                unit=_("joint efforts"),
             ),
         ],
     )
@@ -173,10 +174,15 @@ def observations(period: Period) -> Section:
         tables=[table],
         charts=[
             choropleth(
-                title=_("Observations per 1,000 residents by area"),
+                title=_("Observations per 1,000 residents by area, %(period)s")
+                % {"period": period.label},
                 shapes=shapes,
                 values=rates,
                 unit=_("observations per 1,000 residents"),
+                hidden=[
+                    area.name for area, count in shown.items() if count and not count.isdigit()
+                ],
+                empty_label=_("no observations"),
             )
         ],
     )
@@ -188,10 +194,16 @@ def indicators(period: Period) -> Section:
     charts = []
     for trend in stats.indicator_trends(start, period.end):
         charts.append(
-            line_chart(
-                title=f"{trend.indicator.name} ({trend.indicator.unit})",
+            small_multiples(
+                title=_("%(indicator)s by area, %(first)s to %(last)s")
+                % {
+                    "indicator": trend.indicator.name,
+                    "first": f"{trend.periods[0]:%Y-%m}",
+                    "last": f"{trend.periods[-1]:%Y-%m}",
+                },
                 labels=[f"{p:%Y-%m}" for p in trend.periods],
                 series=trend.lines,
+                unit=trend.indicator.unit,
                 height=240,
             )
         )
@@ -294,10 +306,12 @@ def grants(period: Period) -> Section:
         ],
         tables=[table],
         charts=[
-            bar_chart(
-                title=_("Effect per 1,000 SEK by project"),
-                labels=[line.title[:18] for line in lines],
-                values=[float(line.effect_per_thousand or Decimal(0)) for line in lines],
+            horizontal_bar_chart(
+                title=_("Effect per 1,000 SEK by project, %(period)s") % {"period": period.label},
+                labels=[line.title for line in lines],
+                values=[line.effect_per_thousand for line in lines],
+                unit=_("effect, in each project's own unit, per 1,000 SEK spent"),
+                places=2,
             )
         ]
         if lines
