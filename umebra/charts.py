@@ -14,7 +14,7 @@ import math
 import textwrap
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from itertools import count
+from itertools import count, pairwise
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -136,18 +136,27 @@ def _axis_labels(
     labels: Sequence[str], centres: Sequence[float], *, y: float, width: int, text: float
 ) -> list[str]:
     """Labels under the plot, each centred on its point but pulled in whole from the
-    picture's edges, and only every n-th, the smallest n at which none overlaps the next."""
+    picture's edges: every n-th, the smallest n at which none overlaps the next, and the last
+    too (the period a reader looks for first), in place of the n-th before it if need be."""
     spans = []
     for label, centre in zip(labels, centres, strict=True):
         half = _text_width(label, text) / 2
-        centre = min(max(centre, half + 1), width - half - 1)
-        spans.append((label, centre, half))
-    every = 1
-    while any(
-        a[1] + a[2] + 4 > b[1] - b[2]
-        for a, b in zip(spans[::every], spans[every::every], strict=False)
-    ):
-        every += 1
+        spans.append((label, min(max(centre, half + 1), width - half - 1), half))
+
+    def apart(a, b):
+        return a[1] + a[2] + 4 <= b[1] - b[2]
+
+    def every_nth(n):
+        shown = spans[::n]
+        if spans and shown[-1] is not spans[-1]:
+            shown = (
+                [*shown[:-1], spans[-1]] if not apart(shown[-1], spans[-1]) else [*shown, spans[-1]]
+            )
+        return shown
+
+    n = 1
+    while not all(apart(a, b) for a, b in pairwise(every_nth(n))):
+        n += 1
     return [
         format_html(
             '<text x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{}">{}</text>',
@@ -157,7 +166,7 @@ def _axis_labels(
             INK,
             label,
         )
-        for label, centre, _half in spans[::every]
+        for label, centre, _half in every_nth(n)
     ]
 
 
@@ -249,7 +258,7 @@ def bar_chart(
     parts += _axis_labels(
         labels,
         [left + (index + 0.5) * slot for index in range(len(labels))],
-        y=top + plot_height + 16 * grow,
+        y=top + plot_height + 20 * grow,  # clear of the axis figure 0
         width=width,
         text=text,
     )
@@ -480,6 +489,16 @@ def choropleth(
         cy = sum(y for _x, y in ring) / len(ring)
         cy = round(min(max(cy, map_top + text + 1), map_bottom - 14 * grow), 1)
         colour = "#ffffff" if fill(shape.name) in SEQUENTIAL[-2:] else INK
+        if fill(shape.name) in (hidden_fill, empty_fill):  # a plain ground to read it on
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="#ffffff"/>',
+                    round(cx - half_label - 3, 1),
+                    round(cy - 2 - text - 2, 1),
+                    round(2 * half_label + 6, 1),
+                    round(text + 7 + 14 * grow, 1),
+                )
+            )
         parts.append(
             format_html(
                 '<text x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{}">'
@@ -627,7 +646,7 @@ def line_chart(
     parts += _axis_labels(
         labels,
         [left + index * step for index in range(len(labels))],
-        y=top + plot_height + 16 * grow,
+        y=top + plot_height + 20 * grow,  # clear of the axis figure 0
         width=width,
         text=text,
     )
