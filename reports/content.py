@@ -7,7 +7,6 @@ summary each report opens with is built after them, from them (``reports.summary
 """
 
 from collections.abc import Callable
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,7 +19,7 @@ from reports.models import ReportKind
 from reports.periods import Period
 from reports.suppression import HIDDEN, threshold
 from reports.tables import Section, Table, count_table, counts_with_amounts, figure
-from umebra.charts import Shape, bar_chart, choropleth, line_chart
+from umebra.charts import Shape, bar_chart, choropleth, horizontal_bar_chart, small_multiples
 
 Builder = Callable[[Period], Section]
 
@@ -57,23 +56,25 @@ def efforts(period: Period) -> Section:
         ],
         tables=[table],
         charts=[
-            bar_chart(
-                title=_("Joint efforts by kind (organisations taking part)"),
+            horizontal_bar_chart(
+                title=_("Joint efforts by kind, %(period)s") % {"period": period.label},
                 labels=list(by_kind),
                 values=[_shown_as_number(v) for v in by_kind.values()],
+                unit=_("efforts, counted once for each organisation taking part"),
             ),
             bar_chart(
-                title=_("Joint efforts by month"),
+                title=_("Joint efforts by month, %(period)s") % {"period": period.label},
                 labels=[f"{month:%Y-%m}" for month in months],
                 values=monthly,
+                unit=_("joint efforts"),
             ),
         ],
     )
 
 
 def observations(period: Period) -> Section:
-    """Observations by area and kind; the map takes each area's total from the table, so it
-    hides what the table hides."""
+    """Observations by area and kind, whole (they hold no personal data), and the map of
+    each area's total per 1,000 residents."""
     counts = stats.observations_by_kind_and_area(period.start, period.end)
     table, by_area = count_table(
         _("Observations by area and kind"),
@@ -96,16 +97,19 @@ def observations(period: Period) -> Section:
         paragraphs=[
             _(
                 "Observations reported by the parties in the field, as in the EST method. "
-                "An area whose count is hidden, or that had none, shows no value on the map."
+                "They hold no personal data and are shown whole. On the map an area with "
+                "none is dotted and named in the legend, never coloured as the lowest class."
             )
         ],
         tables=[table],
         charts=[
             choropleth(
-                title=_("Observations per 1,000 residents by area"),
+                title=_("Observations per 1,000 residents by area, %(period)s")
+                % {"period": period.label},
                 shapes=shapes,
                 values=rates,
                 unit=_("observations per 1,000 residents"),
+                empty_label=_("no observations"),
             )
         ],
     )
@@ -117,10 +121,16 @@ def indicators(period: Period) -> Section:
     charts = []
     for trend in stats.indicator_trends(start, period.end):
         charts.append(
-            line_chart(
-                title=f"{trend.indicator.name} ({trend.indicator.unit})",
+            small_multiples(
+                title=_("%(indicator)s by area, %(first)s to %(last)s")
+                % {
+                    "indicator": trend.indicator.name,
+                    "first": f"{trend.periods[0]:%Y-%m}",
+                    "last": f"{trend.periods[-1]:%Y-%m}",
+                },
                 labels=[f"{p:%Y-%m}" for p in trend.periods],
                 series=trend.lines,
+                unit=trend.indicator.unit,
                 height=240,
             )
         )
@@ -223,10 +233,12 @@ def grants(period: Period) -> Section:
         ],
         tables=[table],
         charts=[
-            bar_chart(
-                title=_("Effect per 1,000 SEK by project"),
-                labels=[line.title[:18] for line in lines],
-                values=[float(line.effect_per_thousand or Decimal(0)) for line in lines],
+            horizontal_bar_chart(
+                title=_("Effect per 1,000 SEK by project, %(period)s") % {"period": period.label},
+                labels=[line.title for line in lines],
+                values=[line.effect_per_thousand for line in lines],
+                unit=_("effect, in each project's own unit, per 1,000 SEK spent"),
+                places=2,
             )
         ]
         if lines

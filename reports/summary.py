@@ -266,6 +266,7 @@ class _Summary:
         )
         if best is None:
             return
+
         def statements() -> list[str]:
             number = _table_number(self.sections, "grants")
             said = _(

@@ -32,6 +32,7 @@ def area_list_view(request: HttpRequest) -> HttpResponse:
                 shapes=shapes,
                 values={area.name: area.population / 1000 for area in areas},
                 unit=_("thousand residents"),
+                empty_label=_("no population recorded"),
             ),
             "may_add": access.may_add(request.user, Area),
             "may_change": areas_changeable(user=request.user),

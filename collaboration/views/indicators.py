@@ -42,11 +42,14 @@ def indicator_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "indicator": indicator,
             "chart": charts.for_screen(
-                charts.line_chart,
-                title=_("%(name)s per area (%(unit)s)")
-                % {"name": indicator.name, "unit": indicator.unit},
+                charts.small_multiples,
+                title=_("%(name)s per area, %(first)s to %(last)s")
+                % {"name": indicator.name, "first": series.labels[0], "last": series.labels[-1]}
+                if series.labels
+                else indicator.name,
                 labels=series.labels,
                 series=series.lines,
+                unit=indicator.unit,
             ),
             "preliminary": series.preliminary,
             "page": page,

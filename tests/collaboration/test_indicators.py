@@ -128,6 +128,21 @@ def test_the_trend_has_a_line_per_area_with_gaps(setup):
     assert series.preliminary
 
 
+def test_more_areas_than_one_chart_can_tell_apart_are_drawn_as_small_multiples(client, setup):
+    """Seven lines (six areas and the whole municipality) as two charts, of four and three,
+    each drawn wide and narrow, titled with the indicator, its period and their areas."""
+    rows = []
+    for n in range(4):
+        Area.objects.create(name=f"Område {n}", slug=f"omrade-{n}", population=1000)
+        rows.append(f"Skadegörelse;Område {n};2026-03;{n};slutlig;\n")
+    assert indicator_values_import(actor=SYSTEM, data=(GOOD + "".join(rows)).encode()).ok
+    log_in(client, member(Role.COORDINATOR))
+    page = client.get(reverse("collaboration:indicator-detail", args=[setup.pk])).content.decode()
+    assert page.count('role="img"') == 4
+    assert "Skadegörelse per område, 2026-01 till 2026-03: Hela kommunen, Område 0" in page
+    assert ">st</tspan>" in page  # the unit on the value axis
+
+
 def test_a_value_by_hand_replaces_the_one_for_the_same_period(client, setup):
     log_in(client, member(Role.COORDINATOR))
     url = reverse("collaboration:indicator-value-create", args=[setup.pk])

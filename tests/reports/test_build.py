@@ -7,9 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from collaboration.models import Area
 from reports.models import ReportFile, ReportKind, ReportRun
 from reports.periods import quarter, year
-from tests.reports.conftest import Q2, build, pdf_reader, pdf_text
+from tests.reports.conftest import Q2, SQUARE, build, pdf_reader, pdf_text
 from umebra.access import SYSTEM
 from umebra.jobs import JobStatus
 
@@ -37,6 +38,27 @@ def test_the_quarterly_follow_up_counts_right_and_hides_small_counts(quarter_dat
     assert "0,7" in text
     # Every heading in Swedish, the SIG table's too (its words were once not extracted).
     assert "Aktiva vid" in text and "Active" not in text
+
+
+def test_the_map_in_the_pdf_tells_a_hidden_count_and_no_observations_from_a_calm_area(
+    quarter_data,
+):
+    """Ålidhem's two observations are hidden, Teg had none: on paper neither may pass for the
+    lowest class, so each is named on the map and in its legend, in Swedish."""
+
+    def moved(by: float) -> dict:
+        ring = [[lon + by, lat] for lon, lat in SQUARE["coordinates"][0]]
+        return {"type": "Polygon", "coordinates": [ring]}
+
+    quarter_data["alidhem"].boundary = moved(0.15)
+    quarter_data["alidhem"].save()
+    Area.objects.create(name="Teg", slug="teg", population=9000, boundary=moved(0.3))
+    run = build(ReportKind.QUARTERLY, Q2)
+    assert run.status == JobStatus.DONE, run.error
+    text = pdf_text(bytes(run.file.data))
+    assert "Observationer per 1 000 invånare och område, 2025 kvartal 2" in text
+    assert text.count("dolt") >= 2  # Ålidhem's label and the legend
+    assert "inga observationer" in text
 
 
 def test_no_report_kind_lets_personal_data_or_targets_out(quarter_data):
