@@ -137,6 +137,12 @@ def _table_number(sections: Sequence[Section], anchor: str) -> int | None:
     return section.tables[0].number if section else None
 
 
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: "Rapporterade observationer" as "rapporterade
+    observationer", but "SIG-ärenden" and "LOS-insatser" as they are."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
 def _traced(statement: str, number: int) -> str:
     return _("%(statement)s (table %(number)s).") % {"statement": statement, "number": number}
 
@@ -183,8 +189,17 @@ class _Summary:
 
         def statements() -> list[str]:
             lines = []
+            nothing = []  # figures that are nought in every period: said once, together
             for c, (_label, now, *before) in zip(compared, rows, strict=True):
+                if {now, *before} == {"0"}:
+                    nothing.append(_in_sentence(_(c.label)))
+                    continue
                 lines.append(_traced(_compared(_(c.label), now, before, self.against), number()))
+            if nothing:
+                said = _("None in any of the periods compared: %(what)s") % {
+                    "what": ", ".join(nothing)
+                }
+                lines.append(_traced(said, number()))
             if self.against and (largest := self._largest_change(compared, rows)):
                 lines.append(_traced(largest, number()))
             return lines
@@ -205,7 +220,7 @@ class _Summary:
         _size, c, now, before = max(changes, key=lambda change: change[0])
         return _("The largest change on %(when)s: %(what)s, from %(before)s to %(now)s") % {
             "when": name,
-            "what": _(c.label).lower(),
+            "what": _in_sentence(_(c.label)),
             "before": before,
             "now": now,
         }

@@ -86,6 +86,11 @@ def test_the_summary_compares_the_quarter_with_the_one_before_and_a_year_before(
         "Störst förändring mot föregående kvartal: timmar i samverkansinsatser, från 3 till 16"
         in summary
     )
+    # Figures nought throughout are said once, together.
+    assert (
+        "Inga under någon av de jämförda perioderna: avslutade LOS-insatser, SIG-ärenden "
+        "aktiva vid periodens slut, förbrukade beviljade medel (kr) (tabell 1)." in summary
+    )
     # Two SIG cases opened: hidden in the words as in the table, never compared.
     assert (
         "Öppnade SIG-ärenden: <5, dolt för att skydda enskilda och därför inte jämfört "
