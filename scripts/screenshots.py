@@ -6,13 +6,17 @@ Start the app first (`make run`), then:
 
 Logs in through the real forms as the demo users, in Debian's Chromium, and writes full-page
 PNGs, 1,200 pixels wide, into docs/screenshots, and the first screen of a phone (390 × 844)
-for the phone views, one with the main menu opened by its button. The two report pictures are
-pages 6 and 7 of the demo's quarterly follow-up, drawn with `pdftoppm -png -r 60 -f 6 -l 7`.
+for the phone views, one with the main menu opened by its button. The report pictures are
+pages of the demo's quarterly follow-up as the politician downloads it: the page that opens
+its summary, the page of its bar chart of efforts and the page of its map, each found by
+its words (poppler's pdftotext) and drawn with poppler's pdftoppm at 60 dots per inch.
 """
 
 import os
 import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import django
@@ -29,11 +33,41 @@ from tests.e2e.conftest import log_in_on  # noqa: E402  the browser tests' own l
 # within half a minute would offer the same one-time code, which is refused as a replay.
 PAGES = {
     "samordnare": [("coordinator-home", "/"), ("observations", "/observations/")],
+    "politiker": [],  # the report pages, below
     None: [("public-promises", "/promises/")],
 }
 # On a phone: the partner in the field, their home page with the menu folded and opened.
 PHONE = {"width": 390, "height": 844}
 PHONE_PAGES = {"fastighet": [("phone-home", "/"), ("phone-observations", "/observations/")]}
+
+
+# Report pages to draw, as (file, words only that page holds).
+REPORT_PAGES = [
+    ("report-summary", "jämfört med föregående kvartal"),
+    ("report-chart", "Samverkansinsatser efter typ,"),
+    ("report-map", "Observationer per 1 000 invånare och område,"),
+]
+
+
+def report_pages(page: Page, base_url: str) -> None:
+    """Download the demo's quarterly follow-up as its reader does and draw REPORT_PAGES."""
+    page.goto(base_url + "/reports/")
+    link = page.get_by_role("link", name="PDF").first
+    data = page.request.get(base_url + link.get_attribute("href")).body()
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "report.pdf"
+        pdf.write_bytes(data)
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, check=True).stdout
+        pages = text.decode().split("\f")
+        for name, words in REPORT_PAGES:
+            number = next(n for n, text in enumerate(pages, 1) if words in " ".join(text.split()))
+            target = ROOT / "docs" / "screenshots" / name
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "60", "-f", str(number), "-l", str(number),
+                 "-singlefile", pdf, target],
+                check=True,
+            )  # fmt: skip
+            print(f"wrote {target.relative_to(ROOT)}.png (page {number})")
 
 
 def save(page: Page, name: str, *, full_page: bool) -> None:
@@ -59,6 +93,8 @@ def main(base_url: str) -> None:
                 log_in_on(page, base_url, username)
             for name, path in pages:
                 shoot(page, base_url, name, path)
+            if username == "politiker":
+                report_pages(page, base_url)
             context.close()
         for username, pages in PHONE_PAGES.items():
             context = browser.new_context(viewport=PHONE, locale="sv-SE")
