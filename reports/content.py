@@ -131,7 +131,9 @@ def indicators(period: Period) -> Section:
                 labels=[f"{p:%Y-%m}" for p in trend.periods],
                 series=trend.lines,
                 unit=trend.indicator.unit,
-                height=240,
+                # Two to a row (report.css): the same print size, half the pages.
+                width=360,
+                height=200,
             )
         )
     return Section(

@@ -64,6 +64,8 @@ def _text(
 ) -> tuple[str, float]:
     """Lines of text below ``top``, one ``<text>`` with a ``<tspan>`` a line; returns the SVG
     and the height it takes."""
+    if not lines:
+        return "", 0
     tspans = "".join(
         format_html(
             '<tspan x="{}" y="{}">{}</tspan>',
@@ -88,7 +90,7 @@ def _heading(title: str, unit: str, *, width: int, text: float, unit_x: float = 
     """The visible title, bold and wrapped to the width, and under it the unit the value axis
     counts in, starting at ``unit_x``. Returns the SVG and the height both take."""
     title_svg, title_height = _text(
-        _wrap(title, width - 2 * MARGIN, text, bold=True),
+        _wrap(title, width - 2 * MARGIN, text, bold=True) if title else [],
         x=MARGIN,
         top=MARGIN,
         text=text,
@@ -136,15 +138,15 @@ def _axis_labels(
     labels: Sequence[str], centres: Sequence[float], *, y: float, width: int, text: float
 ) -> list[str]:
     """Labels under the plot, each centred on its point but pulled in whole from the
-    picture's edges: every n-th, the smallest n at which none overlaps the next, and the last
+    picture's edges: every n-th, the smallest n at which none comes near the next, and the last
     too (the period a reader looks for first), in place of the n-th before it if need be."""
     spans = []
     for label, centre in zip(labels, centres, strict=True):
         half = _text_width(label, text) / 2
         spans.append((label, min(max(centre, half + 1), width - half - 1), half))
 
-    def apart(a, b):
-        return a[1] + a[2] + 4 <= b[1] - b[2]
+    def apart(a, b):  # with two letters' room between them, so that they read as apart
+        return a[1] + a[2] + 2 * text <= b[1] - b[2]
 
     def every_nth(n):
         shown = spans[::n]
@@ -193,11 +195,13 @@ def _value_axis(
 ) -> tuple[float, list[str]]:
     """The value axis bar and line charts share: from 0 to ``ceiling`` (by default a round
     one over the largest value), a grid line across the plot (``left`` to ``right``, ``top``
-    down ``height``) and its figure at each quarter. Returns the ceiling, for scaling, and the
-    drawn axis."""
+    down ``height``) and its figure at each quarter, or at each half in a plot too low for
+    quarters to stand clear of one another. Returns the ceiling, for scaling, and the drawn
+    axis."""
     ceiling = ceiling or nice_ceiling(max(values, default=0))
+    fractions = (0, 0.25, 0.5, 0.75, 1) if height / 4 >= 2.5 * text else (0, 0.5, 1)
     axis = []
-    for fraction in (0, 0.25, 0.5, 0.75, 1):
+    for fraction in fractions:
         y = round(top + height * (1 - fraction), 1)
         axis.append(
             format_html(
@@ -558,6 +562,7 @@ LINE_STYLES = [
     ("#8a4b00", "8 3 2 3", "diamond"),
 ]
 MAX_LINES = len(LINE_STYLES)
+MARKERS_PER_LINE = 3
 
 
 def _marker(shape: str, x: float, y: float, colour: str, size: float) -> str:
@@ -594,19 +599,21 @@ def line_chart(
     width: int = 720,
     height: int = 280,
     text: float = TEXT,
+    titled: bool = True,
 ) -> SafeString:
     """One line per series over ``labels``, at most :data:`MAX_LINES`, each with its own
     colour, dash and marker at every point; a gap where a value is missing; a legend below
     that shows dash and marker. More series: :func:`small_multiples`. ``ceiling`` fixes the
     value axis, so that charts drawn side by side compare. A legend of many rows makes the
-    chart taller rather than its plot flat."""
+    chart taller rather than its plot flat. ``titled=False`` leaves the title to the screen
+    reader's ``<title>`` alone, for charts under one heading (:func:`small_multiples`)."""
     if len(series) > MAX_LINES:
         raise ValueError(
             f"{len(series)} lines in one chart; at most {MAX_LINES} can be told apart"
             " (draw small_multiples)"
         )
     grow = text / TEXT
-    heading, top = _heading(title, unit, width=width, text=text)
+    heading, top = _heading(title if titled else "", unit, width=width, text=text)
     top += 0.5 * text
     left, right = round(52 * grow), round(12 * grow)
     size = 3.5 * grow
@@ -650,6 +657,8 @@ def line_chart(
         width=width,
         text=text,
     )
+    # A marker at every point crowds a long series and slows the PDF: a few tell the line.
+    every = max(1, math.ceil(len(labels) / MARKERS_PER_LINE))
     for (colour, dash, marker), (name, values) in zip(LINE_STYLES, series.items(), strict=False):
         runs: list[list[str]] = [[]]  # a missing value starts a new run: the line has a gap
         markers = []
@@ -660,7 +669,8 @@ def line_chart(
             x = round(left + index * step, 1)
             y = round(top + plot_height * (1 - float(value) / top_value), 1)
             runs[-1].append(f"{x},{y}")
-            markers.append(_marker(marker, x, y, colour, size))
+            if index % every == 0 or index == len(values) - 1:
+                markers.append(_marker(marker, x, y, colour, size))
         lines = "".join(
             format_html(
                 '<polyline points="{}" fill="none" stroke="{}" stroke-width="2" '
@@ -699,28 +709,32 @@ def small_multiples(
 ) -> SafeString:
     """Series that one chart cannot hold drawn as several line charts of at most
     ``per_chart`` lines (1: one per area), shared out evenly, over one value axis so that
-    they compare, each titled with the areas it holds. Series that fit make one chart,
-    titled ``title`` alone."""
+    they compare, under one heading: each chart's legend names its areas, and its
+    ``<title>`` says them to a screen reader. One heading, not one a chart, because a
+    report of fifty indicators by ten areas draws 150 of them, and each line of text costs
+    WeasyPrint time."""
     names = list(series)
     charts = max(1, math.ceil(len(names) / per_chart))
     size = math.ceil(len(names) / charts) if names else 0
     groups = [names[n : n + size] for n in range(0, len(names), size)] if names else [[]]
     present = [v for values in series.values() for v in values if v is not None]
     ceiling = nice_ceiling(max(present, default=0))
-    return mark_safe(
-        "".join(
-            line_chart(
-                title=title
-                if len(groups) == 1
-                else _("%(title)s: %(areas)s") % {"title": title, "areas": ", ".join(group)},
-                labels=labels,
-                series={name: series[name] for name in group},
-                unit=unit,
-                ceiling=ceiling,
-                width=width,
-                height=height,
-                text=text,
-            )
-            for group in groups
+    drawn = [
+        line_chart(
+            title=_("%(title)s: %(areas)s") % {"title": title, "areas": ", ".join(group)},
+            labels=labels,
+            series={name: series[name] for name in group},
+            unit=unit,
+            ceiling=ceiling,
+            width=width,
+            height=height,
+            text=text,
+            titled=False,
         )
+        for group in groups
+    ]
+    return format_html(
+        '<div class="small-multiples"><p class="small-multiples__title">{}</p>{}</div>',
+        title,
+        mark_safe("".join(drawn)),
     )

@@ -266,23 +266,33 @@ def test_each_line_has_its_own_marker_and_dash_and_the_legend_shows_both():
     markers = [marker_shapes(g) for g in lines]
     assert all(len(m) == 1 for m in markers) and len({m.pop() for m in markers}) == 4
     assert len({g.find(f"{SVG}polyline").get("stroke-dasharray") for g in lines}) == 4
-    assert len(lines[0].findall(f"{SVG}circle")) == 3  # one a point; the missing value has none
+    # Marked every other point of four, and the last: the missing third has none.
+    assert len(lines[0].findall(f"{SVG}circle")) == 2
     legend = root.find(f"{SVG}g[@transform]")
     assert len(legend.findall(f"{SVG}line")) == 4
     assert len(marker_shapes(legend)) == 4
     assert [t.text for t in legend.findall(f"{SVG}text")] == list(EIGHT)[:4]
 
 
-def test_small_multiples_split_eight_areas_into_charts_of_four_on_one_axis():
+def svgs(html: str) -> list[ET.Element]:
+    """The charts of small multiples, each parsed."""
+    return [parse("<svg" + part[: part.index("</svg>") + 6]) for part in html.split("<svg")[1:]]
+
+
+def test_small_multiples_split_eight_areas_into_charts_of_four_on_one_axis_under_one_title():
     html = str(
         charts.small_multiples(title="Otrygghet per område", labels=MONTHS, series=EIGHT, unit="%")
     )
-    roots = [parse(part) for part in html.replace("</svg>", "</svg>\n").split("\n") if part]
+    # One heading for all, said once (each chart drawn under it has its unit and legend).
+    assert html.count("Otrygghet per område</p>") == 1
+    roots = svgs(html)
     assert len(roots) == 2
     for root, names in zip(roots, (list(EIGHT)[:4], list(EIGHT)[4:]), strict=True):
         assert len([g for g in root.findall(f"{SVG}g") if g.find(f"{SVG}title") is not None]) == 4
-        assert texts(root)[0] == "Otrygghet per område: " + ", ".join(names)
-    assert texts(roots[0])[2:7] == texts(roots[1])[2:7] == ["0", "5", "10", "15", "20"]
+        # A screen reader hears the heading and the chart's areas.
+        assert root.find(f"{SVG}title").text == "Otrygghet per område: " + ", ".join(names)
+        assert texts(root)[0] == "%"
+    assert texts(roots[0])[1:6] == texts(roots[1])[1:6] == ["0", "5", "10", "15", "20"]
     single = str(
         charts.small_multiples(title="t", labels=MONTHS, series=EIGHT, unit="%", per_chart=1)
     )
@@ -295,7 +305,27 @@ def test_small_multiples_of_few_series_are_one_chart_under_the_title():
             title="Otrygghet", labels=MONTHS, series=dict(list(EIGHT.items())[:3]), unit="%"
         )
     )
-    assert html.count("<svg") == 1 and texts(parse(html))[0] == "Otrygghet"
+    assert html.count("<svg") == 1 and '<p class="small-multiples__title">Otrygghet</p>' in html
+
+
+def test_a_long_line_is_marked_at_a_few_points_first_and_last_among_them():
+    months = [f"2026-{m:02}" for m in range(1, 13)]
+    root = parse(
+        charts.line_chart(title="t", labels=months, series={"a": list(range(12))}, unit="%")
+    )
+    line = next(g for g in root.findall(f"{SVG}g") if g.find(f"{SVG}title") is not None)
+    xs = [float(c.get("cx")) for c in line.findall(f"{SVG}circle")]
+    points = [float(p.split(",")[0]) for p in line.find(f"{SVG}polyline").get("points").split()]
+    assert len(xs) == 4 and xs[0] == points[0] and xs[-1] == points[-1]
+
+
+def test_a_low_plot_has_its_value_axis_at_the_halves():
+    root = parse(
+        charts.line_chart(
+            title="t", labels=MONTHS, series={"a": [3, 7, 1, 9]}, unit="%", height=150
+        )
+    )
+    assert texts(root)[2:5] == ["0", "5", "10"]
 
 
 def test_a_chart_for_a_page_is_drawn_wide_and_narrow_with_larger_text_in_the_narrow_one():
