@@ -150,12 +150,8 @@ def indicators(period: Period) -> Section:
 
 def los(period: Period) -> Section:
     outcomes = cases_stats.los_outcomes(period.start, period.end)
-    targets_table, _by_kind = count_table(
-        _("Targets of the operations by kind"),
-        {(kind, _("Targets")): n for kind, n in outcomes.targets_by_kind.items()},
-        corner=_("Kind"),
-        total=_("Total"),
-        columns=[_("Targets")],
+    targets_table = figures.targets_table(
+        _("Targets of the operations by kind"), outcomes.targets_by_kind, corner=_("Kind")
     )
     measures_table = counts_with_amounts(
         _("Targets of measures by kind, with amounts"),
@@ -179,7 +175,7 @@ def los(period: Period) -> Section:
                 "concluded": figure(outcomes.operations_concluded),
             }
         ],
-        tables=[targets_table, figures.inspections_table(period), measures_table],
+        tables=[targets_table, figures.inspections_table(outcomes), measures_table],
     )
 
 

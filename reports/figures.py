@@ -25,17 +25,26 @@ def efforts_by_month(period: Period) -> tuple[list, list[int], int]:
     return months, monthly, sum(monthly)
 
 
-def inspections_table(period: Period) -> Table:
-    """Targets inspected, once per agency: businesses, so small counts are hidden."""
-    outcomes = cases_stats.los_outcomes(period.start, period.end)
+def targets_table(caption: str, counts: dict[str, int], *, corner: str) -> Table:
+    """Targets of LOS operations counted by one thing (their kind, the agency that
+    inspected them): businesses, so small counts are hidden."""
     table, _totals = count_table(
-        _("Targets inspected by agency"),
-        {(agency, _("Targets")): n for agency, n in outcomes.targets_inspected_by_agency.items()},
-        corner=_("Agency"),
+        caption,
+        {(name, _("Targets")): n for name, n in counts.items()},
+        corner=corner,
         total=_("Total"),
         columns=[_("Targets")],
     )
     return table
+
+
+def inspections_table(outcomes: cases_stats.LosOutcomes) -> Table:
+    """Targets inspected, once per agency."""
+    return targets_table(
+        _("Targets inspected by agency"),
+        outcomes.targets_inspected_by_agency,
+        corner=_("Agency"),
+    )
 
 
 SIG_COLUMNS = {
@@ -120,7 +129,7 @@ class KeyFigures:
 
     @cached_property
     def targets_inspected(self) -> str:
-        return _footer(inspections_table(self.period), 1)
+        return _footer(inspections_table(self._los), 1)
 
     @cached_property
     def sig_active(self) -> str:
