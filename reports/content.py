@@ -24,9 +24,12 @@ from umebra.charts import Shape, bar_chart, choropleth, horizontal_bar_chart, sm
 Builder = Callable[[Period], Section]
 
 
-def _shown_as_number(shown: str) -> float:
-    """A displayed count as a bar height: a hidden one draws no bar."""
-    return float(shown) if shown.isdigit() else 0.0
+def _efforts_by_month(period: Period) -> tuple[list, list[int], int]:
+    """The period's months, the efforts logged in each and in all."""
+    per_month = stats.efforts_by_month(period.start, period.end)
+    months = period.months()
+    monthly = [per_month.get(month, 0) for month in months]
+    return months, monthly, sum(monthly)
 
 
 def efforts(period: Period) -> Section:
@@ -37,7 +40,7 @@ def efforts(period: Period) -> Section:
         total=_("All organisations"),
         protect=False,  # the parties' own work, not counts of people
     )
-    months, monthly, total = figures.efforts_by_month(period)
+    months, monthly, total = _efforts_by_month(period)
     totals = stats.effort_totals(period.start, period.end)
     return Section(
         _("Joint efforts"),
@@ -59,7 +62,7 @@ def efforts(period: Period) -> Section:
             horizontal_bar_chart(
                 title=_("Joint efforts by kind, %(period)s") % {"period": period.label},
                 labels=list(by_kind),
-                values=[_shown_as_number(v) for v in by_kind.values()],
+                values=[int(v) for v in by_kind.values()],  # efforts: never hidden
                 unit=_("efforts, counted once for each organisation taking part"),
             ),
             bar_chart(
@@ -84,12 +87,12 @@ def observations(period: Period) -> Section:
         protect=False,  # what was seen where: no person and no business in them
     )
     areas = stats.areas()
-    shown = {area: by_area.get(area.name, "") for area in areas}
-    rates = {
-        area.name: rate
-        for area, count in shown.items()
-        if count.isdigit() and (rate := area.per_thousand(int(count))) is not None
-    }
+    counts_by_area = {area.name: int(by_area.get(area.name, 0)) for area in areas}
+    rates = {area.name: area.per_thousand(counts_by_area[area.name]) for area in areas}
+    # Seen there, but with no residents recorded to count per 1,000 of: no rate, said so.
+    unrated = [
+        area.name for area in areas if counts_by_area[area.name] and rates[area.name] is None
+    ]
     shapes = [Shape(area.name, area.boundary) for area in areas if area.boundary]
     return Section(
         _("Observations"),
@@ -107,9 +110,11 @@ def observations(period: Period) -> Section:
                 title=_("Observations per 1,000 residents by area, %(period)s")
                 % {"period": period.label},
                 shapes=shapes,
-                values=rates,
+                values={name: rate for name, rate in rates.items() if rate is not None},
                 unit=_("observations per 1,000 residents"),
                 empty_label=_("no observations"),
+                hidden=unrated,
+                hidden_label=_("no residents recorded"),
             )
         ],
     )

@@ -1,10 +1,13 @@
-"""A report's figures for one period, as its tables print them.
+"""A report's key figures for one period, and the tables of people and businesses they
+are read from.
 
-The sections print them, and the summary compares them with the period before and the same
-quarter a year before. Both take them from here, so that a figure reads the same in the
-summary as in its table, hidden where the table hides it.
+The SIG cases and the inspected targets are counts that could point at someone, so their
+figures are the totals of their suppressed tables: the sections print those tables, and the
+summary takes its figures from the same ones, hidden where the tables hide them.
 """
 
+from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 
 from django.utils.translation import gettext as _
@@ -15,14 +18,7 @@ from collaboration.models import UndertakingKind
 from collaboration.selectors import statistics as stats
 from reports.periods import Period
 from reports.tables import Table, count_table, figure
-
-
-def efforts_by_month(period: Period) -> tuple[list, list[int], int]:
-    """The period's months, the efforts logged in each and in all."""
-    per_month = stats.efforts_by_month(period.start, period.end)
-    months = period.months()
-    monthly = [per_month.get(month, 0) for month in months]
-    return months, monthly, sum(monthly)
+from umebra.numbers import parse_number
 
 
 def targets_table(caption: str, counts: dict[str, int], *, corner: str) -> Table:
@@ -79,13 +75,35 @@ def observations_by_area(period: Period) -> dict[str, int]:
     return by_area
 
 
-def _footer(table: Table, column: int) -> str:
-    return table.footer[column] if table.footer else "0"
+@dataclass(frozen=True)
+class Shown:
+    """A figure as printed, and its value; ``None`` where it is hidden ("<5", "×")."""
+
+    text: str
+    value: Decimal | None
+
+
+def shown(value) -> Shown:
+    return Shown(figure(value), Decimal(value))
+
+
+def shown_as(text: str) -> Shown:
+    """A figure as a report printed it (in Swedish): "1 234" is 1234, "<5" hides it."""
+    try:
+        return Shown(text, parse_number(text, "sv"))
+    except ValueError:
+        return Shown(text, None)
+
+
+def _total(table: Table, column: int) -> Shown:
+    """A protected table's total, printed as the report prints figures."""
+    text = table.footer[column] if table.footer else "0"
+    return shown(int(text)) if text.isdigit() else Shown(text, None)
 
 
 class KeyFigures:
-    """One period's key figures as display strings, a protected one perhaps "<5" or "×".
-    Each is counted when first asked for, so a report counts only the figures it prints."""
+    """One period's key figures, a protected one perhaps hidden ("<5", "×") as in its
+    table. Each is counted when first asked for, so a report counts only what it prints."""
 
     def __init__(self, period: Period):
         self.period = period
@@ -103,53 +121,53 @@ class KeyFigures:
         return sig_table(self.period)
 
     @cached_property
-    def efforts(self) -> str:
-        return figure(self._efforts.efforts)
+    def efforts(self) -> Shown:
+        return shown(self._efforts.efforts)
 
     @cached_property
-    def hours(self) -> str:
-        return figure(self._efforts.hours)
+    def hours(self) -> Shown:
+        return shown(self._efforts.hours)
 
     @cached_property
-    def people_reached(self) -> str:
-        return figure(self._efforts.people_reached)
+    def people_reached(self) -> Shown:
+        return shown(self._efforts.people_reached)
 
     @cached_property
-    def observations(self) -> str:
-        return figure(sum(observations_by_area(self.period).values()))
+    def observations(self) -> Shown:
+        return shown(sum(observations_by_area(self.period).values()))
 
     # Operations are the authorities' own work, not people or businesses: shown whole.
     @cached_property
-    def operations_active(self) -> str:
-        return figure(self._los.operations_active)
+    def operations_active(self) -> Shown:
+        return shown(self._los.operations_active)
 
     @cached_property
-    def operations_concluded(self) -> str:
-        return figure(self._los.operations_concluded)
+    def operations_concluded(self) -> Shown:
+        return shown(self._los.operations_concluded)
 
     @cached_property
-    def targets_inspected(self) -> str:
-        return _footer(inspections_table(self._los), 1)
+    def targets_inspected(self) -> Shown:
+        return _total(inspections_table(self._los), 1)
 
     @cached_property
-    def sig_active(self) -> str:
-        return _footer(self._sig, 2)
+    def sig_active(self) -> Shown:
+        return _total(self._sig, 2)
 
     @cached_property
-    def sig_opened(self) -> str:
-        return _footer(self._sig, 1)
+    def sig_opened(self) -> Shown:
+        return _total(self._sig, 1)
 
     @cached_property
-    def grants_spent(self) -> str:
-        return figure(stats.spending_total(self.period.start, self.period.end))
+    def grants_spent(self) -> Shown:
+        return shown(stats.spending_total(self.period.start, self.period.end))
 
     @cached_property
-    def promises(self) -> str:
-        return figure(self._in_force(UndertakingKind.CITIZEN_PROMISE))
+    def promises(self) -> Shown:
+        return shown(self._in_force(UndertakingKind.CITIZEN_PROMISE))
 
     @cached_property
-    def agreements(self) -> str:
-        return figure(self._in_force(UndertakingKind.SAFETY_AGREEMENT))
+    def agreements(self) -> Shown:
+        return shown(self._in_force(UndertakingKind.SAFETY_AGREEMENT))
 
     def _in_force(self, kind: str) -> int:
         return len(stats.undertakings_follow_up(kind, self.period.start, self.period.end))

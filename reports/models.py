@@ -64,9 +64,10 @@ class ReportRun(Job):
     content_sha256 = models.CharField(
         _("SHA-256 of the content"), max_length=64, blank=True, db_index=True
     )
-    # The report's key figures as printed, [label, shown value], for the home page: the
-    # same suppressed figures as the PDF, never counted afresh. The label is kept
-    # untranslated, so that the home page names it in its reader's language.
+    # The report's key figures as printed, [label, shown value], for the home page and for
+    # the summaries of later reports: the same suppressed figures as the PDF, never counted
+    # afresh. The label is kept untranslated, so that a page names it in its reader's
+    # language.
     figures = models.JSONField(_("key figures"), default=list, blank=True)
 
     class Meta:

@@ -6,6 +6,7 @@ from django.core.files import File
 from django.db.models import QuerySet
 
 from reports.models import ReportFile, ReportRun
+from reports.periods import Period
 from umebra import access
 from umebra.jobs import JobStatus
 from umebra.models import User
@@ -22,6 +23,19 @@ def reports_ready(*, user: User) -> QuerySet[ReportRun]:
 def report_files(*, user: User) -> QuerySet[ReportFile]:
     """The PDFs of the reports the user may read, each with its run (for the file name)."""
     return access.restrict(user, ReportFile.objects.select_related("run"))
+
+
+def published_figures(*, kind: str, period: Period) -> dict[str, str]:
+    """The key figures of ``period`` as its latest finished report of ``kind`` printed
+    them, by label: what a later report may set beside its own without telling more."""
+    run = (
+        ReportRun.objects.filter(
+            kind=kind, period_start=period.start, period_end=period.end, status=JobStatus.DONE
+        )
+        .order_by("-finished_at", "-id")
+        .first()
+    )
+    return dict(run.figures) if run else {}
 
 
 def report_verify(*, file: File | None = None, checksum: str = "") -> ReportRun | None:

@@ -146,7 +146,7 @@ def _report_html(run: ReportRun) -> str:
     run.snapshot_at = timezone.now()
     with consistent_snapshot():  # every table of the report counts the same data
         sections = [build(run.period) for build in SECTIONS[run.kind]]
-        sections.insert(0, summary(run.period, sections))
+        sections.insert(0, summary(run.kind, run.period, sections))
     _progress(run, GATHERED)
     run.figures = [figure for section in sections for figure in section.key_figures]
     context = {

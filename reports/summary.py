@@ -4,16 +4,20 @@ A council member reads it first and may read nothing else, so it says how the pe
 against the period before and the same quarter a year before, names the largest changes,
 the action plan's measures that are off track and what the law's cycle asks next (SFS
 2023:196: a situation picture, an action plan adopted, followed up). Every statement ends
-with the number of the table that holds its figures, and every figure is taken from
-``reports.figures``, the same place the sections take theirs, so the words cannot disagree
-with the tables and hide what the tables hide.
+with the number of the table that holds its figures. The period's own figures come from
+``reports.figures``, as its sections' do, so the words and the tables agree and hide alike.
+
+A protected figure of an earlier period (people, inspected businesses) is the one its own
+report printed, never counted afresh: counted again today, after late data or with the
+hidden cells chosen otherwise, it could sit beside the published table and tell a hidden
+count by subtraction. Where no report printed it, it is not shown.
 
 It is built last, from the sections already built, because it names their tables.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext
@@ -22,50 +26,56 @@ from collaboration.models import RowStatus
 from collaboration.selectors import statistics as stats
 from collaboration.selectors.cycle import picture_is_stale
 from reports import figures
+from reports.figures import Shown
 from reports.periods import Period
+from reports.selectors import published_figures
 from reports.tables import Section, Table, figure
-from umebra.numbers import parse_number
 
 
 @dataclass(frozen=True)
 class Compared:
-    """A key figure the summary compares: its label (translated where it is printed, so
-    that the home page names it in its reader's language), the section that prints it, and
-    whether the home page shows it."""
+    """A key figure the summary compares: its label (an msgid, translated where it is
+    printed, so that the home page names it in its reader's language), the section that
+    prints it, whether it counts people or businesses (``protected``), and whether the home
+    page shows it."""
 
     field: str
     label: str
     anchor: str
+    protected: bool = False
     on_home: bool = False
 
 
 COMPARED = [
     Compared("efforts", gettext_noop("Joint efforts logged"), "efforts", on_home=True),
     Compared("hours", gettext_noop("Hours spent on joint efforts"), "efforts", on_home=True),
-    Compared("people_reached", gettext_noop("People reached by joint efforts"), "efforts", True),
+    Compared(
+        "people_reached", gettext_noop("People reached by joint efforts"), "efforts", on_home=True
+    ),
     Compared("observations", gettext_noop("Observations reported"), "observations"),
-    Compared("operations_active", gettext_noop("LOS operations under way"), "los", True),
+    Compared("operations_active", gettext_noop("LOS operations under way"), "los", on_home=True),
     Compared("operations_concluded", gettext_noop("LOS operations concluded"), "los"),
     Compared(
         "targets_inspected",
         gettext_noop("Targets inspected in LOS operations, once per agency"),
         "los",
+        protected=True,
         on_home=True,
     ),
-    Compared("sig_active", gettext_noop("SIG cases active at the end of the period"), "sig", True),
-    Compared("sig_opened", gettext_noop("SIG cases opened"), "sig"),
+    Compared(
+        "sig_active",
+        gettext_noop("SIG cases active at the end of the period"),
+        "sig",
+        protected=True,
+        on_home=True,
+    ),
+    Compared("sig_opened", gettext_noop("SIG cases opened"), "sig", protected=True),
     Compared("grants_spent", gettext_noop("Granted money spent (SEK)"), "grants"),
     Compared("promises", gettext_noop("Citizen promises in force"), "promises"),
     Compared("agreements", gettext_noop("Safety agreements in force"), "agreements"),
 ]
-
-
-def _number(shown: str) -> Decimal | None:
-    """A printed figure as a number; ``None`` for a hidden one ("<5", "×")."""
-    try:
-        return parse_number(shown)
-    except (ValueError, InvalidOperation):
-        return None
+HOME_FIGURES = frozenset(c.label for c in COMPARED if c.on_home)
+NOT_SHOWN = Shown("–", None)
 
 
 @dataclass(frozen=True)
@@ -92,49 +102,47 @@ def _compared_with(period: Period) -> list[_Against]:
     if (year_before := period.year_before()) is not None:
         against.append(
             _Against(
-                year_before,
-                _("the same quarter a year before"),
-                _("Same quarter a year before"),
+                year_before, _("the same quarter a year before"), _("Same quarter a year before")
             )
         )
     return against
 
 
-def _change(now: str, before: str, when: str) -> str | None:
+def _percent(change: Decimal, before: Decimal) -> str:
+    """The change as a share of before: "24 %", "0,4 %" (never "0 %" for a change)."""
+    share = change * 100 / before
+    return f"{figure(share, 0 if share >= 1 else 1)} %"
+
+
+def _change(now: Shown, before: Shown, when: str) -> str | None:
     """ "an increase of 8 (24 %) on the previous quarter (34)"; ``None`` when either figure
-    is hidden, which the statement then says once."""
-    a, b = _number(now), _number(before)
+    is not shown, which the statement then says once."""
+    a, b = now.value, before.value
     if a is None or b is None:
         return None
-    parts = {"when": when, "before": before, "change": figure(abs(a - b))}
+    parts = {"when": when, "before": before.text, "change": figure(abs(a - b))}
     if a == b:
         return _("unchanged on %(when)s (%(before)s)") % parts
-    parts["percent"] = f"{figure(abs(a - b) * 100 / b, 0)} %" if b else ""
-    if a > b:
-        if b:
-            return _("an increase of %(change)s (%(percent)s) on %(when)s (%(before)s)") % parts
+    if not b:
         return _("an increase of %(change)s on %(when)s (%(before)s)") % parts
+    parts["percent"] = _percent(abs(a - b), b)
+    if a > b:
+        return _("an increase of %(change)s (%(percent)s) on %(when)s (%(before)s)") % parts
     return _("a decrease of %(change)s (%(percent)s) on %(when)s (%(before)s)") % parts
 
 
-def _compared(what: str, now: str, before: list[str], against: list[_Against]) -> str:
+def _compared(what: str, now: Shown, before: list[Shown], against: list[_Against]) -> str:
     """One key figure in words: the figure, how it changed, or why that is not said."""
-    changes = [_change(now, b, a.name) for b, a in zip(before, against, strict=True)]
-    said = _("%(what)s: %(now)s") % {"what": what, "now": now}
-    if _number(now) is None:
+    said = _("%(what)s: %(now)s") % {"what": what, "now": now.text}
+    if now.value is None:
         return said + _(", hidden to protect individuals, so not compared")
+    changes = [_change(now, b, a.name) for b, a in zip(before, against, strict=True)]
     shown = [change for change in changes if change]
     if shown:
         said += ", " + _(" and ").join(shown)
     if len(shown) < len(changes):
-        said += _("; not compared where the figure was hidden")
+        said += _("; not compared where the figure was hidden or not published")
     return said
-
-
-def _table_number(sections: Sequence[Section], anchor: str) -> int | None:
-    """The number of the first table of the section ``anchor``, if the report has it."""
-    section = next((s for s in sections if s.anchor == anchor and s.tables), None)
-    return section.tables[0].number if section else None
 
 
 def _in_sentence(label: str) -> str:
@@ -143,8 +151,11 @@ def _in_sentence(label: str) -> str:
     return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
-def _traced(statement: str, number: int) -> str:
-    return _("%(statement)s (table %(number)s).") % {"statement": statement, "number": number}
+def _traced(statement: str, table: Table) -> str:
+    return _("%(statement)s (table %(number)s).") % {
+        "statement": statement,
+        "number": table.number,
+    }
 
 
 def number_tables(sections: Sequence[Section]) -> None:
@@ -157,228 +168,246 @@ def number_tables(sections: Sequence[Section]) -> None:
 
 
 class _Summary:
-    """The summary's tables and statements, gathered in the order a reader meets them."""
+    """The summary in two passes: each part adds its tables (``gather``), then, once every
+    table of the report is numbered, says its statements (``say``) citing them."""
 
-    def __init__(self, period: Period, sections: Sequence[Section]):
-        self.period, self.sections = period, sections
+    def __init__(self, kind: str, period: Period, sections: Sequence[Section]):
+        self.kind, self.period, self.sections = kind, period, sections
         self.anchors = {section.anchor for section in sections}
         self.against = _compared_with(period)
         self.tables: list[Table] = []
-        self.statements: list[Callable[[], list[str]]] = []
+        self.compared = [c for c in COMPARED if c.anchor in self.anchors]
 
-    def table(self, table: Table) -> Callable[[], int]:
-        """Adds a table; returns how to ask for its number once all are numbered."""
-        self.tables.append(table)
-        return lambda: table.number
+    def gather(self) -> None:
+        self._gather_key_figures()
+        self._gather_observations()
+        self._gather_cycle()
 
-    def key_figures(self) -> list[list[str]]:
-        """The key figures table and a statement per figure; returns the home page's."""
-        compared = [c for c in COMPARED if c.anchor in self.anchors]
-        if not compared:
-            return []
-        periods = [self.period, *(a.period for a in self.against)]
-        values = [figures.KeyFigures(p) for p in periods]
-        rows = [[_(c.label), *(getattr(v, c.field) for v in values)] for c in compared]
-        number = self.table(
-            Table(
-                _("Key figures compared"),
-                [_("Figure"), self.period.label, *(a.column for a in self.against)],
-                rows,
-            )
+    def say(self) -> list[str]:
+        return [*self._say_key_figures(), *self._say_observations(), *self._say_grants(),
+                *self._say_cycle()]  # fmt: skip
+
+    # Key figures
+
+    def _values(self, against: _Against) -> dict[str, Shown]:
+        """An earlier period's figures: counted afresh, but a protected one as printed."""
+        counted = figures.KeyFigures(against.period)
+        printed = published_figures(kind=self.kind, period=against.period)
+
+        def value(c: Compared) -> Shown:
+            if not c.protected:
+                return getattr(counted, c.field)
+            return figures.shown_as(printed[c.label]) if c.label in printed else NOT_SHOWN
+
+        return {c.field: value(c) for c in self.compared}
+
+    def _gather_key_figures(self) -> None:
+        if not self.compared:
+            self.rows = []
+            return
+        now = figures.KeyFigures(self.period)
+        self.now = {c.field: getattr(now, c.field) for c in self.compared}
+        self.before = [self._values(a) for a in self.against]
+        self.rows = [
+            [self.now[c.field], *(values[c.field] for values in self.before)] for c in self.compared
+        ]
+        self.key_table = Table(
+            _("Key figures compared"),
+            [_("Figure"), self.period.label, *(a.column for a in self.against)],
+            [
+                [_(c.label), *(v.text for v in row)]
+                for c, row in zip(self.compared, self.rows, strict=True)
+            ],
         )
+        self.tables.append(self.key_table)
 
-        def statements() -> list[str]:
-            lines = []
-            nothing = []  # figures that are nought in every period: said once, together
-            for c, (_label, now, *before) in zip(compared, rows, strict=True):
-                if {now, *before} == {"0"}:
-                    nothing.append(_in_sentence(_(c.label)))
-                    continue
-                lines.append(_traced(_compared(_(c.label), now, before, self.against), number()))
-            if nothing:
-                said = _("None in any of the periods compared: %(what)s") % {
-                    "what": ", ".join(nothing)
-                }
-                lines.append(_traced(said, number()))
-            if self.against and (largest := self._largest_change(compared, rows)):
-                lines.append(_traced(largest, number()))
-            return lines
+    def printed(self) -> list[list[str]]:
+        """The period's key figures as printed, [msgid, shown], stored with the run: for
+        the home page, and for the summaries of later periods."""
+        return [[c.label, self.now[c.field].text] for c in self.compared] if self.rows else []
 
-        self.statements.append(statements)
-        return [[c.label, getattr(values[0], c.field)] for c in compared if c.on_home]
+    def _say_key_figures(self) -> list[str]:
+        lines, nothing = [], []
+        for c, (now, *before) in zip(self.compared, self.rows, strict=True):
+            if self.against and all(v.value == 0 for v in (now, *before)):
+                nothing.append(_in_sentence(_(c.label)))  # said once, together, below
+                continue
+            lines.append(_traced(_compared(_(c.label), now, before, self.against), self.key_table))
+        if nothing:
+            said = _("None in any of the periods compared: %(what)s") % {"what": ", ".join(nothing)}
+            lines.append(_traced(said, self.key_table))
+        if self.against and (largest := self._largest_change()):
+            lines.append(_traced(largest, self.key_table))
+        return lines
 
-    def _largest_change(self, compared: list[Compared], rows: list[list[str]]) -> str | None:
+    def _largest_change(self) -> str | None:
         """The key figure that changed most against the period before, relatively."""
-        name = self.against[0].name
-        changes = []
-        for c, (_label, now, before, *_rest) in zip(compared, rows, strict=True):
-            a, b = _number(now), _number(before)
-            if a is not None and b and a != b:
-                changes.append((abs(a - b) / b, c, now, before))
+        changes = [
+            (abs(now.value - before.value) / before.value, c, now, before)
+            for c, (now, before, *_rest) in zip(self.compared, self.rows, strict=True)
+            if now.value is not None and before.value and now.value != before.value
+        ]
         if not changes:
             return None
         _size, c, now, before = max(changes, key=lambda change: change[0])
         return _("The largest change on %(when)s: %(what)s, from %(before)s to %(now)s") % {
-            "when": name,
+            "when": self.against[0].name,
             "what": _in_sentence(_(c.label)),
-            "before": before,
-            "now": now,
+            "before": before.text,
+            "now": now.text,
         }
 
-    def observations(self) -> None:
-        """Observations per area in each period compared, and where they rose and fell most."""
+    # Observations by area
+
+    def _gather_observations(self) -> None:
+        self.moves = []
         if "observations" not in self.anchors or not self.against:
             return
         periods = [self.period, *(a.period for a in self.against)]
         counts = [figures.observations_by_area(p) for p in periods]
-        areas = sorted(counts[0])
-        number = self.table(
-            Table(
-                _("Observations by area compared"),
-                [_("Area"), self.period.label, *(a.column for a in self.against)],
-                [[area, *(figure(c.get(area, 0)) for c in counts)] for area in areas],
-            )
+        areas = sorted(set().union(*counts))
+        self.area_table = Table(
+            _("Observations by area compared"),
+            [_("Area"), self.period.label, *(a.column for a in self.against)],
+            [[area, *(figure(c.get(area, 0)) for c in counts)] for area in areas],
         )
+        self.tables.append(self.area_table)
         now, before = counts[0], counts[1]
-        moves = sorted(((now[a] - before.get(a, 0), a) for a in areas), key=lambda m: m[0])
+        self.moves = [(now.get(a, 0) - before.get(a, 0), a, before.get(a, 0), now.get(a, 0))
+                      for a in areas]  # fmt: skip
 
-        def statements() -> list[str]:
-            lines = []
-            if moves and moves[-1][0] > 0:
-                area = moves[-1][1]
-                lines.append(
-                    _traced(
-                        _("Observations rose most in %(area)s: from %(before)s to %(now)s")
-                        % {"area": area, "before": before.get(area, 0), "now": now[area]},
-                        number(),
-                    )
-                )
-            if moves and moves[0][0] < 0:
-                area = moves[0][1]
-                lines.append(
-                    _traced(
-                        _("Observations fell most in %(area)s: from %(before)s to %(now)s")
-                        % {"area": area, "before": before.get(area, 0), "now": now[area]},
-                        number(),
-                    )
-                )
-            return lines
+    def _say_observations(self) -> list[str]:
+        if not self.moves:
+            return []
+        lines = []
+        # The largest rise, the largest fall; of equal ones, the first area by name.
+        rise = min(self.moves, key=lambda move: (-move[0], move[1]))
+        fall = min(self.moves, key=lambda move: (move[0], move[1]))
+        parts = {"when": self.against[0].name}
+        if rise[0] > 0:
+            parts.update(area=rise[1], before=figure(rise[2]), now=figure(rise[3]))
+            said = _("Observations rose most in %(area)s against %(when)s: from %(before)s to "
+                     "%(now)s")  # fmt: skip
+            lines.append(_traced(said % parts, self.area_table))
+        if fall[0] < 0:
+            parts.update(area=fall[1], before=figure(fall[2]), now=figure(fall[3]))
+            said = _("Observations fell most in %(area)s against %(when)s: from %(before)s to "
+                     "%(now)s")  # fmt: skip
+            lines.append(_traced(said % parts, self.area_table))
+        return lines
 
-        self.statements.append(statements)
+    # Grants: effect per krona, compared only between projects measured alike
 
-    def grants(self) -> None:
-        """The project with the most effect per krona, from the grants section's table."""
-        if "grants" not in self.anchors:
-            return
-        best = max(
-            (
-                g
-                for g in stats.grant_spending(self.period.start, self.period.end)
-                if g.effect_per_thousand is not None
-            ),
-            key=lambda g: g.effect_per_thousand,
-            default=None,
+    def _say_grants(self) -> list[str]:
+        table = next(
+            (s.tables[0] for s in self.sections if s.anchor == "grants" and s.tables), None
         )
-        if best is None:
-            return
+        if table is None:
+            return []
+        best: dict[str, stats.GrantLine] = {}
+        for line in stats.grant_spending(self.period.start, self.period.end):
+            if line.effect_per_thousand is None:
+                continue
+            if line.outcome_unit not in best or (
+                line.effect_per_thousand > best[line.outcome_unit].effect_per_thousand
+            ):
+                best[line.outcome_unit] = line
+        return [
+            _traced(
+                _(
+                    "Most effect per 1,000 SEK among projects measured in %(unit)s: "
+                    "%(project)s, %(effect)s %(unit)s per 1,000 SEK"
+                )
+                % {
+                    "project": line.title,
+                    "effect": figure(line.effect_per_thousand, 2),
+                    "unit": unit,
+                },
+                table,
+            )
+            for unit, line in sorted(best.items())
+        ]
 
-        def statements() -> list[str]:
-            number = _table_number(self.sections, "grants")
-            said = _(
-                "Most effect per 1,000 SEK: %(project)s, %(effect)s %(unit)s per 1,000 SEK"
-            ) % {
-                "project": best.title,
-                "effect": figure(best.effect_per_thousand, 2),
-                "unit": best.outcome_unit,
-            }
-            return [_traced(said, number)] if number else []
+    # The law's cycle
 
-        self.statements.append(statements)
-
-    def cycle(self) -> None:
-        """Where the municipality stands in the law's cycle, and what it asks next."""
-        end = self.period.end
-        picture = stats.picture_for_year(end.year)
-        plan = stats.plan_for_year(end.year)
-        red = [row for row in plan.rows.all() if row.status == RowStatus.RED] if plan else []
+    def _gather_cycle(self) -> None:
+        # The year the sections' picture and plan are read for.
+        year = self.period.start.year
+        self.picture = stats.picture_for_year(year)
+        self.plan = stats.plan_for_year(year)
+        rows = list(self.plan.rows.all()) if self.plan else []
+        self.red = [row for row in rows if row.status == RowStatus.RED]
         not_adopted = _("not adopted")
-        rows = [
+        lines = [
             [
                 _("Situation picture in force"),
-                f"{picture.title}, {picture.adopted_on:%Y-%m-%d}"
-                if picture and picture.adopted_on
+                f"{self.picture.title}, {self.picture.adopted_on:%Y-%m-%d}"
+                if self.picture
                 else not_adopted,
             ],
             [
                 _("Action plan in force"),
-                f"{plan.title}, {plan.adopted_on:%Y-%m-%d}"
-                if plan and plan.adopted_on
-                else not_adopted,
+                f"{self.plan.title}, {self.plan.adopted_on:%Y-%m-%d}" if self.plan else not_adopted,
             ],
         ]
-        if plan:
-            rows.append([_("Measures of the plan marked red (off track)"), f"{len(red)}"])
-            rows.append([_("Measures of the plan"), f"{len(plan.rows.all())}"])
-        number = self.table(Table(_("The law's cycle"), [_("Step"), _("State")], rows))
-        if red:
-            red_number = self.table(
-                Table(
-                    _("Measures of the plan off track"),
-                    [_("Measure"), _("Responsible"), _("When")],
-                    [[row.measure, row.responsible.name, row.when] for row in red],
-                )
+        if self.plan:
+            lines.append([_("Measures of the plan marked red (off track)"), figure(len(self.red))])
+            lines.append([_("Measures of the plan"), figure(len(rows))])
+        self.plan_rows = len(rows)
+        self.cycle_table = Table(_("The law's cycle"), [_("Step"), _("State")], lines)
+        self.tables.append(self.cycle_table)
+        if self.red:
+            self.red_table = Table(
+                _("Measures of the plan off track"),
+                [_("Measure"), _("Responsible"), _("When")],
+                [[row.measure, row.responsible.name, row.when] for row in self.red],
             )
+            self.tables.append(self.red_table)
 
-        def statements() -> list[str]:
-            lines = []
-            if picture is None or picture.adopted_on is None:
-                lines.append(_("No situation picture has been adopted: the law asks for one first"))
-            elif picture_is_stale(picture, end):
-                lines.append(
-                    _(
-                        "The situation picture was adopted on %(on)s, more than two years "
-                        "before the end of the period: the law's cycle asks for a new one"
-                    )
-                    % {"on": f"{picture.adopted_on:%Y-%m-%d}"}
+    def _say_cycle(self) -> list[str]:
+        lines = []
+        # The selectors return adopted documents only, each with its date.
+        if self.picture is None:
+            lines.append(_("No situation picture has been adopted: the law asks for one first"))
+        elif picture_is_stale(self.picture, self.period.end):
+            lines.append(
+                _(
+                    "The situation picture was adopted on %(on)s, more than two years "
+                    "before the end of the period: the law's cycle asks for a new one"
                 )
-            if plan is None:
-                lines.append(
-                    _("No action plan has been adopted: the law asks the council to adopt one")
-                )
-            elif red:
-                lines.append(
-                    _(
-                        "%(red)s of the action plan's %(all)s measures are off track (red): "
-                        "%(measures)s"
-                    )
-                    % {
-                        "red": len(red),
-                        "all": len(plan.rows.all()),
-                        "measures": "; ".join(row.measure for row in red),
-                    }
-                )
-            else:
-                lines.append(
-                    _("None of the action plan's %(all)s measures is off track")
-                    % {"all": len(plan.rows.all())}
-                )
-            traced = [_traced(line, number()) for line in lines]
-            if red:
-                traced.append(
-                    _traced(_("The measures off track, with who answers for them"), red_number())
-                )
-            return traced
-
-        self.statements.append(statements)
+                % {"on": f"{self.picture.adopted_on:%Y-%m-%d}"}
+            )
+        if self.plan is None:
+            lines.append(
+                _("No action plan has been adopted: the law asks the council to adopt one")
+            )
+        elif self.red:
+            lines.append(
+                _("%(red)s of the action plan's %(all)s measures are off track (red): %(measures)s")
+                % {
+                    "red": len(self.red),
+                    "all": self.plan_rows,
+                    "measures": "; ".join(row.measure for row in self.red),
+                }
+            )
+        else:
+            lines.append(
+                _("None of the action plan's %(all)s measures is off track")
+                % {"all": self.plan_rows}
+            )
+        traced = [_traced(line, self.cycle_table) for line in lines]
+        if self.red:
+            traced.append(
+                _traced(_("The measures off track, with who answers for them"), self.red_table)
+            )
+        return traced
 
 
-def summary(period: Period, sections: Sequence[Section]) -> Section:
-    """The report's first section, from its other ``sections`` (which it numbers)."""
-    gathered = _Summary(period, sections)
-    home = gathered.key_figures()
-    gathered.observations()
-    gathered.grants()
-    gathered.cycle()
+def summary(kind: str, period: Period, sections: Sequence[Section]) -> Section:
+    """The first section of a report of ``kind``, from its other ``sections`` (which it
+    numbers). Its ``key_figures`` are the period's figures as printed, for the run."""
+    gathered = _Summary(kind, period, sections)
+    gathered.gather()
     against = gathered.against
     if against:
         intro = _("%(period)s against %(against)s. Each statement names the table it is from.") % {
@@ -388,9 +417,12 @@ def summary(period: Period, sections: Sequence[Section]) -> Section:
     else:
         intro = _("Each statement names the table it is from.")
     section = Section(
-        pgettext("report", "Summary"), "summary", tables=gathered.tables, key_figures=home
+        pgettext("report", "Summary"),
+        "summary",
+        paragraphs=[intro],
+        tables=gathered.tables,
+        key_figures=gathered.printed(),
     )
     number_tables([section, *sections])
-    section.paragraphs = [intro]
-    section.points = [line for statements in gathered.statements for line in statements()]
+    section.points = gathered.say()
     return section

@@ -408,15 +408,17 @@ def choropleth(
     unit: str,
     empty_label: str,
     hidden: Collection[str] = (),
+    hidden_label: str | None = None,
     width: int = 560,
     text: float = TEXT,
 ) -> SafeString:
     """Areas coloured by value, each labelled with its name and value, with a legend.
 
-    An area in ``hidden`` (its count kept back by small-count suppression) is hatched and
-    labelled "hidden"; one with no value, or zero, is dotted and explained by
-    ``empty_label`` ("no observations"). Neither looks like a class: a reader must not take
-    a hidden hotspot, or an area nobody reported from, for one of the calmest places.
+    An area in ``hidden`` (its count kept back by small-count suppression, or without a
+    rate to draw) is hatched and labelled ``hidden_label``, "hidden" unless given; one with
+    no value, or zero, is dotted and explained by ``empty_label`` ("no observations").
+    Neither looks like a class: a reader must not take a hidden hotspot, or an area nobody
+    reported from, for one of the calmest places.
     """
     points = [point for shape in shapes for ring in _rings(shape.geometry) for point in ring]
     if not points:
@@ -437,6 +439,7 @@ def choropleth(
             round(map_top + (max_lat - point[1]) * scale, 1),
         )
 
+    hidden_label = hidden_label or _("hidden")
     number = next(_ids)
     hidden_fill, empty_fill = f"url(#hidden-{number})", f"url(#empty-{number})"
     patterns = format_html(
@@ -463,7 +466,7 @@ def choropleth(
 
     def shown(name):
         if name in hidden:
-            return _("hidden")
+            return hidden_label
         return "–" if values.get(name) is None else figure(values[name], 1)
 
     parts = [patterns]
@@ -542,7 +545,7 @@ def choropleth(
         lower = bound
     names = [shape.name for shape in shapes]
     if any(name in hidden for name in names):
-        entries.append((swatch(hidden_fill), _("hidden")))
+        entries.append((swatch(hidden_fill), hidden_label))
     if any(fill(name) == empty_fill for name in names):
         entries.append((swatch(empty_fill), empty_label))
     legend, legend_height = _legend(

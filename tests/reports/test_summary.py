@@ -79,8 +79,14 @@ def test_the_summary_compares_the_quarter_with_the_one_before_and_a_year_before(
         "Rapporterade observationer: 9, en ökning med 4 (80 %) mot föregående kvartal (5)"
         in summary
     )
-    assert "Observationerna ökade mest i Ersboda: från 1 till 7 (tabell 2)." in summary
-    assert "Observationerna minskade mest i Ålidhem: från 4 till 2 (tabell 2)." in summary
+    assert (
+        "Observationerna ökade mest i Ersboda mot föregående kvartal: från 1 till 7 (tabell 2)."
+        in summary
+    )
+    assert (
+        "Observationerna minskade mest i Ålidhem mot föregående kvartal: från 4 till 2 "
+        "(tabell 2)." in summary
+    )
     # Hours rose most, relatively: 3 to 16 (each effort in Q2 took two).
     assert (
         "Störst förändring mot föregående kvartal: timmar i samverkansinsatser, från 3 till 16"
@@ -88,8 +94,13 @@ def test_the_summary_compares_the_quarter_with_the_one_before_and_a_year_before(
     )
     # Figures nought throughout are said once, together.
     assert (
-        "Inga under någon av de jämförda perioderna: avslutade LOS-insatser, SIG-ärenden "
-        "aktiva vid periodens slut, förbrukade beviljade medel (kr) (tabell 1)." in summary
+        "Inga under någon av de jämförda perioderna: avslutade LOS-insatser, förbrukade "
+        "beviljade medel (kr) (tabell 1)." in summary
+    )
+    # People counted in a quarter no report printed: not shown, so not compared.
+    assert (
+        "SIG-ärenden aktiva vid periodens slut: 0; inte jämfört där talet var dolt eller inte "
+        "publicerat (tabell 1)." in summary
     )
     # Two SIG cases opened: hidden in the words as in the table, never compared.
     assert (
@@ -169,11 +180,76 @@ def test_the_most_effect_per_krona_is_traced_to_the_grants_table(db):
     call_command("seed_demo", stdout=None)
     text = words(build(ReportKind.QUARTERLY, quarter(2026, 4)))
     said = re.search(
-        r"Mest effekt per 1 000 kr: (.+?), ([\d,]+) (\w+) per 1 000 kr \(tabell (\d+)\)\.", text
+        r"Mest effekt per 1 000 kr bland projekt som mäts i (\w+): (.+?), ([\d,]+) \1 per 1 000 "
+        r"kr \(tabell (\d+)\)\.",
+        text,
     )
     assert said, "no statement of effect per krona"
-    project, effect, _unit, number = said.groups()
+    _unit, project, effect, number = said.groups()
     table = text[text.index(f"Tabell {number}. ") :]
     assert table.startswith(f"Tabell {number}. Beviljade medel, förbrukning och effekt")
     row = table[table.index(project) :][:300]
     assert effect in row
+
+
+def key_figure(text: str, label: str) -> str:
+    """The row of the key figures' table for ``label``, as read."""
+    table = text[text.index("Tabell 1. Nyckeltal i jämförelse") :]
+    return table[table.index(label) :][: len(label) + 40]
+
+
+def test_a_protected_figure_of_an_earlier_quarter_is_the_one_its_report_printed(quarter_data):
+    """Counted again today, Q1's SIG figure could be hidden otherwise, or have grown with late
+    data, and set beside Q1's published table tell a hidden count: the summary shows what
+    Q1's report printed, and nothing where no report printed it."""
+    from cases.models import SigCase
+    from cases.services import sig
+    from tests.factories import member, personal_number
+    from umebra import access
+    from umebra.roles import Role
+
+    opened = "Öppnade SIG-ärenden"
+    text = words(build(ReportKind.QUARTERLY, Q2))
+    # No report of Q1 (nor of Q2 2024): not shown, not compared; efforts are counted afresh.
+    assert key_figure(text, opened).startswith(f"{opened} <5 – –")
+    assert "Registrerade samverkansinsatser 8 0 0" in text
+    # Q1's report is built with the two cases opened in Q1: it prints "<5".
+    SigCase.objects.update(opened_on=datetime.date(2025, 2, 1))
+    assert build(ReportKind.QUARTERLY, Q1).status == JobStatus.DONE
+    # Late data: five more cases opened in Q1, logged since. Counted afresh, Q1 shows 7.
+    worker = access.actor_for(member(Role.SOCIAL_WORKER, OrganisationFactory(name="Soc 2")))
+    for n in range(5):
+        sig.case_open(
+            actor=worker, name=f"Ung {n}", personal_number=personal_number(f"2009010{n + 1}"),
+            area=quarter_data["alidhem"], guardians=["Förälder"],
+        )  # fmt: skip
+    SigCase.objects.update(opened_on=datetime.date(2025, 2, 1))
+    text = words(build(ReportKind.QUARTERLY, Q2))
+    assert key_figure(text, opened).startswith(f"{opened} 0 <5 –")
+    assert "7" not in key_figure(text, opened)
+
+
+def test_the_home_page_shows_the_key_figures_it_names_of_those_a_report_stores(
+    client, quarter_data
+):
+    from django.urls import reverse
+
+    from tests.factories import log_in, member
+    from umebra.roles import Role
+
+    run = build(ReportKind.QUARTERLY, Q2)
+    stored = [label for label, _value in run.figures]
+    assert "SIG cases opened" in stored and "Observations reported" in stored
+    log_in(client, member(Role.POLITICIAN, OrganisationFactory(name="Kommunfullmäktige")))
+    page = client.get(reverse("home")).content.decode()
+    shown_on_home = [
+        "Registrerade samverkansinsatser",
+        "Timmar i samverkansinsatser",
+        "Personer som nåtts av samverkansinsatser",
+        "Pågående LOS-insatser",
+        "Kontrollerade objekt i LOS-insatser, en gång per myndighet",
+        "SIG-ärenden aktiva vid periodens slut",
+    ]
+    for label in shown_on_home:
+        assert f"<dt>{label}</dt>" in page
+    assert "Öppnade SIG-ärenden" not in page and "Rapporterade observationer" not in page
