@@ -15,7 +15,7 @@ class Period:
 
     @property
     def is_quarter(self) -> bool:
-        return self.start.month % 3 == 1 and self.end == quarter(self.start.year, self.quarter).end
+        return self == quarter(self.start.year, self.quarter)
 
     @property
     def quarter(self) -> int:

@@ -253,3 +253,13 @@ def test_the_home_page_shows_the_key_figures_it_names_of_those_a_report_stores(
     for label in shown_on_home:
         assert f"<dt>{label}</dt>" in page
     assert "Öppnade SIG-ärenden" not in page and "Rapporterade observationer" not in page
+
+
+def test_only_whole_quarters_and_years_are_compared():
+    from reports.periods import Period
+
+    assert Q2.previous() == Q1 and Q2.year_before() == quarter(2024, 2)
+    assert year(2025).previous() == year(2024) and year(2025).year_before() is None
+    mid_april = Period(datetime.date(2025, 4, 15), datetime.date(2025, 6, 30))
+    assert not mid_april.is_quarter
+    assert mid_april.previous() is None and mid_april.year_before() is None
