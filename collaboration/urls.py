@@ -8,6 +8,7 @@ from collaboration.views import (
     groups,
     indicators,
     observations,
+    open_data,
     situation,
 )
 
@@ -92,6 +93,13 @@ urlpatterns = [
     path("meetings/<int:pk>/decisions/new/", groups.decision_create_view, name="decision-create"),
     path("decisions/<int:pk>/done/", groups.decision_done_view, name="decision-done"),
     path("promises/", agreements.public_promises_view, name="public-promises"),
+    path("promises/data/", open_data.open_data_view, name="open-data"),
+    path("promises/data/promises.json", open_data.open_data_json_view, name="open-data-json"),
+    re_path(
+        rf"^promises/data/(?P<table>{'|'.join(open_data.TABLES)})\.csv$",
+        open_data.open_data_csv_view,
+        name="open-data-csv",
+    ),
     path("agreements/", agreements.agreement_list_view, name="agreement-list"),
     path("agreements/new/", agreements.agreement_form_view, name="agreement-create"),
     path("agreements/<int:pk>/", agreements.agreement_detail_view, name="agreement-detail"),

@@ -287,6 +287,15 @@ UMEBRA_RETENTION_YEARS = env.int("UMEBRA_RETENTION_YEARS", default=5)
 UMEBRA_BREAK_GLASS_HOURS = env.int("UMEBRA_BREAK_GLASS_HOURS", default=4)
 # Reports for politicians: a count below this is shown as "<5" (small-cell suppression).
 UMEBRA_REPORT_MIN_COUNT = env.int("UMEBRA_REPORT_MIN_COUNT", default=5)
+# The licence the open data of the public citizen promises is given under: public domain
+# (CC0) unless the municipality chooses another, named on the data page and in the JSON.
+UMEBRA_OPEN_DATA_LICENCE = {
+    "name": env.str("UMEBRA_OPEN_DATA_LICENCE", default="CC0 1.0 Universal"),
+    "url": env.str(
+        "UMEBRA_OPEN_DATA_LICENCE_URL",
+        default="https://creativecommons.org/publicdomain/zero/1.0/",
+    ),
+}
 # A running report whose worker has shown no sign of life within this time is given to another.
 UMEBRA_REPORT_LEASE = timedelta(seconds=env.int("UMEBRA_REPORT_LEASE_SECONDS", default=600))
 # A queued report still waiting after this long is sent to the workers again.

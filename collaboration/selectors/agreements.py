@@ -71,6 +71,15 @@ def public_promises() -> QuerySet[Undertaking]:
     return _with_progress(promises, PUBLISHED).order_by("-valid_from", "title")
 
 
+def public_promises_in_full() -> QuerySet[Undertaking]:
+    """The published citizen promises with their activities too, for the open data: the same
+    promises as the public page, and of each the activities the public may see."""
+    activities = access.restrict_public(Activity.objects.select_related("responsible"))
+    return public_promises().prefetch_related(
+        Prefetch("activities", queryset=activities.order_by("due", "id"))
+    )
+
+
 def promise_preview(
     *, user: User, undertaking: Undertaking, follow_up: FollowUp | None = None
 ) -> Undertaking:

@@ -161,6 +161,11 @@ ROWS = {
     "collaboration:observation-list": get(only(REPORTERS, 200, 403)),
     "collaboration:observation-create": form(REPORTERS),
     "collaboration:public-promises": get(every_role(200, anonymous=200)),
+    "collaboration:open-data": get(every_role(200, anonymous=200)),
+    "collaboration:open-data-json": get(every_role(200, anonymous=200)),
+    "collaboration:open-data-csv": get(
+        every_role(200, anonymous=200), lambda w: ({"table": "follow-ups"}, {})
+    ),
     "collaboration:agreement-list": get(only(UNDERTAKING_VIEWERS, 200, 403)),
     "collaboration:agreement-create": form(COORDINATOR),
     # The agreement is between the municipality ("someone") and its police.
