@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "umebra",
     "umebra.audit",
     "umebra.two_factor",
+    "umebra.accessibility",
     "collaboration",
     "cases",
     "reports",

@@ -24,7 +24,7 @@ WORK = ["Överenskommelser och löften", "Samverkansgrupper"]
 MENUS = {
     Role.COORDINATOR: [
         "Samverkansinsatser", "SIG-ärenden", "LOS-insatser", "Observationer", *EVERYONE, *WORK,
-        "Medel", "Områden", "Aktörer", "Rapporter", "Behörigheter",
+        "Medel", "Områden", "Aktörer", "Rapporter", "Behörigheter", "Tillgänglighetsrapporter",
     ],
     Role.SOCIAL_WORKER: [
         "Samverkansinsatser", "SIG-ärenden", "Observationer", *EVERYONE, *WORK, "Områden",
@@ -48,7 +48,7 @@ MENUS = {
         *EVERYONE, "Områden", "Aktörer", "Rapporter", "Behörigheter", "Åtkomstlogg",
         "Registerutdrag",
     ],
-    Role.ADMIN: [*EVERYONE, "Områden", "Aktörer", "Behörigheter"],
+    Role.ADMIN: [*EVERYONE, "Områden", "Aktörer", "Behörigheter", "Tillgänglighetsrapporter"],
 }  # fmt: skip
 
 

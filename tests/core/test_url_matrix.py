@@ -81,6 +81,8 @@ KEEPERS = {Role.COORDINATOR, Role.ADMIN}
 # Who sees everyone's roles: for the access review and to hand roles out.
 ROLE_REVIEWERS = {Role.ADMIN, Role.AUDITOR, Role.COORDINATOR}
 FUND_VIEWERS = {Role.COORDINATOR, Role.POLITICIAN}
+# Who reads readers' accessibility reports: those who answer for the service.
+ACCESSIBILITY_READERS = {Role.COORDINATOR, Role.ADMIN}
 REPORT_READERS = {Role.COORDINATOR, Role.POLITICIAN, Role.AUDITOR}
 # Roles that own or may be granted a SIG case; nobody else ever sees one.
 CASE_WORKERS = {Role.SOCIAL_WORKER, Role.SCHOOL_STAFF, Role.POLICE, Role.COORDINATOR}
@@ -253,6 +255,12 @@ ROWS = {
         only(set(), 302, 404, personas={MEMBER_ADMIN: 302}), pk_of("second_administrator")
     ),
     "role-review": get(only(ROLE_REVIEWERS, 200, 403)),
+    # The law makes the statement public, and anyone may report a problem from it.
+    "accessibility-statement": (
+        None,
+        {"get": every_role(200, anonymous=200), "post": every_role(400, anonymous=400)},
+    ),
+    "accessibility-report-list": get(only(ACCESSIBILITY_READERS, 200, 403)),
     "collaboration:area-list": get(every_role(200)),
     "collaboration:area-create": form(KEEPERS),
     "collaboration:area-update": form(KEEPERS, pk_of("area"), refused=404),

@@ -35,7 +35,7 @@ def serious_violations(page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", ["/login/", "/promises/", "/reports/verify/"])
+@pytest.mark.parametrize("path", ["/login/", "/promises/", "/reports/verify/", "/tillganglighet/"])
 def test_the_pages_without_login(page, live_server, demo, path):
     page.goto(f"{live_server.url}{path}")
     assert serious_violations(page) == []
@@ -90,6 +90,7 @@ def test_pages_on_a_small_phone(log_in, live_server, path):
         ("dataskydd", "/register-extract/"),
         ("samordnare", "/reports/"),
         ("politiker", "/reports/"),
+        ("samordnare", "/accessibility-reports/"),
     ],
 )
 def test_each_page(log_in, live_server, username, path):

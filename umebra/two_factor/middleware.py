@@ -7,9 +7,18 @@ from django.shortcuts import redirect
 
 from umebra.two_factor.devices import has_confirmed_device, two_factor_required
 
-# Pages a half-logged-in user may reach: finishing the login, leaving, choosing a language.
+# Pages a half-logged-in user may reach: finishing the login, leaving, choosing a language,
+# and the accessibility statement, which the law makes readable by anyone.
 EXEMPT_URL_NAMES = frozenset(
-    {"login", "logout", "two-factor-verify", "two-factor-enrol", "set_language", "healthz"}
+    {
+        "login",
+        "logout",
+        "two-factor-verify",
+        "two-factor-enrol",
+        "set_language",
+        "healthz",
+        "accessibility-statement",
+    }
 )
 
 

@@ -1,0 +1,41 @@
+"""The public accessibility statement with its report form, and the coordinators' list of
+reports."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from umebra import access
+from umebra.accessibility.forms import AccessibilityReportForm
+from umebra.accessibility.models import AccessibilityReport
+from umebra.accessibility.selectors import accessibility_report_list, accessibility_statement
+from umebra.accessibility.services import accessibility_report_create
+from umebra.audit.models import AccessAction
+from umebra.pages import form_status, paginate
+
+
+@require_http_methods(["GET", "POST"])
+def accessibility_statement_view(request: HttpRequest) -> HttpResponse:
+    """Readable by anyone, logged in or not, as the law asks; so is the report form."""
+    form = AccessibilityReportForm(request.POST or None)
+    if form.is_valid():
+        accessibility_report_create(actor=access.actor_for(request.user), **form.cleaned_data)
+        messages.success(request, _("Thank you. Your report was received."))
+        return redirect(reverse("accessibility-statement") + "#report")
+    context = {"statement": accessibility_statement(), "form": form}
+    return render(request, "accessibility/statement.html", context, status=form_status(form))
+
+
+@login_required
+@require_GET
+def accessibility_report_list_view(request: HttpRequest) -> HttpResponse:
+    access.require_view_any(request, AccessibilityReport)
+    page, query = paginate(request, accessibility_report_list(user=request.user), per_page=25)
+    access.log(
+        request, AccessAction.VIEW, AccessibilityReport, reason="list", listed=page.object_list
+    )
+    return render(request, "accessibility/report_list.html", {"page": page, "query": query})
