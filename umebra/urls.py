@@ -51,6 +51,7 @@ urlpatterns = [
         name="member-administrator-dismiss",
     ),
     path("roles/", membership_views.role_review_view, name="role-review"),
+    path("account/mail/", views.mail_preferences_view, name="mail-preferences"),
     path("", include("collaboration.urls")),
     path("", include("cases.urls")),
     path("", include("reports.urls")),
