@@ -38,6 +38,8 @@ from umebra.jobs import (
     job_kept_alive,
     running_silent_since,
 )
+from umebra.mail import mail_queue
+from umebra.models import MailKind
 from umebra.snapshots import consistent_snapshot
 
 logger = logging.getLogger(__name__)
@@ -122,7 +124,10 @@ def report_build(*, run_id: int) -> ReportRun | None:
         return None
     except Exception as error:  # a failed run shows why; the worker lives on
         logger.exception("Report run %s failed", run.pk)
-        return run if job_finish(run, error=f"{type(error).__name__}: {error}") else None
+        if not job_finish(run, error=f"{type(error).__name__}: {error}"):
+            return None
+        _tell_requester(run)
+        return run
     with transaction.atomic():
         # The lease may have run out and another worker taken over: only one stores a file.
         if not job_holds(run):
@@ -134,7 +139,31 @@ def report_build(*, run_id: int) -> ReportRun | None:
         run.progress = 100
         run.save(update_fields=[*REPORT_OUTCOME, "sha256", "size", "pages", "progress"])
         job_finish(run)
+        _tell_requester(run)
     return run
+
+
+def _tell_requester(run: ReportRun) -> None:
+    """Mail the person who asked for the run that it is done or failed; a run the schedule
+    asked for names nobody. The sentence names the report's kind and period, which are no
+    secret (the reports hold aggregates only)."""
+    with translation.override("sv"):
+        if run.status == JobStatus.DONE:
+            subject = _("Your report is done")
+            sentence = _("The report you asked for, %(report)s, is done.") % {"report": run}
+        else:
+            subject = _("Your report failed")
+            sentence = _("The report you asked for, %(report)s, could not be built.") % {
+                "report": run
+            }
+    mail_queue(
+        kind=MailKind.REPORT_FINISHED,
+        recipients=[run.requested_by],
+        subject=subject,
+        sentence=sentence,
+        link=run.get_absolute_url(),
+        key=f"report:{run.pk}",
+    )
 
 
 def _report_html(run: ReportRun) -> str:

@@ -72,6 +72,49 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+class SmtpServer:
+    """A real SMTP server (aiosmtpd) on a free port, which keeps what it accepts and can be
+    stopped and started again to play a mail server that is down."""
+
+    def __init__(self) -> None:
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.received: list[bytes] = []
+        self._controller = None
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append(envelope.original_content)
+        return "250 Message accepted"
+
+    def start(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Mail goes over SMTP to a server of the test's own, running when the test starts."""
+    server = SmtpServer()
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def orgs(db):
     """The demo organisations, by what they are: ``orgs["police"]`` is Polisen LPO Umeå."""

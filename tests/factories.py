@@ -41,6 +41,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = factory.Faker("first_name", locale="sv_SE")
     last_name = factory.Faker("last_name", locale="sv_SE")
+    # As the demo users' addresses: a domain reserved for examples, so nothing is ever sent.
+    email = factory.LazyAttribute(lambda user: f"{user.username}@umebra.example")
     password = factory.django.Password(PASSWORD)
 
 

@@ -84,6 +84,9 @@ def seed() -> None:
             username=username,
             defaults={"first_name": first_name, "last_name": last_name},
         )
+        if not user.email:  # also for a demo seeded before demo users had addresses
+            user.email = f"{username}@umebra.example"
+            user.save(update_fields=["email"])
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])

@@ -1,4 +1,5 @@
-"""Forms of the core: the base every model form derives from, organisations and memberships."""
+"""Forms of the core: the base every model form derives from, organisations and memberships,
+and one's choice of e-mail."""
 
 from django import forms
 from django.db import models
@@ -6,7 +7,7 @@ from django.forms.models import ModelFormMetaclass
 from django.utils.translation import gettext_lazy as _
 
 from umebra import access
-from umebra.models import Membership, Organisation, User
+from umebra.models import MailKind, Membership, Organisation, User
 from umebra.number_fields import DecimalNumberField, IntegerNumberField
 from umebra.policy import Grant
 from umebra.roles import Role
@@ -106,3 +107,12 @@ def _role_label(actor: access.Actor, organisation: Organisation, role: Role) -> 
 
 class RefusalForm(forms.Form):
     reason = forms.CharField(label=_("Why"), max_length=300, required=False)
+
+
+class MailPreferencesForm(forms.Form):
+    """A box for each kind of e-mail, ticked for the kinds one gets."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for kind in MailKind:
+            self.fields[kind.value] = forms.BooleanField(label=kind.label, required=False)

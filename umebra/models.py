@@ -361,3 +361,69 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return str(self.token)
+
+
+class MailKind(models.TextChoices):
+    """What an e-mail tells about; each person chooses which kinds they get."""
+
+    EMERGENCY_ACCESS = "emergency_access", _("Emergency access to one of your cases")
+    REPORT_FINISHED = "report_finished", _("A report you asked for is done or failed")
+
+
+class OutgoingMail(models.Model):
+    """One e-mail to one person about one event, in the outbox until a mail server took it.
+
+    It holds no personal data or secret: a subject, a sentence and a link into Umebrå, where
+    the access rules decide what the reader may see (``umebra.mail``). One row per kind,
+    event and recipient (a constraint), so an event told twice is mailed once.
+    """
+
+    recipient = models.ForeignKey(
+        User, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=MailKind.choices)
+    # What the mail is about, as the caller names it ("report:12"): the uniqueness key.
+    event = models.CharField(_("event"), max_length=100)
+    subject = models.CharField(_("subject"), max_length=200)
+    sentence = models.TextField(_("sentence"))
+    link = models.CharField(_("link"), max_length=500)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mail")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "event", "recipient"], name="mail_once_per_event"
+            ),
+        ]
+        indexes = [
+            # The sender reads only what has not gone yet, oldest first.
+            models.Index(
+                fields=["created_at"], condition=Q(sent_at__isnull=True), name="mail_unsent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.recipient}"
+
+
+class MailPreference(models.Model):
+    """A person's choice for one kind of e-mail. Without a row, the kind is on."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=32, choices=MailKind.choices)
+    enabled = models.BooleanField(_("send it"), default=True)
+
+    class Meta:
+        verbose_name = _("e-mail choice")
+        verbose_name_plural = _("e-mail choices")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="mail_preference_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_kind_display()}"

@@ -10,6 +10,7 @@ from umebra import access
 from umebra.access import Action, Actor, Counted, RolePolicy
 from umebra.models import (
     SECOND_ADMINISTRATOR_WAIT,
+    MailPreference,
     Membership,
     MembershipStatus,
     Organisation,
@@ -212,3 +213,17 @@ class LockOutPolicy(RolePolicy):
     """The administrator sees lock-outs (django-axes) and lifts them."""
 
     roles = {Action.VIEW: frozenset({Role.ADMIN}), Action.DELETE: frozenset({Role.ADMIN})}
+
+
+@access.register(MailPreference)
+class MailPreferencePolicy(access.Policy):
+    """Which e-mail one gets is one's own choice, seen and changed by oneself alone."""
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        return queryset.filter(user=actor.user) if actor.user else queryset.none()
+
+    def may_add(self, actor: Actor) -> bool:
+        return actor.user is not None
+
+    def may_view_any(self, actor: Actor) -> bool:
+        return actor.user is not None

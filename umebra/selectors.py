@@ -4,7 +4,16 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
 from umebra import access
-from umebra.models import Membership, MembershipStatus, Organisation, User, WorkerPing, active_q
+from umebra.models import (
+    MailKind,
+    MailPreference,
+    Membership,
+    MembershipStatus,
+    Organisation,
+    User,
+    WorkerPing,
+    active_q,
+)
 from umebra.policy import APPOINT, APPROVE, DISMISS, REFUSE
 
 
@@ -95,3 +104,11 @@ def role_holders(*, user: User) -> QuerySet[Membership]:
 
 def worker_ping_latest(*, user: User) -> WorkerPing | None:
     return access.restrict(user, WorkerPing.objects.all()).order_by("-queued_at", "-pk").first()
+
+
+def mail_preferences(*, user: User) -> dict[str, bool]:
+    """Each kind of e-mail and whether ``user`` gets it: on, unless they turned it off."""
+    chosen = dict(
+        access.restrict(user, MailPreference.objects.all()).values_list("kind", "enabled")
+    )
+    return {kind: chosen.get(kind, True) for kind in MailKind.values}

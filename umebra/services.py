@@ -15,6 +15,8 @@ from umebra.audit.models import AccessAction
 from umebra.audit.services import alert_raise
 from umebra.jobs import job_claim, job_enqueue, job_finish
 from umebra.models import (
+    MailKind,
+    MailPreference,
     Membership,
     MembershipStatus,
     Organisation,
@@ -363,3 +365,18 @@ def worker_ping_answer(*, ping_id: int, hostname: str) -> WorkerPing | None:
     ping.save(update_fields=["answered_by"])
     job_finish(ping)
     return ping
+
+
+@transaction.atomic
+def mail_preferences_update(*, actor: Actor, mail_preferences: dict[str, bool]) -> dict[str, bool]:
+    """Store which kinds of e-mail the actor gets; kinds not named keep their choice."""
+    if not access.may_add(actor.user, MailPreference):
+        raise PermissionDenied
+    unknown = set(mail_preferences) - set(MailKind.values)
+    if unknown:
+        raise ValidationError(_("There is no e-mail of that kind."))
+    for kind, enabled in mail_preferences.items():
+        MailPreference.objects.update_or_create(
+            user=actor.person, kind=kind, defaults={"enabled": enabled}
+        )
+    return mail_preferences

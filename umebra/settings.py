@@ -271,6 +271,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.reports_resend_stalled",
         "schedule": env.float("UMEBRA_REPORT_RESEND_EVERY_SECONDS", default=60.0),
     },
+    # The outbox: mail that could not go yet (the mail server was down) goes once it is back.
+    "mail-send": {
+        "task": "umebra.tasks.mail_send_task",
+        "schedule": env.float("UMEBRA_MAIL_SEND_EVERY_SECONDS", default=60.0),
+    },
     "audit-draw-monthly-sample": {
         "task": "umebra.audit.tasks.sample_draw_last_month",
         "schedule": crontab(minute=15, hour=0, day_of_month=1),
@@ -308,6 +313,19 @@ UMEBRA_REPORT_RESEND_AFTER = timedelta(
 UMEBRA_MAX_REQUEST_MB = env.int("UMEBRA_MAX_REQUEST_MB", default=51)
 # How long the admin's "is a worker alive" check waits before it calls the worker missing.
 UMEBRA_WORKER_PING_TIMEOUT = timedelta(seconds=env.int("UMEBRA_WORKER_PING_TIMEOUT", default=60))
+
+# --- E-mail ------------------------------------------------------------------------------------
+# Notifications go out through the outbox (umebra.mail): rows sent by a worker, so a mail
+# server that is down delays them and loses none. EMAIL_URL names the server, e.g.
+# smtp+tls://user:password@smtp.example.se:587; unset or empty, mail is printed on the
+# worker's console.
+vars().update(env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Umebrå <noreply@umebra.example>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that does not answer within this many seconds counts as down for the batch.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# The site's own address, for the links in e-mail (a worker has no request to build them from).
+UMEBRA_BASE_URL = env.str("UMEBRA_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # --- Logging -----------------------------------------------------------------------------------
 LOGGING = {

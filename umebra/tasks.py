@@ -4,7 +4,7 @@ import logging
 
 from celery import shared_task
 
-from umebra import services, submissions
+from umebra import mail, services, submissions
 
 logger = logging.getLogger(__name__)
 
@@ -27,3 +27,10 @@ def memberships_sync_groups() -> None:
 @shared_task
 def submissions_forget() -> None:
     logger.info("Forgot %d form submission tokens", submissions.submissions_forget())
+
+
+@shared_task
+def mail_send_task() -> None:
+    sent = mail.mail_send_due()
+    if sent:
+        logger.info("Sent %d e-mails", sent)

@@ -52,6 +52,7 @@ urlpatterns = [
     ),
     path("roles/", membership_views.role_review_view, name="role-review"),
     path("", include("umebra.accessibility.urls")),
+    path("account/mail/", views.mail_preferences_view, name="mail-preferences"),
     path("", include("collaboration.urls")),
     path("", include("cases.urls")),
     path("", include("reports.urls")),

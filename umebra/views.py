@@ -1,5 +1,5 @@
-"""The core's pages: the role home page, the worker check, the health endpoint, and the page
-for an error."""
+"""The core's pages: the role home page, one's choice of e-mail, the worker check, the health
+endpoint, and the page for an error."""
 
 import sys
 
@@ -11,9 +11,10 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from umebra import access, home, services
+from umebra import access, home, selectors, services
+from umebra.forms import MailPreferencesForm
 from umebra.models import WorkerPing
 from umebra.roles import ROLE_PURPOSES
 from umebra.selectors import membership_for_request
@@ -33,6 +34,31 @@ def home_view(request: HttpRequest) -> HttpResponse:
             "panels": home.panels_for(request, membership),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mail_preferences_view(request: HttpRequest) -> HttpResponse:
+    # Every box left empty is a choice too (no e-mail), so a POST is a form even when empty.
+    form = MailPreferencesForm(
+        request.POST if request.method == "POST" else None,
+        initial=selectors.mail_preferences(user=request.user),
+    )
+    if form.is_valid():
+        services.mail_preferences_update(
+            actor=access.actor_for(request.user), mail_preferences=form.cleaned_data
+        )
+        messages.success(request, _("Your choice of e-mail is saved."))
+        return redirect("mail-preferences")
+    if request.user.email:
+        intro = _(
+            "Umebrå e-mails %(address)s a sentence and a link when something needs you, never "
+            "a name or what a case holds. Choose which you get."
+        ) % {"address": request.user.email}
+    else:
+        intro = _("You have no e-mail address in Umebrå; an administrator can give you one.")
+    context = {"form": form, "title": _("E-mail from Umebrå"), "intro": intro}
+    return render(request, "form_page.html", context)
 
 
 @login_required

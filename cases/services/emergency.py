@@ -7,12 +7,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.models import EmergencyAccess, SigCase
 from umebra import access
 from umebra.access import Actor
 from umebra.audit.models import AccessAction, ReviewOutcome
 from umebra.audit.services import alert_raise
+from umebra.mail import mail_queue
+from umebra.models import MailKind
 
 
 @transaction.atomic
@@ -22,7 +25,7 @@ def emergency_access_open(
     """Open a case one cannot see, kept by one's own organisation, for
     UMEBRA_BREAK_GLASS_HOURS: a colleague's case when the owner cannot be reached. Refused
     without a ground and a reason; the auditor is alerted at once and the owner sees it on
-    their home page. Whether another organisation's case exists is not told."""
+    their home page and by e-mail. Whether another organisation's case exists is not told."""
     if not access.may_add(actor.user, EmergencyAccess):
         raise PermissionDenied
     if not ground.strip() or len(reason.strip()) < 20:
@@ -50,6 +53,15 @@ def emergency_access_open(
         user=actor.person,
         description=_("Emergency access to %(case)s: %(ground)s")
         % {"case": case, "ground": ground},
+    )
+    # Neither who opened it nor whose case it is: the page behind the link tells the owner.
+    mail_queue(
+        kind=MailKind.EMERGENCY_ACCESS,
+        recipients=[case.owner],
+        subject=gettext_lazy("Emergency access to one of your cases"),
+        sentence=gettext_lazy("Someone opened emergency access to one of your cases."),
+        link=case.get_absolute_url(),
+        key=f"emergency:{emergency.pk}",
     )
     return emergency
 

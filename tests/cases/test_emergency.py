@@ -1,6 +1,8 @@
 """Break-glass: emergency access on a stated ground, time-limited, told and reviewed."""
 
 import datetime
+import email
+from email import policy
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +15,7 @@ from tests.cases.conftest import actor
 from tests.factories import log_in
 from umebra import access
 from umebra.audit.models import AccessAlert, AccessEvent
+from umebra.mail import mail_send_due
 
 pytestmark = pytest.mark.django_db
 REASON = "Den unge har hotat att skada sig i kväll och ägaren nås inte."
@@ -194,3 +197,28 @@ def test_roles_without_the_case_list_reach_no_emergency_page(client, people, who
     log_in(client, people[who])
     assert client.get(reverse("cases:case-list")).status_code == 403
     assert client.get(reverse("cases:emergency-open")).status_code == 403
+
+
+def test_the_owner_is_mailed_once_without_a_word_of_who_or_whose(smtp_server, people, case):
+    """Mail leaves our control: it says that someone opened one of the owner's cases and
+    links to the case's page, where the access layer decides; no name, personal number,
+    ground or reason, neither the young person's nor the colleague's."""
+    colleague = people["colleague"]
+    emergency.emergency_access_open(
+        actor=actor(colleague), case_id=case.pk, ground="OSL 10 kap. 1 §, nöd", reason=REASON
+    )
+    assert mail_send_due() == 1
+    assert mail_send_due() == 0
+    [raw] = smtp_server.received
+    message = email.message_from_bytes(raw, policy=policy.default)
+    assert message["To"] == f"{people['owner'].username}@umebra.example"
+    assert message["Subject"] == "Nödåtkomst till ett av dina ärenden"
+    body = message.get_content()
+    assert "Någon har öppnat nödåtkomst till ett av dina ärenden." in body
+    assert f"http://127.0.0.1:8000{reverse('cases:case-detail', args=[case.pk])}" in body
+    everything = raw.decode() + body
+    for secret in [
+        "Alva", "Testsson", "20080412", "080412", "2380", colleague.username,
+        colleague.first_name, colleague.last_name, "OSL", "hotat",
+    ]:  # fmt: skip
+        assert secret not in everything

@@ -32,6 +32,13 @@ def test_each_demo_user_logs_in_with_the_demo_password(seeded, rf, username, org
     assert (membership.organisation.name, membership.role) == (organisation, role)
 
 
+def test_each_demo_user_has_an_address_at_the_example_domain(seeded):
+    addresses = dict(User.objects.values_list("username", "email"))
+    assert {username: addresses[username] for username, *_ in EVERY_DEMO_USER} == {
+        username: f"{username}@umebra.example" for username, *_ in EVERY_DEMO_USER
+    }
+
+
 @pytest.mark.parametrize(("username", "organisation", "role"), EVERY_DEMO_USER)
 def test_demo_users_who_need_two_factors_have_the_published_demo_key(
     seeded, username, organisation, role

@@ -55,6 +55,22 @@ def test_urls_switch_to_postgresql_and_redis(tmp_path):
     assert values["UMEBRA_DEMO"] == "False"
 
 
+def test_mail_is_printed_unless_email_url_names_a_server(tmp_path):
+    names = ("EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_USE_TLS", "EMAIL_HOST_USER")
+    unset = read_settings({"EMAIL_URL": ""}, tmp_path, "EMAIL_BACKEND")
+    assert unset["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    server = read_settings(
+        {"EMAIL_URL": "smtp+tls://umebra:secret@smtp.umea.example:587"}, tmp_path, *names
+    )
+    assert server == {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "smtp.umea.example",
+        "EMAIL_PORT": "587",
+        "EMAIL_USE_TLS": "True",
+        "EMAIL_HOST_USER": "umebra",
+    }
+
+
 def test_production_settings_pass_the_deployment_checklist(tmp_path):
     result = run(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION, tmp_path

@@ -147,6 +147,8 @@ ROWS = {
     "two-factor-enrol": (None, {"get": every_role(200), "post": every_role(200)}),
     "two-factor-backup-codes": (None, {"get": every_role(200), "post": every_role(302)}),
     "password-confirm": (None, {"get": every_role(200), "post": every_role(400)}),
+    # One's own choice of e-mail: an empty POST is a valid choice (none), saved.
+    "mail-preferences": (None, {"get": every_role(200), "post": every_role(302)}),
     "worker-ping": post(only({Role.ADMIN}, 302, 403)),
     "healthz": get(every_role(200, anonymous=200)),
     "set_language": post(every_role(302, anonymous=302), lambda w: ({}, {"language": "en"})),
