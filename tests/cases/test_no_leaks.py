@@ -36,7 +36,12 @@ def pages_without_arguments(patterns=None, namespace=""):
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             yield from pages_without_arguments(pattern.url_patterns, inner)
-        elif isinstance(pattern, URLPattern) and pattern.name and not pattern.pattern.converters:
+        elif (
+            isinstance(pattern, URLPattern)
+            and pattern.name
+            and not pattern.pattern.converters
+            and not pattern.pattern.regex.groups  # a re_path's argument, as a converter's
+        ):
             name = f"{namespace}{pattern.name}"
             if not name.startswith("admin:") and "export" not in name:
                 yield reverse(name)

@@ -31,7 +31,7 @@ def test_a_coordinator_asks_for_a_report_and_a_politician_downloads_it(
     with celery_worker(env, queue, tmp_path / "worker.log"):
         coordinator = log_in_on(browser.new_context().new_page(), live_server.url, "samordnare")
         coordinator.get_by_role("navigation", name="Huvudmeny").get_by_role(
-            "link", name="Rapporter"
+            "link", name="Rapporter", exact=True
         ).click()
         coordinator.get_by_label(field("Rapport")).select_option(
             label="Uppföljning av medborgarlöften"
