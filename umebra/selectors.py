@@ -102,6 +102,14 @@ def role_holders(*, user: User) -> QuerySet[Membership]:
     )
 
 
+def people_holding(role: str) -> QuerySet[User]:
+    """Everyone who holds ``role`` today, in any organisation: whom the system tells of
+    what their role answers for (a reader's accessibility report to the coordinators)."""
+    return User.objects.filter(
+        is_active=True, pk__in=Membership.objects.active().filter(role=role).values("user")
+    )
+
+
 def worker_ping_latest(*, user: User) -> WorkerPing | None:
     return access.restrict(user, WorkerPing.objects.all()).order_by("-queued_at", "-pk").first()
 

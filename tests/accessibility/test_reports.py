@@ -95,3 +95,29 @@ def test_reading_the_list_is_logged_with_the_reports_it_showed(client, coordinat
     event = AccessEvent.objects.get(object_type="accessibility.accessibilityreport")
     assert event.action == "view"
     assert list(event.listed.values_list("object_id", flat=True)) == [str(report.pk)]
+
+
+def test_the_coordinators_are_mailed_that_a_report_came_and_not_what_it_says(client, smtp_server):
+    """The report is a reader's own words and may hold their address: the mail says only
+    that one came, and links to the list, behind its access rule."""
+    import email
+    from email import policy
+
+    from umebra.mail import mail_send_due
+
+    coordinators = [member(Role.COORDINATOR), member(Role.COORDINATOR)]
+    politician = member(Role.POLITICIAN)
+    client.post(STATEMENT, REPORT | {"contact_email": "anna@example.se"})
+    mail_send_due()
+    mail_send_due()  # the beat again: nothing goes twice
+    messages = [
+        email.message_from_bytes(raw, policy=policy.default) for raw in smtp_server.received
+    ]
+    assert sorted(m["To"] for m in messages) == sorted(u.email for u in coordinators)
+    assert politician.email not in {m["To"] for m in messages}
+    for message in messages:
+        assert message["Subject"] == "En brist i tillgängligheten har rapporterats"
+        body = message.get_content()
+        assert REPORTS in body
+        for secret in ("anna@example.se", "Kartan går inte", "Observationsformuläret"):
+            assert secret not in body and secret not in message["Subject"]
