@@ -369,6 +369,7 @@ class MailKind(models.TextChoices):
     EMERGENCY_ACCESS = "emergency_access", _("Emergency access to one of your cases")
     REPORT_FINISHED = "report_finished", _("A report you asked for is done or failed")
     ACCESSIBILITY_REPORT = "accessibility_report", _("A reader reported an accessibility problem")
+    ROLE_REQUEST = "role_request", _("A role waits for your approval")
 
 
 class OutgoingMail(models.Model):

@@ -1,6 +1,6 @@
 """Reads of the core's identity data."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 
 from umebra import access
@@ -15,6 +15,7 @@ from umebra.models import (
     active_q,
 )
 from umebra.policy import APPOINT, APPROVE, DISMISS, REFUSE
+from umebra.roles import Role
 
 
 def membership_current(*, user: User) -> Membership | None:
@@ -108,6 +109,21 @@ def people_holding(role: str) -> QuerySet[User]:
     return User.objects.filter(
         is_active=True, pk__in=Membership.objects.active().filter(role=role).values("user")
     )
+
+
+def membership_approvers(membership: Membership) -> list[User]:
+    """Who may approve the asked-for ``membership``, as ``MembershipPolicy`` answers for
+    each who might: the organisation's member administrators and the administrators."""
+    candidates = User.objects.filter(
+        is_active=True,
+        pk__in=Membership.objects.active()
+        .filter(
+            Q(organisation=membership.organisation, administers_members=True) | Q(role=Role.ADMIN)
+        )
+        .values("user"),
+    )
+    asked = Membership.objects.filter(pk=membership.pk)
+    return [user for user in candidates if access.restrict(user, asked, APPROVE).exists()]
 
 
 def worker_ping_latest(*, user: User) -> WorkerPing | None:

@@ -6,7 +6,8 @@ from typing import cast
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from umebra import access
@@ -14,6 +15,7 @@ from umebra.access import SYSTEM, Actor, policy_for
 from umebra.audit.models import AccessAction
 from umebra.audit.services import alert_raise
 from umebra.jobs import job_claim, job_enqueue, job_finish
+from umebra.mail import mail_queue
 from umebra.models import (
     MailKind,
     MailPreference,
@@ -27,7 +29,7 @@ from umebra.models import (
 from umebra.policy import APPOINT, APPROVE, DISMISS, REFUSE, Grant, MembershipPolicy
 from umebra.roles import OVERSIGHT_ROLES, PERSONAL_DATA_ROLES, Role, group_name
 from umebra.saving import save_validated
-from umebra.selectors import membership_current
+from umebra.selectors import membership_approvers, membership_current
 
 
 def _user_groups_sync(user: User) -> None:
@@ -143,7 +145,26 @@ def membership_create(
     )
     if given:
         _take_effect(actor, membership)
+    else:
+        _tell_approvers(membership)
     return membership
+
+
+def _tell_approvers(membership: Membership) -> None:
+    """Mail those who may approve an asked-for role that it waits: the organisation and no
+    more, for who is to hold which role is read on the home page, behind the policy."""
+    with translation.override("sv"):  # as every mail (umebra.mail)
+        sentence = _("A role in %(organisation)s waits for your approval.") % {
+            "organisation": membership.organisation.name
+        }
+        mail_queue(
+            kind=MailKind.ROLE_REQUEST,
+            recipients=membership_approvers(membership),
+            subject=_("A role waits for your approval"),
+            sentence=sentence,
+            link=reverse("home"),
+            key=f"membership-request:{membership.pk}",
+        )
 
 
 @transaction.atomic

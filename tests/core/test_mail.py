@@ -102,6 +102,7 @@ def test_the_choice_is_made_on_ones_own_page(client, user):
         MailKind.EMERGENCY_ACCESS: True,
         MailKind.REPORT_FINISHED: False,
         MailKind.ACCESSIBILITY_REPORT: False,
+        MailKind.ROLE_REQUEST: False,
     }
     # Nobody else's choice changed, and nobody sees another's.
     assert selectors.mail_preferences(user=other) == dict.fromkeys(MailKind.values, True)

@@ -211,6 +211,32 @@ def test_who_approves_a_request(people, org, asker, where, role, approvers):
     assert approved == approvers
 
 
+@pytest.mark.parametrize(("asker", "where", "role", "approvers"), APPROVALS)
+def test_those_who_may_approve_a_request_are_mailed_that_it_waits_and_nobody_else(
+    people, org, asker, where, role, approvers, smtp_server
+):
+    import email
+    from email import policy
+
+    from umebra.mail import mail_send_due
+
+    newcomer = UserFactory(username="ny", first_name="Nora", last_name="Nyberg")
+    services.membership_create(
+        actor=actor(people[asker]), user=newcomer, organisation=org[where], role=role
+    )
+    mail_send_due()
+    mail_send_due()  # the beat again: nothing twice
+    messages = [
+        email.message_from_bytes(raw, policy=policy.default) for raw in smtp_server.received
+    ]
+    assert sorted(m["To"] for m in messages) == sorted(people[who].email for who in approvers)
+    for message in messages:
+        assert message["Subject"] == "En roll väntar på ditt godkännande"
+        body = message.get_content()
+        assert f"En roll i {where} väntar på ditt godkännande." in body
+        assert "Nora" not in body and "Nyberg" not in body and "ny" not in body.split()
+
+
 def test_a_police_role_asked_for_by_a_coordinator_gives_nothing_until_polisens_ba_approves(
     client, people, org
 ):
