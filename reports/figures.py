@@ -65,16 +65,6 @@ def sig_table(period: Period) -> Table:
     return table
 
 
-def observations_by_area(period: Period) -> dict[str, int]:
-    """Observations per area, every area named (none is 0). They hold no personal data,
-    so they are shown whole."""
-    counts = stats.observations_by_kind_and_area(period.start, period.end)
-    by_area = dict.fromkeys((area.name for area in stats.areas()), 0)
-    for (_kind, area), n in counts.items():
-        by_area[area] = by_area.get(area, 0) + n
-    return by_area
-
-
 @dataclass(frozen=True)
 class Shown:
     """A figure as printed, and its value; ``None`` where it is hidden ("<5", "×")."""
@@ -134,7 +124,17 @@ class KeyFigures:
 
     @cached_property
     def observations(self) -> Shown:
-        return shown(sum(observations_by_area(self.period).values()))
+        return shown(sum(self.by_area.values()))
+
+    @cached_property
+    def by_area(self) -> dict[str, int]:
+        """Observations per area, every area named (none is 0). They hold no personal
+        data, so they are shown whole."""
+        counts = stats.observations_by_kind_and_area(self.period.start, self.period.end)
+        by_area = dict.fromkeys((area.name for area in stats.areas()), 0)
+        for (_kind, area), n in counts.items():
+            by_area[area] = by_area.get(area, 0) + n
+        return by_area
 
     # Operations are the authorities' own work, not people or businesses: shown whole.
     @cached_property

@@ -177,6 +177,8 @@ class _Summary:
         self.against = _compared_with(period)
         self.tables: list[Table] = []
         self.compared = [c for c in COMPARED if c.anchor in self.anchors]
+        # Each period's figures, counted once for the key figures and the areas alike.
+        self.counted = [figures.KeyFigures(p) for p in (period, *(a.period for a in self.against))]
 
     def gather(self) -> None:
         self._gather_key_figures()
@@ -189,9 +191,8 @@ class _Summary:
 
     # Key figures
 
-    def _values(self, against: _Against) -> dict[str, Shown]:
+    def _values(self, against: _Against, counted: figures.KeyFigures) -> dict[str, Shown]:
         """An earlier period's figures: counted afresh, but a protected one as printed."""
-        counted = figures.KeyFigures(against.period)
         printed = published_figures(kind=self.kind, period=against.period)
 
         def value(c: Compared) -> Shown:
@@ -205,9 +206,9 @@ class _Summary:
         if not self.compared:
             self.rows = []
             return
-        now = figures.KeyFigures(self.period)
+        now, *earlier = self.counted
         self.now = {c.field: getattr(now, c.field) for c in self.compared}
-        self.before = [self._values(a) for a in self.against]
+        self.before = [self._values(a, c) for a, c in zip(self.against, earlier, strict=True)]
         self.rows = [
             [self.now[c.field], *(values[c.field] for values in self.before)] for c in self.compared
         ]
@@ -263,8 +264,7 @@ class _Summary:
         self.moves = []
         if "observations" not in self.anchors or not self.against:
             return
-        periods = [self.period, *(a.period for a in self.against)]
-        counts = [figures.observations_by_area(p) for p in periods]
+        counts = [counted.by_area for counted in self.counted]
         areas = sorted(set().union(*counts))
         self.area_table = Table(
             _("Observations by area compared"),
