@@ -7,10 +7,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     STATIC_ROOT=/app/staticfiles \
     UMEBRA_VAR_DIR=/app/var
 
-# WeasyPrint's Pango and fonts, and gettext to compile the translations.
+# WeasyPrint's Pango and fonts, gettext to compile the translations, xmlsec1 for SAML.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext curl \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext xmlsec1 curl \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

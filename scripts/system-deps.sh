@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages that pip cannot provide.
-#   run : what the app needs at run time (venv, WeasyPrint's Pango and fonts, gettext)
+#   run : what the app needs at run time (venv, WeasyPrint's Pango and fonts, gettext, and
+#         xmlsec1, with which pysaml2 signs and checks SAML messages)
 #   test: that plus the browser, PDF tools and the servers the suite runs against
 # As root the missing ones are installed; otherwise the exact command to run is printed.
 set -euo pipefail
 
 mode=${1:-run}
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext xmlsec1)
 # Debian's python3 ships without ensurepip unless python3-venv is installed.
 python3 -c 'import ensurepip' 2>/dev/null || packages+=(python3-venv)
 if [ "$mode" = test ]; then

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "umebra",
     "umebra.audit",
     "umebra.two_factor",
+    "umebra.sso",
+    "djangosaml2",
     "umebra.accessibility",
     "collaboration",
     "cases",
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "umebra.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # SAML's own session cookie, sent on the identity provider's cross-site POST (umebra.sso).
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "umebra.middleware.IdleTimeoutMiddleware",
     "umebra.middleware.SwedishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,6 +157,9 @@ AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out user is refused before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # The municipality's identity provider, where configured (umebra.sso, below).
+    "umebra.sso.oidc.OIDCBackend",
+    "umebra.sso.saml.SAMLBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 # Object permissions live in per-model tables with a direct foreign key (cases.models);
@@ -192,6 +199,46 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Single sign-on (umebra.sso) ---------------------------------------------------------------
+# The municipality's identity provider proves who someone is; roles stay memberships here.
+# OpenID Connect: the issuer (its discovery document names the endpoints) and this client.
+UMEBRA_OIDC_ISSUER = env.str("UMEBRA_OIDC_ISSUER", default="")
+UMEBRA_OIDC_CLIENT_ID = env.str("UMEBRA_OIDC_CLIENT_ID", default="")
+UMEBRA_OIDC_CLIENT_SECRET = env.str("UMEBRA_OIDC_CLIENT_SECRET", default="")
+UMEBRA_OIDC_SCOPES = env.str("UMEBRA_OIDC_SCOPES", default="openid")
+# The claim that identifies a person for good: the subject, or e.g. an HSA-id claim.
+UMEBRA_OIDC_IDENTIFIER_CLAIM = env.str("UMEBRA_OIDC_IDENTIFIER_CLAIM", default="sub")
+OIDC_RP_SIGN_ALGO = env.str("UMEBRA_OIDC_SIGN_ALGO", default="RS256")
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # for the provider's logout (id_token_hint)
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "/sso/refused/"
+# SAML 2.0: the identity provider's metadata (a URL or a file) and this service's entity id;
+# a key and certificate sign requests and logouts where the provider wants them signed.
+UMEBRA_SAML_METADATA = env.str("UMEBRA_SAML_METADATA", default="")
+UMEBRA_SAML_ENTITY_ID = env.str("UMEBRA_SAML_ENTITY_ID", default="")
+UMEBRA_SAML_IDENTIFIER_ATTRIBUTE = env.str("UMEBRA_SAML_IDENTIFIER_ATTRIBUTE", default="")
+UMEBRA_SAML_KEY_FILE = env.str("UMEBRA_SAML_KEY_FILE", default="")
+UMEBRA_SAML_CERT_FILE = env.str("UMEBRA_SAML_CERT_FILE", default="")
+SAML_CONFIG_LOADER = "umebra.sso.saml.sp_config"
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_CREATE_UNKNOWN_USER = False
+SAML_LOGOUT_REQUEST_PREFERRED_BINDING = SAML_DEFAULT_BINDING
+# How the provider says the login used several factors (OIDC acr or amr, SAML
+# AuthnContextClassRef): Sweden Connect's assurance levels 3 and 4 and RFC 8176's "mfa" by
+# default. Then Umebrå does not ask its own second factor again.
+UMEBRA_SSO_MFA_VALUES = env.list(
+    "UMEBRA_SSO_MFA_VALUES",
+    default=[
+        "http://id.elegnamnden.se/loa/1.0/loa3",
+        "http://id.elegnamnden.se/loa/1.0/loa4",
+        "mfa",
+    ],
+)
+# Whom a person the provider knows, and Umebrå does not, should ask (e.g. the service desk).
+UMEBRA_SSO_CONTACT = env.str("UMEBRA_SSO_CONTACT", default="")
 
 # --- Language and time -------------------------------------------------------------------------
 LANGUAGE_CODE = "sv"
@@ -339,6 +386,10 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # pysaml2 and its schema reader log every message they read, names included.
+        "saml2": {"level": "WARNING"},
+        "djangosaml2": {"level": "WARNING"},
+        "xmlschema": {"level": "WARNING"},
     },
 }
 

@@ -1,14 +1,15 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from umebra import membership_views, organisation_views, views
+from umebra.sso import views as sso_views
 
 urlpatterns = [
     path("", views.home_view, name="home"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", sso_views.LoginView.as_view(), name="login"),
     path("login/", include("umebra.two_factor.urls")),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", sso_views.logout_view, name="logout"),
+    path("sso/", include("umebra.sso.urls")),
     path("audit/", include("umebra.audit.urls")),
     path("organisations/", organisation_views.organisation_list_view, name="organisation-list"),
     path(

@@ -143,6 +143,16 @@ ROWS = {
         {"get": every_role(302, anonymous=200), "post": every_role(302, anonymous=200)},
     ),
     "logout": post(every_role(302)),
+    # Single sign-on, in an installation without an identity provider (tests/sso has them):
+    # its pages are not there, and the refusal page refuses, whoever asks.
+    "sso-refused": get(every_role(403, anonymous=403)),
+    "oidc_authentication_init": get(every_role(404, anonymous=404)),
+    "oidc_authentication_callback": get(every_role(404, anonymous=404)),
+    "saml2_login": get(every_role(404, anonymous=404)),
+    "saml2_acs": post(every_role(404, anonymous=404)),
+    "saml2_ls": get(every_role(404, anonymous=404)),
+    "saml2_ls_post": post(every_role(404, anonymous=404)),
+    "saml2_metadata": get(every_role(404, anonymous=404)),
     "two-factor-verify": (None, {"get": every_role(200), "post": every_role(200)}),
     "two-factor-enrol": (None, {"get": every_role(200), "post": every_role(200)}),
     "two-factor-backup-codes": (None, {"get": every_role(200), "post": every_role(302)}),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from umebra import access
 from umebra.reauth import password_confirm, safe_next, sensitive_step
+from umebra.sso import sessions as sso_sessions
 from umebra.two_factor import devices, services
 from umebra.two_factor.forms import CodeForm, PasswordForm
 
@@ -111,6 +112,10 @@ def password_confirm_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "two_factor/password_confirm.html",
-        {"form": form, "next": _next_url(request)},
+        {
+            "form": form,
+            "next": _next_url(request),
+            "sso_again_url": sso_sessions.again_url(request, _next_url(request)),
+        },
         status=400 if form.errors else 200,
     )

@@ -1,0 +1,150 @@
+"""SAML 2.0 through djangosaml2 (pysaml2), configured from ``UMEBRA_SAML_*``.
+
+The service provider's configuration is built from the settings for each request that
+needs it (``SAML_CONFIG_LOADER``), so that a sensitive step can ask the identity provider
+for a fresh login (ForceAuthn). Requests go by HTTP-Redirect, which needs no script on our
+page; the provider answers by HTTP-POST to the assertion consumer service, signed.
+"""
+
+import functools
+import shutil
+import time
+
+import saml2
+from django.conf import settings
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from djangosaml2 import views as saml_views
+from djangosaml2.backends import Saml2Backend
+from saml2.config import SPConfig
+
+from umebra.sso import config, sessions
+from umebra.sso.models import Provider
+from umebra.sso.selectors import identity_user
+
+# Remote metadata is fetched again at most this often.
+METADATA_SECONDS = 3600
+
+
+def sp_config(request: HttpRequest | None = None) -> SPConfig:
+    """djangosaml2's ``SAML_CONFIG_LOADER``."""
+    again = request is not None and request.GET.get("again") == "1"
+    return _sp_config(
+        settings.UMEBRA_SAML_ENTITY_ID,
+        settings.UMEBRA_SAML_METADATA,
+        settings.UMEBRA_BASE_URL,
+        settings.UMEBRA_SAML_KEY_FILE,
+        settings.UMEBRA_SAML_CERT_FILE,
+        again,
+        int(time.time() // METADATA_SECONDS),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _sp_config(entity_id, metadata, base_url, key_file, cert_file, again, _hour) -> SPConfig:
+    source = (
+        {"remote": [{"url": metadata}]}
+        if metadata.startswith(("https://", "http://"))
+        else {"local": [metadata]}
+    )
+    signing = bool(key_file and cert_file)
+    sp = {
+        "name": "Umebrå",
+        "endpoints": {
+            "assertion_consumer_service": [
+                (base_url + reverse("saml2_acs"), saml2.BINDING_HTTP_POST)
+            ],
+            "single_logout_service": [
+                (base_url + reverse("saml2_ls"), saml2.BINDING_HTTP_REDIRECT),
+                (base_url + reverse("saml2_ls_post"), saml2.BINDING_HTTP_POST),
+            ],
+        },
+        "allow_unsolicited": False,
+        "want_assertions_signed": True,
+        "want_response_signed": False,
+        "authn_requests_signed": signing,
+        "logout_requests_signed": signing,
+        "force_authn": again,
+    }
+    conf = {
+        "entityid": entity_id,
+        "xmlsec_binary": shutil.which("xmlsec1"),
+        "metadata": source,
+        "service": {"sp": sp},
+        "allow_unknown_attributes": True,
+    }
+    if signing:
+        conf |= {"key_file": key_file, "cert_file": cert_file}
+    loaded = SPConfig()
+    loaded.load(conf)
+    return loaded
+
+
+class SAMLBackend(Saml2Backend):
+    """Logs in the account linked to the NameID, or to the configured attribute (such as
+    the HSA-id), and no other; never makes an account."""
+
+    def authenticate(self, request, session_info=None, **kwargs):
+        if request is None or not session_info or not config.saml_enabled():
+            return None
+        attribute = settings.UMEBRA_SAML_IDENTIFIER_ATTRIBUTE
+        if attribute:
+            values = session_info.get("ava", {}).get(attribute) or [""]
+            subject = str(values[0])
+        else:
+            subject = getattr(session_info.get("name_id"), "text", "") or ""
+        contexts = [str(info[0]) for info in session_info.get("authn_info", []) if info]
+        # Read by the assertion consumer view: the login's outcome beyond "no user".
+        request.umebra_sso = {"subject": subject, "mfa": config.multi_factor(contexts)}
+        return identity_user(provider=Provider.SAML, subject=subject)
+
+
+class _Enabled:
+    def dispatch(self, request, *args, **kwargs):
+        if not config.saml_enabled():
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class LoginView(_Enabled, saml_views.LoginView):
+    """Sends the browser to the identity provider; ``?again=1`` (a sensitive step) asks it
+    for a fresh login even when the person is logged in here already."""
+
+    def get(self, request, *args, **kwargs):
+        request.session[sessions.AGAIN_SESSION_KEY] = request.GET.get("again") == "1"
+        return super().get(request, *args, **kwargs)
+
+    def should_prevent_auth(self, request) -> bool:
+        return request.GET.get("again") != "1" and super().should_prevent_auth(request)
+
+
+class AssertionConsumerView(_Enabled, saml_views.AssertionConsumerServiceView):
+    def post_login_hook(self, request, user, session_info) -> None:
+        outcome = getattr(request, "umebra_sso", {})
+        sessions.login_completed(
+            request, user, provider=Provider.SAML, mfa=outcome.get("mfa", False)
+        )
+
+    def handle_acs_failure(self, request, exception=None, status=403, **kwargs):
+        outcome = getattr(request, "umebra_sso", None)
+        if outcome is not None:
+            return sessions.login_refused(
+                request, provider=Provider.SAML, subject=outcome["subject"]
+            )
+        return super().handle_acs_failure(request, exception=exception, status=status, **kwargs)
+
+
+class LogoutServiceView(_Enabled, saml_views.LogoutView):
+    pass
+
+
+class MetadataView(_Enabled, saml_views.MetadataView):
+    pass
+
+
+def provider_logout(request: HttpRequest):
+    """Ends the session here and asks the identity provider to end its own (single
+    logout), when its metadata offers that."""
+    view = saml_views.LogoutInitView()
+    view.setup(request)
+    return view.get(request)

@@ -1,0 +1,53 @@
+"""What a provider's login leaves in the session, shared by OpenID Connect and SAML."""
+
+import django_otp
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from umebra import access
+from umebra.models import User
+from umebra.reauth import password_checked
+from umebra.sso import services
+from umebra.sso.models import Provider
+
+# Which provider the session came through: logout ends that provider's session too.
+PROVIDER_SESSION_KEY = "umebra_sso_provider"
+# Set before sending someone to log in again for a sensitive step (``umebra.reauth``).
+AGAIN_SESSION_KEY = "umebra_sso_again"
+# The identifier an unknown person came with, for the page that says whom to ask.
+UNKNOWN_SESSION_KEY = "umebra_sso_unknown"
+
+
+def login_completed(request: HttpRequest, user: User, *, provider: Provider, mfa: bool) -> None:
+    """After ``auth.login``: note the provider, and when it vouched for several factors,
+    count the session as verified, so the second step is not asked again. A login asked
+    for again before a sensitive step counts as the password checked (``umebra.reauth``)."""
+    request.session[PROVIDER_SESSION_KEY] = provider
+    if mfa:
+        device = services.provider_factor_confirm(actor=access.actor_for(user), provider=provider)
+        django_otp.login(request, device)
+    if request.session.pop(AGAIN_SESSION_KEY, False):
+        password_checked(request)
+
+
+def login_refused(request: HttpRequest, *, provider: Provider, subject: str) -> HttpResponse:
+    """The provider knows the person, Umebrå does not: the page that says whom to ask."""
+    request.session[UNKNOWN_SESSION_KEY] = {"provider": provider, "subject": subject}
+    return redirect("sso-refused")
+
+
+def again_url(request: HttpRequest, back: str) -> str | None:
+    """Where a session that came through a provider confirms it is still the same person
+    before a sensitive step: a fresh login there, coming back to ``back``."""
+    provider = session_provider(request)
+    if provider is None:
+        return None
+    login = reverse("oidc_authentication_init" if provider == Provider.OIDC else "saml2_login")
+    return f"{login}?{urlencode({'again': '1', 'next': back})}"
+
+
+def session_provider(request: HttpRequest) -> Provider | None:
+    value = request.session.get(PROVIDER_SESSION_KEY)
+    return Provider(value) if value in Provider.values else None
