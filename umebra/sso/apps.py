@@ -6,3 +6,14 @@ class SsoConfig(AppConfig):
     name = "umebra.sso"
     label = "sso"
     verbose_name = _("Single sign-on")
+
+    def ready(self) -> None:
+        from umebra import roles
+        from umebra.roles import Role
+
+        roles.grant(
+            Role.ADMIN,
+            "sso.view_externalidentity",
+            "sso.add_externalidentity",
+            "sso.delete_externalidentity",
+        )
