@@ -4,8 +4,8 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 
 from umebra import access
+from umebra.mail import mail_kinds_for
 from umebra.models import (
-    MailKind,
     MailPreference,
     Membership,
     MembershipStatus,
@@ -131,8 +131,9 @@ def worker_ping_latest(*, user: User) -> WorkerPing | None:
 
 
 def mail_preferences(*, user: User) -> dict[str, bool]:
-    """Each kind of e-mail and whether ``user`` gets it: on, unless they turned it off."""
+    """Each kind of e-mail ``user``'s roles receive and whether they get it: on, unless they
+    turned it off."""
     chosen = dict(
         access.restrict(user, MailPreference.objects.all()).values_list("kind", "enabled")
     )
-    return {kind: chosen.get(kind, True) for kind in MailKind.values}
+    return {kind: chosen.get(kind, True) for kind in mail_kinds_for(user)}
