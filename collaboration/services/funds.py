@@ -157,13 +157,14 @@ def _tell_applicant(application: GrantApplication) -> None:
     """Mail the applicant organisation's people that its application was decided: how, and a
     link, never the title, the amount or the reason, which the page shows behind its rule."""
     with translation.override("sv"):  # as every mail (umebra.mail)
-        sentence = {
+        sentences: dict[str, str] = {
             GrantStatus.GRANTED: _("A grant application from your organisation was approved."),
             GrantStatus.PARTLY_GRANTED: _(
                 "A grant application from your organisation was partly approved."
             ),
             GrantStatus.REJECTED: _("A grant application from your organisation was refused."),
-        }[application.status]
+        }
+        sentence = sentences[application.status]
         mail_queue(
             kind=MailKind.GRANT_DECIDED,
             recipients=people_of(application.applicant),
