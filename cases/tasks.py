@@ -3,7 +3,9 @@
 import logging
 
 from celery import shared_task
+from django.utils import timezone
 
+from cases import notifications
 from cases.services import retention, sig
 
 logger = logging.getLogger(__name__)
@@ -22,3 +24,13 @@ def cases_purge() -> None:
     """Purge the personal data of cases closed longer than the retention period (daily)."""
     purged = retention.cases_purge()
     logger.info("Retention purged %d cases", purged)
+
+
+@shared_task
+def case_reminders_mail() -> None:
+    """Mail case owners of consents about to end and actions due or overdue (daily; safe
+    to run again: each is mailed once)."""
+    today = timezone.localdate()
+    consents = notifications.consents_ending_mail(today=today)
+    actions = notifications.case_actions_due_mail(today=today)
+    logger.info("Reminded of %d consents ending and %d actions due", consents, actions)

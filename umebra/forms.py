@@ -1,6 +1,8 @@
 """Forms of the core: the base every model form derives from, organisations and memberships,
 and one's choice of e-mail."""
 
+from collections.abc import Iterable
+
 from django import forms
 from django.db import models
 from django.forms.models import ModelFormMetaclass
@@ -110,9 +112,10 @@ class RefusalForm(forms.Form):
 
 
 class MailPreferencesForm(forms.Form):
-    """A box for each kind of e-mail, ticked for the kinds one gets."""
+    """A box for each kind of e-mail one's roles receive (``kinds``), ticked for those one
+    gets."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, kinds: Iterable[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for kind in MailKind:
-            self.fields[kind.value] = forms.BooleanField(label=kind.label, required=False)
+        for kind in kinds:
+            self.fields[kind] = forms.BooleanField(label=MailKind(kind).label, required=False)

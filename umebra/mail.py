@@ -26,7 +26,7 @@ from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 
-from umebra.models import MailPreference, OutgoingMail, User
+from umebra.models import MAIL_KIND_ROLES, MailKind, MailPreference, Membership, OutgoingMail, User
 
 logger = logging.getLogger(__name__)
 
@@ -47,11 +47,17 @@ def mail_queue(
     """Queue ``kind`` about the event ``key`` ("report:12") to each of ``recipients``, in the
     caller's transaction, and wake a worker to send it once that has committed.
 
-    Nobody, a person without an address and one who turned ``kind`` off are left out. The
+    Nobody, a person without an address, one who holds none of the roles that receive
+    ``kind`` today (``MAIL_KIND_ROLES``) and one who turned ``kind`` off are left out. The
     subject and sentence are kept in Swedish: Umebrå stores no language per person and its
     interface is Swedish first. ``link`` is a path in Umebrå.
     """
     people = {user.pk: user for user in recipients if user is not None and user.email}
+    receiving = Membership.objects.active().filter(
+        user_id__in=people, role__in=MAIL_KIND_ROLES[kind]
+    )
+    for pk in set(people) - set(receiving.values_list("user_id", flat=True)):
+        del people[pk]
     turned_off = MailPreference.objects.filter(
         kind=kind, enabled=False, user_id__in=people
     ).values_list("user_id", flat=True)
@@ -77,6 +83,12 @@ def mail_queue(
         ignore_conflicts=True,
     )
     transaction.on_commit(_send_soon, robust=True)
+
+
+def mail_kinds_for(user: User) -> list[str]:
+    """The kinds of e-mail ``user`` can receive: those of the roles they hold today."""
+    roles = set(Membership.objects.active().filter(user=user).values_list("role", flat=True))
+    return [kind for kind in MailKind.values if MAIL_KIND_ROLES[kind] & roles]
 
 
 def _send_soon() -> None:

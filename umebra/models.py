@@ -370,6 +370,35 @@ class MailKind(models.TextChoices):
     REPORT_FINISHED = "report_finished", _("A report you asked for is done or failed")
     ACCESSIBILITY_REPORT = "accessibility_report", _("A reader reported an accessibility problem")
     ROLE_REQUEST = "role_request", _("A role waits for your approval")
+    CONSENT_ENDING = "consent_ending", _("A consent in one of your cases ends within 14 days")
+    ACTION_DUE = "action_due", _("An action you answer for is due tomorrow or overdue")
+    GRANT_DECIDED = "grant_decided", _("Your organisation's grant application was decided")
+    WEEKLY_DIGEST = "weekly_digest", _("A weekly digest: what is due, observations per area")
+
+
+# Who can receive each kind: the roles that answer for what it tells about. The one place it
+# is stated: ``umebra.mail`` sends a kind to none but these roles' holders, and one's choice
+# of e-mail lists only the kinds one's roles receive (a politician is never asked about
+# accessibility reports).
+MAIL_KIND_ROLES: dict[str, frozenset[str]] = {
+    # The case's owner: social services own the cases.
+    MailKind.EMERGENCY_ACCESS: frozenset({Role.SOCIAL_WORKER}),
+    MailKind.CONSENT_ENDING: frozenset({Role.SOCIAL_WORKER}),
+    # A case action's owner (the only action with a person to answer for it, not only an
+    # organisation: activities and decisions name an organisation).
+    MailKind.ACTION_DUE: frozenset({Role.SOCIAL_WORKER}),
+    # Who may ask for a report (reports.policy).
+    MailKind.REPORT_FINISHED: frozenset({Role.COORDINATOR}),
+    MailKind.ACCESSIBILITY_REPORT: frozenset({Role.COORDINATOR}),
+    MailKind.WEEKLY_DIGEST: frozenset({Role.COORDINATOR}),
+    # Who may approve an asked-for role: the member administrators and the administrators.
+    MailKind.ROLE_REQUEST: ADMINISTERING_ROLES | {Role.ADMIN},
+    # The applicant organisation's people who see its applications (collaboration.policy's
+    # parties taking part).
+    MailKind.GRANT_DECIDED: frozenset(
+        {Role.SOCIAL_WORKER, Role.SCHOOL_STAFF, Role.POLICE, Role.AGENCY_INSPECTOR, Role.PARTNER}
+    ),
+}
 
 
 class OutgoingMail(models.Model):

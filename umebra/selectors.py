@@ -4,8 +4,8 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 
 from umebra import access
+from umebra.mail import mail_kinds_for
 from umebra.models import (
-    MailKind,
     MailPreference,
     Membership,
     MembershipStatus,
@@ -126,13 +126,23 @@ def membership_approvers(membership: Membership) -> list[User]:
     return [user for user in candidates if access.restrict(user, asked, APPROVE).exists()]
 
 
+def people_of(organisation: Organisation) -> QuerySet[User]:
+    """Everyone acting for ``organisation`` today, in any role: whom the system tells of what
+    concerns the organisation (its grant application decided)."""
+    return User.objects.filter(
+        is_active=True,
+        pk__in=Membership.objects.active().filter(organisation=organisation).values("user"),
+    )
+
+
 def worker_ping_latest(*, user: User) -> WorkerPing | None:
     return access.restrict(user, WorkerPing.objects.all()).order_by("-queued_at", "-pk").first()
 
 
 def mail_preferences(*, user: User) -> dict[str, bool]:
-    """Each kind of e-mail and whether ``user`` gets it: on, unless they turned it off."""
+    """Each kind of e-mail ``user``'s roles receive and whether they get it: on, unless they
+    turned it off."""
     chosen = dict(
         access.restrict(user, MailPreference.objects.all()).values_list("kind", "enabled")
     )
-    return {kind: chosen.get(kind, True) for kind in MailKind.values}
+    return {kind: chosen.get(kind, True) for kind in mail_kinds_for(user)}

@@ -15,7 +15,7 @@ from umebra.access import SYSTEM, Actor, policy_for
 from umebra.audit.models import AccessAction
 from umebra.audit.services import alert_raise
 from umebra.jobs import job_claim, job_enqueue, job_finish
-from umebra.mail import mail_queue
+from umebra.mail import mail_kinds_for, mail_queue
 from umebra.models import (
     MailKind,
     MailPreference,
@@ -390,10 +390,11 @@ def worker_ping_answer(*, ping_id: int, hostname: str) -> WorkerPing | None:
 
 @transaction.atomic
 def mail_preferences_update(*, actor: Actor, mail_preferences: dict[str, bool]) -> dict[str, bool]:
-    """Store which kinds of e-mail the actor gets; kinds not named keep their choice."""
+    """Store which kinds of e-mail the actor gets; kinds not named keep their choice. Only
+    the kinds the actor's roles receive are theirs to choose."""
     if not access.may_add(actor.user, MailPreference):
         raise PermissionDenied
-    unknown = set(mail_preferences) - set(MailKind.values)
+    unknown = set(mail_preferences) - set(mail_kinds_for(actor.person))
     if unknown:
         raise ValidationError(_("There is no e-mail of that kind."))
     for kind, enabled in mail_preferences.items():

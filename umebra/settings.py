@@ -304,6 +304,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.tasks.consents_expire",
         "schedule": crontab(minute=10, hour=0),
     },
+    # Case owners: a consent ending within 14 days, an action due tomorrow or overdue.
+    "cases-reminders-mail": {
+        "task": "cases.tasks.case_reminders_mail",
+        "schedule": crontab(minute=0, hour=6),
+    },
+    # The coordinators' weekly digest, Monday morning.
+    "collaboration-digest-mail": {
+        "task": "collaboration.tasks.coordinators_digest_mail",
+        "schedule": crontab(minute=15, hour=6, day_of_week="mon"),
+    },
     "cases-purge": {
         "task": "cases.tasks.cases_purge",
         "schedule": crontab(minute=20, hour=1),

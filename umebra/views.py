@@ -40,9 +40,9 @@ def home_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def mail_preferences_view(request: HttpRequest) -> HttpResponse:
     # Every box left empty is a choice too (no e-mail), so a POST is a form even when empty.
+    chosen = selectors.mail_preferences(user=request.user)
     form = MailPreferencesForm(
-        request.POST if request.method == "POST" else None,
-        initial=selectors.mail_preferences(user=request.user),
+        request.POST if request.method == "POST" else None, initial=chosen, kinds=chosen
     )
     if form.is_valid():
         services.mail_preferences_update(
@@ -50,7 +50,9 @@ def mail_preferences_view(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("Your choice of e-mail is saved."))
         return redirect("mail-preferences")
-    if request.user.email:
+    if not chosen:
+        intro = _("Umebrå sends no e-mail to the roles you hold.")
+    elif request.user.email:
         intro = _(
             "Umebrå e-mails %(address)s a sentence and a link when something needs you, never "
             "a name or what a case holds. Choose which you get."

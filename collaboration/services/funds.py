@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from collaboration.models import (
@@ -19,10 +20,14 @@ from collaboration.models import (
     Spending,
 )
 from umebra.access import Actor
-from umebra.models import Organisation
+from umebra.mail import mail_queue
+from umebra.models import MailKind, Organisation
 from umebra.saving import save_validated
+from umebra.selectors import people_of
 from umebra.workflow import check_transition
 
+# A decision on an application, which its applicant is mailed.
+DECIDED = frozenset({GrantStatus.GRANTED, GrantStatus.PARTLY_GRANTED, GrantStatus.REJECTED})
 SPENDING_ALLOWED = frozenset(
     {GrantStatus.GRANTED, GrantStatus.PARTLY_GRANTED, GrantStatus.PROGRESS_REPORTED}
 )
@@ -143,7 +148,31 @@ def application_transition(
         GrantReport.objects.create(
             application=application, status=status, text=report, created_by=actor.user
         )
+    if status in DECIDED:
+        _tell_applicant(application)
     return application
+
+
+def _tell_applicant(application: GrantApplication) -> None:
+    """Mail the applicant organisation's people that its application was decided: how, and a
+    link, never the title, the amount or the reason, which the page shows behind its rule."""
+    with translation.override("sv"):  # as every mail (umebra.mail)
+        sentences: dict[str, str] = {
+            GrantStatus.GRANTED: _("A grant application from your organisation was approved."),
+            GrantStatus.PARTLY_GRANTED: _(
+                "A grant application from your organisation was partly approved."
+            ),
+            GrantStatus.REJECTED: _("A grant application from your organisation was refused."),
+        }
+        sentence = sentences[application.status]
+        mail_queue(
+            kind=MailKind.GRANT_DECIDED,
+            recipients=people_of(application.applicant),
+            subject=_("A grant application was decided"),
+            sentence=sentence,
+            link=application.get_absolute_url(),
+            key=f"grant-decided:{application.pk}",
+        )
 
 
 @transaction.atomic

@@ -1,0 +1,18 @@
+"""Scheduled work of the collaboration app. Thin: each calls a function and logs."""
+
+import logging
+
+from celery import shared_task
+from django.utils import timezone
+
+from collaboration import notifications
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task
+def coordinators_digest_mail() -> None:
+    """Mail the coordinators their weekly digest (Monday mornings; safe to run again: one
+    mail per coordinator and week)."""
+    count = notifications.coordinators_digest_mail(today=timezone.localdate())
+    logger.info("Weekly digest for %d coordinators", count)
