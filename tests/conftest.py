@@ -8,6 +8,7 @@ from django.conf import settings as django_settings
 from django.utils import translation
 
 from tests.personas import DEMO_ORGANISATIONS, demo_organisation, persona
+from tests.sso.providers import OidcProvider
 from umebra.roles import Role
 
 # The sync Playwright API runs an event loop in the test's thread; Django's ORM calls made
@@ -113,6 +114,22 @@ def smtp_server(settings):
     settings.EMAIL_TIMEOUT = 5
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def oidc_process():
+    provider = OidcProvider()
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def oidc_provider(oidc_process, settings):
+    """The OpenID Connect provider, configured as the municipality's."""
+    settings.UMEBRA_OIDC_ISSUER = oidc_process.issuer
+    settings.UMEBRA_OIDC_CLIENT_ID = "umebra"
+    settings.UMEBRA_OIDC_CLIENT_SECRET = "umebra-secret"
+    return oidc_process
 
 
 @pytest.fixture

@@ -1,23 +1,6 @@
 import pytest
 
-from tests.sso.providers import OidcProvider, SamlProvider
-
-
-@pytest.fixture(scope="session")
-def oidc_process():
-    provider = OidcProvider()
-    yield provider
-    provider.stop()
-
-
-@pytest.fixture
-def oidc_provider(oidc_process, settings):
-    """The OpenID Connect provider, configured as the municipality's."""
-    settings.UMEBRA_OIDC_ISSUER = oidc_process.issuer
-    settings.UMEBRA_OIDC_CLIENT_ID = "umebra"
-    settings.UMEBRA_OIDC_CLIENT_SECRET = "umebra-secret"
-    return oidc_process
-
+from tests.sso.providers import SamlProvider
 
 SP_BASE = "http://testserver"
 SP_ENTITY_ID = f"{SP_BASE}/sso/saml/metadata/"
