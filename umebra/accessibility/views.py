@@ -62,4 +62,6 @@ def accessibility_report_list_view(request: HttpRequest) -> HttpResponse:
     access.log(
         request, AccessAction.VIEW, AccessibilityReport, reason="list", listed=page.object_list
     )
-    return render(request, "accessibility/report_list.html", {"page": page, "query": query})
+    months = settings.UMEBRA_ACCESSIBILITY_REPORT_RETENTION_MONTHS
+    context = {"page": page, "query": query, "retention_months": months}
+    return render(request, "accessibility/report_list.html", context)
