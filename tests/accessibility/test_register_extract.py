@@ -87,6 +87,14 @@ def test_the_extract_as_csv_lists_the_events(reported, auditor):
     assert "Tillgänglighetsrapporter" in b"".join(response.streaming_content).decode("utf-8-sig")
 
 
+def test_the_extract_as_pdf(reported, auditor):
+    response = log_in(Client(), auditor).post(
+        EXTRACT, {"email": "anna@example.se", "format": "pdf"}
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+
+
 def test_a_purged_report_is_no_longer_found_by_its_address(reported, auditor):
     for report in reported:
         accessibility_report_purge(actor=SYSTEM, report=report)

@@ -77,6 +77,11 @@ def test_the_period_is_configured_in_months(client, settings):
     assert report.purged_at is not None and report.contact_email == ""
 
 
+def test_the_reader_is_told_how_long_a_report_is_kept(client, settings):
+    settings.UMEBRA_ACCESSIBILITY_REPORT_RETENTION_MONTHS = 18
+    assert "gallras 18 månader efter att du skickade" in client.get(STATEMENT).content.decode()
+
+
 def test_the_task_runs_daily():
     schedule = settings.CELERY_BEAT_SCHEDULE["accessibility-reports-purge"]
     assert schedule["task"] == "umebra.accessibility.tasks.accessibility_reports_purge"

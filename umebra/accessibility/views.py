@@ -49,6 +49,7 @@ def accessibility_statement_view(request: HttpRequest) -> HttpResponse:
         "form": form,
         "limited": limited,
         "limit": settings.UMEBRA_ACCESSIBILITY_REPORT_LIMIT,
+        "retention_months": settings.UMEBRA_ACCESSIBILITY_REPORT_RETENTION_MONTHS,
     }
     status = HTTPStatus.TOO_MANY_REQUESTS if limited else form_status(form)
     return render(request, "accessibility/statement.html", context, status=status)
