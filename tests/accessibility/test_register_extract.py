@@ -56,6 +56,14 @@ def test_the_search_by_address_finds_the_reader_and_the_looks_at_the_list(
     }
 
 
+def test_an_event_on_the_list_names_whose_addresses_it_showed(reported, auditor, coordinator):
+    look = AccessEvent.objects.get(user=coordinator, reason="list")
+    page = log_in(Client(), auditor).get(reverse("audit:event-detail", args=[look.pk]))
+    text = page.content.decode()
+    assert "anna@example.se, som angav adressen i tillgänglighetsrapporter" in text
+    assert "bo@example.se, som angav adressen i tillgänglighetsrapporter" in text
+
+
 def test_an_address_no_report_gave_finds_no_one(reported, auditor):
     response = log_in(Client(), auditor).post(SEARCH, {"person": "cilla@example.se"}, follow=True)
     page = response.content.decode()
