@@ -42,6 +42,18 @@ def _a_queue_of_our_own():
 
 
 @pytest.fixture(autouse=True)
+def _a_cache_of_its_own(settings):
+    """Each test counts in the real cache (Redis) under a prefix of its own, so that no
+    test, nor a run an hour before, has spent another's limit (umebra.throttle)."""
+    import uuid
+
+    settings.CACHES = {
+        name: cache | {"KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+        for name, cache in django_settings.CACHES.items()
+    }
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

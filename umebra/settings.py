@@ -282,6 +282,18 @@ else:
         "store_processed": False,
         "control_folder": str(broker_dir / "control"),
     }
+# The cache holds counters only (the public report form's limit, umebra.throttle), shared by
+# every web process: Redis where there is one; under `make run`, one process, so its memory.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "umebra",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="umebra")
 CELERY_TASK_IGNORE_RESULT = True
 # A message is acknowledged only after its task ran, so a worker that dies mid-task leaves it
@@ -333,6 +345,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "umebra.tasks.mail_send_task",
         "schedule": env.float("UMEBRA_MAIL_SEND_EVERY_SECONDS", default=60.0),
     },
+    "accessibility-reports-purge": {
+        "task": "umebra.accessibility.tasks.accessibility_reports_purge",
+        "schedule": crontab(minute=25, hour=1),
+    },
     "audit-draw-monthly-sample": {
         "task": "umebra.audit.tasks.sample_draw_last_month",
         "schedule": crontab(minute=15, hour=0, day_of_month=1),
@@ -346,6 +362,15 @@ UMEBRA_ALERT_WINDOW = timedelta(minutes=env.int("UMEBRA_ALERT_WINDOW_MINUTES", d
 # Retention (gallring): personal data of a closed SIG case is purged this many years after
 # its last entry (social services practice is five).
 UMEBRA_RETENTION_YEARS = env.int("UMEBRA_RETENTION_YEARS", default=5)
+# Readers' accessibility reports (they may hold an e-mail address and a name in the text)
+# are stripped of them this many months after they came: two yearly reviews of the
+# statement, and time for a reader who was not content to turn to Digg (docs/rules.md, 10).
+UMEBRA_ACCESSIBILITY_REPORT_RETENTION_MONTHS = env.int(
+    "UMEBRA_ACCESSIBILITY_REPORT_RETENTION_MONTHS", default=24
+)
+# The public report form takes this many reports an hour from one client (its address with
+# its browser, as the lock-out counts them), so that no one can flood the list or the mail.
+UMEBRA_ACCESSIBILITY_REPORT_LIMIT = env.int("UMEBRA_ACCESSIBILITY_REPORT_LIMIT", default=5)
 # Break-glass: how many hours an emergency access to a SIG case lasts.
 UMEBRA_BREAK_GLASS_HOURS = env.int("UMEBRA_BREAK_GLASS_HOURS", default=4)
 # Reports for politicians: a count below this is shown as "<5" (small-cell suppression).

@@ -1,9 +1,10 @@
 """The register extract (GDPR article 15): everything held about one person in every
 organisation's register, what it is for, who received it, how long it is kept, where it
-came from, and everyone who has read it."""
+came from, and everyone who has read it. A reader known only by the e-mail address their
+accessibility reports gave has an extract of those reports."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -12,6 +13,11 @@ from cases.policy import EXTRACT
 from cases.selectors.retention import purge_date
 from cases.subjects import person_objects
 from umebra import access
+from umebra.accessibility.models import AccessibilityReport
+from umebra.accessibility.selectors import (
+    accessibility_report_purge_date,
+    accessibility_reports_sent_from,
+)
 from umebra.audit.models import AccessAction, AccessEvent
 from umebra.audit.selectors import events_about
 from umebra.models import User
@@ -49,6 +55,14 @@ class RecordInExtract:
 
 
 @dataclass(frozen=True)
+class ReportInExtract:
+    """One accessibility report the reader sent, and when its words are purged."""
+
+    report: AccessibilityReport
+    purge_on: datetime.date
+
+
+@dataclass(frozen=True)
 class RegisterExtract:
     """Every record of one personal number (each organisation keeps its own register),
     with the cases that hold it, the log of who read or changed any of it, and the
@@ -57,6 +71,8 @@ class RegisterExtract:
     records: list[RecordInExtract]
     events: QuerySet[AccessEvent]
     earlier_extracts: QuerySet[AccessEvent]
+    #: The accessibility reports that gave the address the extract is made for.
+    reports: list[ReportInExtract] = field(default_factory=list)
 
     @property
     def people(self) -> list[Person]:
@@ -113,17 +129,40 @@ def register_extract(*, user: User, personal_number: str) -> RegisterExtract | N
         )
         for person in people
     ]
-    events = AccessEvent.objects.filter(events_about(person_objects(people).objects))
+    events, earlier = _logged(person_objects(people).objects, Person)
+    return RegisterExtract(records=records, events=events, earlier_extracts=earlier)
+
+
+def register_extract_by_email(*, user: User, email: str) -> RegisterExtract | None:
+    """The extract for the reader who gave ``email`` in accessibility reports, if the user
+    may make extracts: the reports, and who has read them."""
+    reports = accessibility_reports_sent_from(user=user, email=email)
+    if not reports:
+        return None
+    ids = {str(report.pk) for report in reports}
+    events, earlier = _logged({AccessibilityReport._meta.label_lower: ids}, AccessibilityReport)
     return RegisterExtract(
-        records=records,
-        events=events.select_related("user")
-        .prefetch_related("listed")
-        .order_by("occurred_at", "id"),
-        earlier_extracts=events.filter(
-            action=AccessAction.EXPORT,
-            object_type=Person._meta.label_lower,
-            reason__startswith=EXTRACT_REASON,
-        ).order_by("occurred_at", "id"),
+        records=[],
+        reports=[ReportInExtract(r, accessibility_report_purge_date(r)) for r in reports],
+        events=events,
+        earlier_extracts=earlier,
+    )
+
+
+def _logged(
+    objects: dict[str, set[str]], extracted: type[Person] | type[AccessibilityReport]
+) -> tuple[QuerySet[AccessEvent], QuerySet[AccessEvent]]:
+    """Every event on ``objects``, and those of them that were extracts made before (an
+    extract's event names each ``extracted`` object it was made of)."""
+    events = AccessEvent.objects.filter(events_about(objects))
+    earlier = events.filter(
+        action=AccessAction.EXPORT,
+        object_type=extracted._meta.label_lower,
+        reason__startswith=EXTRACT_REASON,
+    )
+    return (
+        events.select_related("user").prefetch_related("listed").order_by("occurred_at", "id"),
+        earlier.order_by("occurred_at", "id"),
     )
 
 

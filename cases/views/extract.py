@@ -14,8 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from cases.models import Person
-from cases.selectors.extract import EXTRACT_REASON, extract_number, register_extract
+from cases.selectors.extract import (
+    EXTRACT_REASON,
+    extract_number,
+    register_extract,
+    register_extract_by_email,
+)
 from umebra import access
+from umebra.accessibility.models import AccessibilityReport
 from umebra.audit.models import AccessAction
 from umebra.exports import csv_response
 from umebra.pdf import pdf_response, render_archival_pdf, render_html
@@ -30,10 +36,16 @@ def register_extract_view(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "cases/extract.html", {"number": "", "error": ""})
     number = request.POST.get("personal_number", "").strip()
+    email = request.POST.get("email", "").strip()
+    if "@" in number:  # an e-mail address written in the one field
+        number, email = "", number
     if not number and request.POST.get("person"):
         number = extract_number(user=request.user, person_id=request.POST["person"]) or ""
     extract, error = None, _("Write the person's personal identity number.")
-    if number:
+    if email:
+        extract = register_extract_by_email(user=request.user, email=email)
+        error = "" if extract else _("Nothing is held about anyone who gave that address.")
+    elif number:
         try:
             extract = register_extract(user=request.user, personal_number=number)
         except ValidationError as invalid:
@@ -41,7 +53,8 @@ def register_extract_view(request: HttpRequest) -> HttpResponse:
         else:
             error = "" if extract else _("Nothing is held about a person with that number.")
     if extract is None:
-        return render(request, "cases/extract.html", {"number": number, "error": error}, status=400)
+        context = {"number": number or email, "error": error}
+        return render(request, "cases/extract.html", context, status=400)
     file_format = request.POST.get("format", "page")
     file_format = file_format if file_format in FORMATS else "page"
     for person in extract.people:
@@ -52,10 +65,19 @@ def register_extract_view(request: HttpRequest) -> HttpResponse:
             str(person.pk),
             reason=f"{EXTRACT_REASON} ({file_format})",
         )
-    name = f"registerutdrag-{extract.people[0].pk}"
+    for item in extract.reports:
+        access.log(
+            request,
+            AccessAction.EXPORT,
+            AccessibilityReport,
+            str(item.report.pk),
+            reason=f"{EXTRACT_REASON} ({file_format})",
+        )
+    name = f"registerutdrag-{extract.people[0].pk}" if extract.people else "registerutdrag-epost"
     context = {
         "extract": extract,
-        "number": extract.people[0].personal_number,
+        "number": extract.people[0].personal_number if extract.people else email,
+        "report_retention_months": settings.UMEBRA_ACCESSIBILITY_REPORT_RETENTION_MONTHS,
         "made_at": timezone.now(),
         "retention_years": settings.UMEBRA_RETENTION_YEARS,
     }

@@ -34,6 +34,7 @@ JOBS = frozenset(
     {
         "cases.services.retention.cases_purge",
         "cases.services.sig.consents_expire",
+        "umebra.accessibility.services.accessibility_reports_purge",
         "reports.services.report_build",
         "reports.services.reports_stalled_resend",
         "umebra.services.membership_groups_sync",

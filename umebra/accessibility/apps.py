@@ -12,7 +12,13 @@ class AccessibilityConfig(AppConfig):
 
     def ready(self) -> None:
         from umebra import roles
+        from umebra.accessibility.subjects import senders_find, senders_of
+        from umebra.audit import subjects
         from umebra.roles import Role
+
+        # A reader's reports are found by the address they gave, for the auditor's search
+        # of the log and the register extract.
+        subjects.register(find=senders_find, owners=senders_of)
 
         # The administrator keeps the statement's own words in the admin; it is one row,
         # made once and never deleted (the law wants a statement at all times).

@@ -50,7 +50,12 @@ class AccessibilityStatement(models.Model):
 
 
 class AccessibilityReport(models.Model):
-    """A reader's report of a problem: anyone may send one, logged in or not."""
+    """A reader's report of a problem: anyone may send one, logged in or not.
+
+    Once it has been kept for ``UMEBRA_ACCESSIBILITY_REPORT_RETENTION_MONTHS`` its words,
+    address and sender are purged (``accessibility_reports_purge``); the row stays with its
+    dates, so the access log's events still name a report, as a purged SIG case stays.
+    """
 
     page = models.CharField(
         _("page"),
@@ -71,11 +76,19 @@ class AccessibilityReport(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("reported"), auto_now_add=True, db_index=True)
+    purged_at = models.DateTimeField(_("purged"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("accessibility report")
         verbose_name_plural = _("accessibility reports")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(purged_at=None)
+                | Q(page="", problem="", contact_email="", reported_by=None),
+                name="purged_accessibility_report_holds_nothing",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.page

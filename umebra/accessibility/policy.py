@@ -8,6 +8,10 @@ from umebra.access import Action, RolePolicy
 from umebra.accessibility.models import AccessibilityReport, AccessibilityStatement
 from umebra.roles import Role
 
+# The register extract's action, as the cases' policy names it (``cases.policy.EXTRACT``),
+# which the core may not import.
+EXTRACT = "extract"
+
 
 @access.register(AccessibilityStatement)
 class AccessibilityStatementPolicy(RolePolicy):
@@ -27,8 +31,13 @@ class AccessibilityReportPolicy(RolePolicy):
     the administrator too, who fixes what is technical. Anyone may send one, logged in or
     not, so sending is no rule of the policy (``accessibility_report_create``).
 
-    A report may hold the sender's e-mail, or a name in its text: reads are logged.
+    A report may hold the sender's e-mail, or a name in its text: reads are logged, and the
+    auditor puts a sender's reports in their register extract (docs/rules.md, rule 4), found
+    by the address they gave; the auditor does not list them otherwise.
     """
 
     personal_data = True
-    roles = {Action.VIEW: frozenset({Role.COORDINATOR, Role.ADMIN})}
+    roles = {
+        Action.VIEW: frozenset({Role.COORDINATOR, Role.ADMIN}),
+        EXTRACT: frozenset({Role.AUDITOR}),
+    }

@@ -1,6 +1,10 @@
 """The public accessibility statement with its report form, and the coordinators' list of
 reports."""
 
+import datetime
+from http import HTTPStatus
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -16,18 +20,39 @@ from umebra.accessibility.selectors import accessibility_report_list, accessibil
 from umebra.accessibility.services import accessibility_report_create
 from umebra.audit.models import AccessAction
 from umebra.pages import form_status, paginate
+from umebra.throttle import throttle_spend
+
+# The window of the report form's limit (UMEBRA_ACCESSIBILITY_REPORT_LIMIT reports in each).
+REPORT_LIMIT_PERIOD = datetime.timedelta(hours=1)
 
 
 @require_http_methods(["GET", "POST"])
 def accessibility_statement_view(request: HttpRequest) -> HttpResponse:
     """Readable by anyone, logged in or not, as the law asks; so is the report form."""
     form = AccessibilityReportForm(request.POST or None)
+    limited = False
     if form.is_valid():
-        accessibility_report_create(actor=access.actor_for(request.user), **form.cleaned_data)
-        messages.success(request, _("Thank you. Your report was received."))
-        return redirect(reverse("accessibility-statement") + "#report")
-    context = {"statement": accessibility_statement(), "form": form}
-    return render(request, "accessibility/statement.html", context, status=form_status(form))
+        # A bound per client (docs/rules.md, rule 10): over it, the page comes back with the
+        # reader's words still in the form, to be sent once the hour has turned.
+        limited = not throttle_spend(
+            request,
+            scope="accessibility-report",
+            limit=settings.UMEBRA_ACCESSIBILITY_REPORT_LIMIT,
+            period=REPORT_LIMIT_PERIOD,
+        )
+        if not limited:
+            accessibility_report_create(actor=access.actor_for(request.user), **form.cleaned_data)
+            messages.success(request, _("Thank you. Your report was received."))
+            return redirect(reverse("accessibility-statement") + "#report")
+    context = {
+        "statement": accessibility_statement(),
+        "form": form,
+        "limited": limited,
+        "limit": settings.UMEBRA_ACCESSIBILITY_REPORT_LIMIT,
+        "retention_months": settings.UMEBRA_ACCESSIBILITY_REPORT_RETENTION_MONTHS,
+    }
+    status = HTTPStatus.TOO_MANY_REQUESTS if limited else form_status(form)
+    return render(request, "accessibility/statement.html", context, status=status)
 
 
 @login_required
@@ -38,4 +63,6 @@ def accessibility_report_list_view(request: HttpRequest) -> HttpResponse:
     access.log(
         request, AccessAction.VIEW, AccessibilityReport, reason="list", listed=page.object_list
     )
-    return render(request, "accessibility/report_list.html", {"page": page, "query": query})
+    months = settings.UMEBRA_ACCESSIBILITY_REPORT_RETENTION_MONTHS
+    context = {"page": page, "query": query, "retention_months": months}
+    return render(request, "accessibility/report_list.html", context)

@@ -16,7 +16,10 @@ class EventSearchForm(forms.Form):
         label=_("Person"),
         required=False,
         max_length=200,
-        help_text=_("Name or personal identity number: every event on their records."),
+        help_text=_(
+            "Name, personal identity number, or the e-mail address a reader gave in "
+            "accessibility reports: every event on their records."
+        ),
     )
     user = forms.CharField(
         label=_("User"),

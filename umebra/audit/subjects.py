@@ -11,6 +11,8 @@ and an event, and returns the records whose data the event's objects hold.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db.models import Model
+
 
 @dataclass
 class Subject:
@@ -20,6 +22,15 @@ class Subject:
     objects: dict[str, set[str]] = field(default_factory=dict)
     #: Where a register extract of one of ``people`` is asked for (by POST, ``person=pk``).
     extract_url: str = ""
+    #: Objects that stand for people who are no record of their own (a reader known only by
+    #: the address their accessibility reports gave: those reports).
+    stand_ins: list = field(default_factory=list)
+
+    @property
+    def logged(self) -> list:
+        """What a search for these people names in its event, so that the search is in
+        their register extract: their records, and what stands for the others."""
+        return [person for person in self.people if isinstance(person, Model)] + self.stand_ins
 
     def add(self, object_type: str, ids) -> None:
         self.objects.setdefault(object_type, set()).update(str(pk) for pk in ids)
@@ -43,6 +54,7 @@ def find(*, user, text: str) -> Subject:
     for finder in _finders:
         subject = finder(user=user, text=text)
         found.people += subject.people
+        found.stand_ins += subject.stand_ins
         found.extract_url = found.extract_url or subject.extract_url
         for object_type, ids in subject.objects.items():
             found.add(object_type, ids)

@@ -56,7 +56,7 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
         AccessAction.EXPORT if request.GET.get("format") == "csv" else AccessAction.VIEW,
         AccessEvent,
         reason=f"log search: {summary}" if summary else "log search",
-        listed=subject.people if subject else (),
+        listed=subject.logged if subject else (),
     )
     if request.GET.get("format") == "csv":
         return _events_csv(events)
