@@ -6,13 +6,13 @@ municipality names its provider once. It checks the ID token's signature and non
 issuer and audience, which it leaves unchecked, are checked here.
 """
 
+import time
 from urllib.parse import urlencode
 
 import jwt
 import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -25,6 +25,7 @@ from umebra.sso.models import Provider
 from umebra.sso.selectors import identity_user
 
 DISCOVERY_SECONDS = 3600
+_discovered: dict[str, tuple[float, dict]] = {}
 _DISCOVERED = {
     "OIDC_OP_AUTHORIZATION_ENDPOINT": "authorization_endpoint",
     "OIDC_OP_TOKEN_ENDPOINT": "token_endpoint",
@@ -39,15 +40,15 @@ _CONFIGURED = {
 
 
 def discovery() -> dict:
-    """The provider's discovery document, cached per issuer."""
+    """The provider's discovery document, kept an hour per issuer in this process: each
+    process reads it itself, so a login does not wait on the cache server."""
     issuer = settings.UMEBRA_OIDC_ISSUER.rstrip("/")
-    key = f"umebra.sso.oidc.discovery:{issuer}"
-    document = cache.get(key)
-    if document is None:
+    expires, document = _discovered.get(issuer, (0.0, {}))
+    if time.monotonic() >= expires:
         response = requests.get(f"{issuer}/.well-known/openid-configuration", timeout=10)
         response.raise_for_status()
         document = response.json()
-        cache.set(key, document, DISCOVERY_SECONDS)
+        _discovered[issuer] = (time.monotonic() + DISCOVERY_SECONDS, document)
     return document
 
 
