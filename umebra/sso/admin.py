@@ -5,12 +5,13 @@ from django.contrib import admin
 
 from umebra import access
 from umebra.admin_access import AccessRestrictedAdmin
+from umebra.forms import ModelForm
 from umebra.sso import services
 from umebra.sso.models import ExternalIdentity
 from umebra.sso.selectors import link_refusal
 
 
-class ExternalIdentityForm(forms.ModelForm):
+class ExternalIdentityForm(ModelForm):
     class Meta:
         model = ExternalIdentity
         fields = ("user", "provider", "subject")
