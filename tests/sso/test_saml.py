@@ -121,3 +121,27 @@ def test_the_login_page_offers_the_provider_only_when_configured(client, saml_pr
     assert reverse("saml2_login") not in client.get(reverse("login")).content.decode()
     assert client.get(reverse("saml2_login")).status_code == 404
     assert client.post(reverse("saml2_acs"), {"SAMLResponse": "x"}).status_code == 404
+
+
+def test_the_service_provider_metadata_names_where_answers_go(client, saml_provider):
+    """What the municipality gives its identity provider: the entity id, the assertion
+    consumer service and the logout service, and no signing key unless one is configured."""
+    response = client.get(reverse("saml2_metadata"))
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert 'entityID="http://testserver/sso/saml/metadata/"' in xml
+    assert 'Location="http://testserver/sso/saml/acs/"' in xml
+    assert 'Location="http://testserver/sso/saml/ls/"' in xml
+    assert "KeyDescriptor" not in xml
+
+
+def test_with_a_key_requests_are_signed_and_the_key_is_in_the_metadata(
+    client, saml_provider, settings
+):
+    workdir = saml_provider.metadata.parent
+    settings.UMEBRA_SAML_KEY_FILE = str(workdir / "idp.key")  # any key pair will do here
+    settings.UMEBRA_SAML_CERT_FILE = str(workdir / "idp.crt")
+    assert "KeyDescriptor" in client.get(reverse("saml2_metadata")).content.decode()
+    start = client.get(reverse("saml2_login"))
+    query = parse_qs(urlsplit(start.url).query)
+    assert "Signature" in query and "SigAlg" in query
