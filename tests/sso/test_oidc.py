@@ -29,6 +29,16 @@ def sso_login(client, provider, sub, *, next_url=""):
     return client.get(back.path, parse_qs(back.query))
 
 
+def assert_lands(client, user, lands: str) -> None:
+    """``user`` is logged in on ``client``, and the home page shows, or sends to ``lands``."""
+    assert client.session["_auth_user_id"] == str(user.pk)
+    home = client.get(reverse("home"))
+    if lands == "home":
+        assert home.status_code == 200
+    else:
+        assert home.status_code == 302 and home.url.startswith(reverse(lands))
+
+
 def onward_url(response) -> str:
     """Where the page that logs out at the provider goes on to, by itself and by its link."""
     text = response.content.decode()
@@ -66,12 +76,7 @@ def test_a_linked_person_logs_in_and_is_asked_the_code_only_without_multi_factor
 
     response = sso_login(client, oidc_provider, subject)
     assert response.status_code == 302
-    assert client.session["_auth_user_id"] == str(user.pk)
-    home = client.get(reverse("home"))
-    if lands == "home":
-        assert home.status_code == 200
-    else:
-        assert home.status_code == 302 and home.url.startswith(reverse(lands))
+    assert_lands(client, user, lands)
 
 
 def test_an_unknown_person_is_refused_with_a_page_that_says_whom_to_ask(client, oidc_provider):

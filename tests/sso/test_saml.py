@@ -10,7 +10,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import member
-from tests.sso.test_oidc import onward_url
+from tests.sso.test_oidc import assert_lands, onward_url
 from umebra.roles import Role
 from umebra.sso.models import ExternalIdentity, Provider
 
@@ -57,12 +57,7 @@ def test_a_linked_person_logs_in_and_is_asked_the_code_only_without_multi_factor
 
     response = sso_login(client, saml_provider, subject, context=context)
     assert response.status_code == 302, response.content.decode()
-    assert client.session["_auth_user_id"] == str(user.pk)
-    home = client.get(reverse("home"))
-    if lands == "home":
-        assert home.status_code == 200
-    else:
-        assert home.status_code == 302 and home.url.startswith(reverse(lands))
+    assert_lands(client, user, lands)
 
 
 def test_an_unknown_person_is_refused_with_a_page_that_says_whom_to_ask(client, saml_provider):
