@@ -74,3 +74,42 @@ def test_an_identifier_logs_in_one_account_only(client):
     assert link(client, first, "SE-same").status_code == 302
     assert link(client, second, "SE-same").status_code == 200
     assert not ExternalIdentity.objects.filter(user=second).exists()
+
+
+def test_the_it_departments_list_links_many_at_once(tmp_path, capsys):
+    """``manage.py sso_link``: each row linked through the same service, those it cannot
+    link named, and a second run changes nothing."""
+    from django.core.management import call_command
+
+    social, police = member(Role.SOCIAL_WORKER), member(Role.POLICE)
+    auditor, taken = member(Role.AUDITOR), member(Role.SCHOOL_STAFF)
+    ExternalIdentity.objects.create(user=taken, provider="saml", subject="SE-TAKEN")
+    listing = tmp_path / "hsa.csv"
+    listing.write_text(
+        "\ufeff"  # as Excel saves it
+        f"{social.username};SE-SOC-1\n"
+        f"{police.username};SE-POL-1\n"
+        "nobody;SE-NOBODY\n"
+        f"{auditor.username};SE-AUD-1\n"
+        f"{police.username};SE-TAKEN\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(SystemExit) as exit:
+        call_command("sso_link", str(listing), provider="saml")
+    assert exit.value.code == 1
+    out, err = capsys.readouterr()
+    assert "Linked 2, already linked 0, refused 3." in out
+    assert "row 3: no account 'nobody'" in err
+    assert "row 4:" in err and "row 5:" in err and "linked to another account" in err
+    links = set(ExternalIdentity.objects.values_list("user__username", "subject"))
+    assert links == {
+        (social.username, "SE-SOC-1"),
+        (police.username, "SE-POL-1"),
+        (taken.username, "SE-TAKEN"),
+    }
+    assert AccessEvent.objects.filter(object_type="sso.externalidentity").count() == 2
+
+    with pytest.raises(SystemExit):
+        call_command("sso_link", str(listing), provider="saml")
+    assert "Linked 0, already linked 2, refused 3." in capsys.readouterr().out
