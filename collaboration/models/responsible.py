@@ -2,7 +2,8 @@
 
 An activity of a promise or safety agreement names the organisation responsible for it, a
 meeting's decision its owner organisation; either may also name one person acting for that
-organisation. The person is optional: the organisation still answers for the item without one.
+organisation, who is reminded by e-mail when it falls due (``collaboration.notifications``).
+The person is optional: the organisation still answers for the item without one.
 """
 
 from django.conf import settings
@@ -14,7 +15,8 @@ from umebra.models import Membership, Organisation, User
 from umebra.roles import Role
 
 # The roles that carry out an activity or a decision for their organisation: those who see
-# the item's page as its party (collaboration.policy's coordinators and parties taking part).
+# the item's page as its party (collaboration.policy's coordinators and parties taking part),
+# and who receive its reminder (umebra.models.MAIL_KIND_ROLES[ACTION_DUE] holds them all).
 # A politician follows the work and does not do it; an auditor or administrator does not see it.
 RESPONSIBLE_ROLES = frozenset(
     {
