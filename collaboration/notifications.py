@@ -19,7 +19,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from collaboration.models import Activity, ActivityStatus, Decision, UndertakingStatus
 from collaboration.models.responsible import RESPONSIBLE_ROLES
@@ -33,6 +33,20 @@ from umebra.selectors import people_holding
 
 WEEK = datetime.timedelta(days=7)
 DAY = datetime.timedelta(days=1)
+# What the reminder of each kind of item says: its subject, and its sentence when the item is
+# due (today or tomorrow) and when it is overdue.
+REMINDER_WORDS = {
+    "activity": (
+        gettext_lazy("An activity you answer for is due"),
+        gettext_lazy("An activity you answer for is due on %(date)s."),
+        gettext_lazy("An activity you answer for was due on %(date)s and is not marked done."),
+    ),
+    "decision": (
+        gettext_lazy("A decision you answer for is due"),
+        gettext_lazy("A decision you answer for is due on %(date)s."),
+        gettext_lazy("A decision you answer for was due on %(date)s and is not marked done."),
+    ),
+}
 
 
 @transaction.atomic
@@ -123,36 +137,26 @@ def activities_and_decisions_due_mail(*, today: datetime.date) -> int:
         .filter(_still_acting_for("owner"))
         .select_related("responsible_person", "meeting__group")
     )
-    with translation.override("sv"):  # as every mail (umebra.mail)
-        for activity in activities:
-            if activity.due < today:
-                sentence = _(
-                    "An activity you answer for was due on %(date)s and is not marked done."
-                )
-            else:
-                sentence = _("An activity you answer for is due on %(date)s.")
+    reminders = [
+        (
+            "activity",
+            activity,
+            reverse("collaboration:undertaking-detail", args=[activity.undertaking_id]),
+        )
+        for activity in activities
+    ] + [
+        ("decision", decision, decision.meeting.group.get_absolute_url()) for decision in decisions
+    ]
+    for name, item, link in reminders:
+        subject, due_sentence, overdue_sentence = REMINDER_WORDS[name]
+        with translation.override("sv"):  # as every mail (umebra.mail)
+            sentence = overdue_sentence if item.due < today else due_sentence
             mail_queue(
                 kind=MailKind.ACTION_DUE,
-                recipients=[activity.responsible_person],
-                subject=_("An activity you answer for is due"),
-                sentence=sentence % {"date": activity.due.isoformat()},
-                link=reverse("collaboration:undertaking-detail", args=[activity.undertaking_id]),
-                key=f"activity-due:{activity.pk}:{activity.due.isoformat()}",
-            )
-        for decision in decisions:
-            assert decision.due is not None  # filtered above
-            if decision.due < today:
-                sentence = _(
-                    "A decision you answer for was due on %(date)s and is not marked done."
-                )
-            else:
-                sentence = _("A decision you answer for is due on %(date)s.")
-            mail_queue(
-                kind=MailKind.ACTION_DUE,
-                recipients=[decision.responsible_person],
-                subject=_("A decision you answer for is due"),
-                sentence=sentence % {"date": decision.due.isoformat()},
-                link=decision.meeting.group.get_absolute_url(),
-                key=f"decision-due:{decision.pk}:{decision.due.isoformat()}",
+                recipients=[item.responsible_person],
+                subject=subject,
+                sentence=str(sentence) % {"date": item.due.isoformat()},
+                link=link,
+                key=f"{name}-due:{item.pk}:{item.due.isoformat()}",
             )
     return len(activities) + len(decisions)
