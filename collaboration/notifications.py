@@ -5,26 +5,48 @@ Run by the scheduler for no one (``collaboration.tasks.coordinators_digest_mail`
 and area names only, and a link to the home page that lists what is due: never what an
 activity or decision says, nor what an observation tells. One mail per coordinator per ISO
 week (the event key "digest:2026-W49"), however often it runs.
+
+And each morning, to the responsible person of an activity or a decision due tomorrow or
+overdue: that something they answer for is due, its date and a link to its page (the promise
+or safety agreement, the group), never what it says nor whose it is. The event key names the
+item and its due date, so an overdue item is mailed once, and again only if its date moves.
 """
 
 import datetime
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
+from collaboration.models import Activity, ActivityStatus, Decision, UndertakingStatus
+from collaboration.models.responsible import RESPONSIBLE_ROLES
 from collaboration.selectors.agreements import activities_due
 from collaboration.selectors.groups import decisions_open
 from collaboration.selectors.observations import observations_counted
 from umebra.mail import mail_queue
-from umebra.models import MailKind, User
+from umebra.models import MailKind, Membership, User
 from umebra.roles import Role
 from umebra.selectors import people_holding
 
 WEEK = datetime.timedelta(days=7)
+DAY = datetime.timedelta(days=1)
+# What the reminder of each kind of item says: its subject, and its sentence when the item is
+# due (today or tomorrow) and when it is overdue.
+REMINDER_WORDS = {
+    "activity": (
+        gettext_lazy("An activity you answer for is due"),
+        gettext_lazy("An activity you answer for is due on %(date)s."),
+        gettext_lazy("An activity you answer for was due on %(date)s and is not marked done."),
+    ),
+    "decision": (
+        gettext_lazy("A decision you answer for is due"),
+        gettext_lazy("A decision you answer for is due on %(date)s."),
+        gettext_lazy("A decision you answer for was due on %(date)s and is not marked done."),
+    ),
+}
 
 
 @transaction.atomic
@@ -81,3 +103,60 @@ def _digest(user: User, today: datetime.date) -> str:
     else:
         lines.append(_("No observations were reported in week %(week)d.") % {"week": last_week})
     return "\n".join(lines)
+
+
+def _still_acting_for(organisation: str) -> Exists:
+    """The item's person acts for its ``organisation`` (a field name) today: one who has left
+    it since being named is not told of its work."""
+    return Exists(
+        Membership.objects.active().filter(
+            user=OuterRef("responsible_person"),
+            organisation=OuterRef(organisation),
+            role__in=RESPONSIBLE_ROLES,
+        )
+    )
+
+
+@transaction.atomic
+def activities_and_decisions_due_mail(*, today: datetime.date) -> int:
+    """Tell the responsible person of each activity (not done or cancelled, of a promise or
+    agreement not completed) and each open decision due tomorrow or overdue: once per item
+    and due date. Returns how many items were told."""
+    tomorrow = today + DAY
+    activities = list(
+        Activity.objects.filter(due__lte=tomorrow, responsible_person__isnull=False)
+        .exclude(status__in=[ActivityStatus.DONE, ActivityStatus.CANCELLED])
+        .exclude(undertaking__status=UndertakingStatus.COMPLETED)
+        .filter(_still_acting_for("responsible"))
+        .select_related("responsible_person")
+    )
+    decisions = list(
+        Decision.objects.filter(
+            due__lte=tomorrow, done_on__isnull=True, responsible_person__isnull=False
+        )
+        .filter(_still_acting_for("owner"))
+        .select_related("responsible_person", "meeting__group")
+    )
+    reminders = [
+        (
+            "activity",
+            activity,
+            reverse("collaboration:undertaking-detail", args=[activity.undertaking_id]),
+        )
+        for activity in activities
+    ] + [
+        ("decision", decision, decision.meeting.group.get_absolute_url()) for decision in decisions
+    ]
+    for name, item, link in reminders:
+        subject, due_sentence, overdue_sentence = REMINDER_WORDS[name]
+        with translation.override("sv"):  # as every mail (umebra.mail)
+            sentence = overdue_sentence if item.due < today else due_sentence
+            mail_queue(
+                kind=MailKind.ACTION_DUE,
+                recipients=[item.responsible_person],
+                subject=subject,
+                sentence=str(sentence) % {"date": item.due.isoformat()},
+                link=link,
+                key=f"{name}-due:{item.pk}:{item.due.isoformat()}",
+            )
+    return len(activities) + len(decisions)

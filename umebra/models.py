@@ -384,9 +384,20 @@ MAIL_KIND_ROLES: dict[str, frozenset[str]] = {
     # The case's owner: social services own the cases.
     MailKind.EMERGENCY_ACCESS: frozenset({Role.SOCIAL_WORKER}),
     MailKind.CONSENT_ENDING: frozenset({Role.SOCIAL_WORKER}),
-    # A case action's owner (the only action with a person to answer for it, not only an
-    # organisation: activities and decisions name an organisation).
-    MailKind.ACTION_DUE: frozenset({Role.SOCIAL_WORKER}),
+    # A case action's owner (social services), and the responsible person of a collaboration
+    # activity or decision: anyone its form lets be chosen, the roles that carry out the work
+    # for their organisation (collaboration.models.responsible.RESPONSIBLE_ROLES, which must
+    # stay within these).
+    MailKind.ACTION_DUE: frozenset(
+        {
+            Role.COORDINATOR,
+            Role.SOCIAL_WORKER,
+            Role.SCHOOL_STAFF,
+            Role.POLICE,
+            Role.AGENCY_INSPECTOR,
+            Role.PARTNER,
+        }
+    ),
     # Who may ask for a report (reports.policy).
     MailKind.REPORT_FINISHED: frozenset({Role.COORDINATOR}),
     MailKind.ACCESSIBILITY_REPORT: frozenset({Role.COORDINATOR}),

@@ -321,6 +321,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.tasks.case_reminders_mail",
         "schedule": crontab(minute=0, hour=6),
     },
+    # The responsible people of activities and decisions due tomorrow or overdue.
+    "collaboration-due-mail": {
+        "task": "collaboration.tasks.activities_and_decisions_due_mail",
+        "schedule": crontab(minute=5, hour=6),
+    },
     # The coordinators' weekly digest, Monday morning.
     "collaboration-digest-mail": {
         "task": "collaboration.tasks.coordinators_digest_mail",

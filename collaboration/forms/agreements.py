@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from collaboration.forms.responsible import ResponsiblePersonField
 from collaboration.models import (
     Activity,
     CooperationAgreement,
@@ -79,13 +80,17 @@ class UndertakingForm(ModelForm):
 class ActivityForm(ModelForm):
     class Meta:
         model = Activity
-        fields = ["description", "responsible", "due", "status"]
+        fields = ["description", "responsible", "responsible_person", "due", "status"]
+        field_classes = {"responsible_person": ResponsiblePersonField}
         widgets = {"due": DateInput, "description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, undertaking: Undertaking, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only a party to the undertaking can be responsible for part of it.
-        self.fields["responsible"].queryset = undertaking.parties.all()
+        # Only a party to the undertaking can be responsible for part of it, and only someone
+        # acting for a party its person (the model's clean: for the responsible one).
+        parties = undertaking.parties.all()
+        self.fields["responsible"].queryset = parties
+        self.fields["responsible_person"].for_organisations(parties)
 
 
 class TargetForm(ModelForm):

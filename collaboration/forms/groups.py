@@ -1,5 +1,6 @@
 from django import forms
 
+from collaboration.forms.responsible import ResponsiblePersonField
 from collaboration.models import CollaborationGroup, Decision, Meeting
 from collaboration.selectors.areas import area_choices
 from umebra import access
@@ -43,10 +44,14 @@ class MeetingForm(ModelForm):
 class DecisionForm(ModelForm):
     class Meta:
         model = Decision
-        fields = ["text", "owner", "due"]
+        fields = ["text", "owner", "responsible_person", "due"]
+        field_classes = {"responsible_person": ResponsiblePersonField}
         widgets = {"due": DateInput, "text": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        # The owner of an action is one of the group's members.
-        self.fields["owner"].queryset = meeting.group.members.all()
+        # The owner of an action is one of the group's members, and its person someone acting
+        # for one (the model's clean: for the owner).
+        members = meeting.group.members.all()
+        self.fields["owner"].queryset = members
+        self.fields["responsible_person"].for_organisations(members)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from collaboration.models.areas import Area
+from collaboration.models.responsible import responsible_person_errors, responsible_person_field
 from umebra import ranges
 from umebra.models import Organisation
 from umebra.periods import quarter_label
@@ -175,6 +176,8 @@ class Activity(models.Model):
     responsible = models.ForeignKey(
         Organisation, verbose_name=_("responsible"), on_delete=models.PROTECT, related_name="+"
     )
+    # Someone acting for the responsible organisation, reminded when it falls due.
+    responsible_person = responsible_person_field()
     due = models.DateField(_("due"))
     status = models.CharField(
         _("status"), max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
@@ -189,6 +192,13 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.description[:60]
+
+    def clean(self) -> None:
+        errors = responsible_person_errors(
+            self.responsible_person, self.responsible if self.responsible_id else None
+        )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Target(models.Model):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from collaboration.models.areas import Area
+from collaboration.models.responsible import responsible_person_errors, responsible_person_field
 from umebra.models import Organisation
 
 
@@ -106,6 +107,8 @@ class Decision(models.Model):
     owner = models.ForeignKey(
         Organisation, verbose_name=_("owner"), on_delete=models.PROTECT, related_name="+"
     )
+    # Someone acting for the owner organisation, reminded when it falls due.
+    responsible_person = responsible_person_field()
     due = models.DateField(_("due"), null=True, blank=True)
     done_on = models.DateField(_("done"), null=True, blank=True)
 
@@ -116,3 +119,10 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    def clean(self) -> None:
+        errors = responsible_person_errors(
+            self.responsible_person, self.owner if self.owner_id else None
+        )
+        if errors:
+            raise ValidationError(errors)

@@ -141,7 +141,9 @@ def target_progress(undertaking: Undertaking) -> list[TargetProgress]:
 def undertaking_parts(*, user: User, undertaking: Undertaking) -> dict:
     """Everything the detail page shows of an undertaking the user may see."""
     return {
-        "activities": access.restrict(user, undertaking.activities.select_related("responsible")),
+        "activities": access.restrict(
+            user, undertaking.activities.select_related("responsible", "responsible_person")
+        ),
         "follow_ups": access.restrict(
             user, undertaking.follow_ups.prefetch_related("values__target")
         ),

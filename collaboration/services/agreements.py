@@ -26,7 +26,7 @@ from collaboration.models import (
 )
 from collaboration.models.agreements import ActivityStatus, AgreementStatus, UndertakingStatus
 from umebra.access import Actor
-from umebra.models import Organisation
+from umebra.models import Organisation, User
 from umebra.saving import history_user_set, save_validated
 
 
@@ -145,10 +145,11 @@ def activity_create(
     responsible: Organisation,
     due: datetime.date,
     status: str = ActivityStatus.PLANNED,
+    responsible_person: User | None = None,
 ) -> Activity:
     return activity_update(
         actor=actor, activity=Activity(undertaking=undertaking), description=description,
-        responsible=responsible, due=due, status=status,
+        responsible=responsible, responsible_person=responsible_person, due=due, status=status,
     )  # fmt: skip
 
 
@@ -161,12 +162,18 @@ def activity_update(
     responsible: Organisation,
     due: datetime.date,
     status: str,
+    responsible_person: User | None = None,
 ) -> Activity:
+    """Save the activity; its responsible person, if any, must act for the responsible
+    organisation (``Activity.clean``)."""
     return save_validated(
         activity,
-        {"description": description, "responsible": responsible, "due": due, "status": status},
+        {
+            "description": description, "responsible": responsible,
+            "responsible_person": responsible_person, "due": due, "status": status,
+        },
         actor=actor,
-    )
+    )  # fmt: skip
 
 
 @transaction.atomic

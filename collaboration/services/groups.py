@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from collaboration.models import Area, CollaborationGroup, Decision, Meeting
 from umebra.access import Actor
-from umebra.models import Organisation
+from umebra.models import Organisation, User
 from umebra.saving import save_validated
 
 
@@ -86,8 +86,14 @@ def decision_create(
     text: str,
     owner: Organisation,
     due: datetime.date | None = None,
+    responsible_person: User | None = None,
 ) -> Decision:
-    return save_validated(Decision(meeting=meeting), {"text": text, "owner": owner, "due": due})
+    """Record a decision; its responsible person, if any, must act for the owner
+    (``Decision.clean``)."""
+    return save_validated(
+        Decision(meeting=meeting),
+        {"text": text, "owner": owner, "responsible_person": responsible_person, "due": due},
+    )
 
 
 @transaction.atomic

@@ -56,7 +56,7 @@ def group_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "group": group,
             "meetings": meeting_list(user=request.user, group=group).prefetch_related(
-                "decisions__owner"
+                "decisions__owner", "decisions__responsible_person"
             ),
             "may_change": access.allows(request.user, group, access.Action.CHANGE),
             # The group it reports to is named to all, and linked for those who may open it.

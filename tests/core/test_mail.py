@@ -102,6 +102,7 @@ def test_the_choice_is_made_on_ones_own_page(client, user):
         MailKind.REPORT_FINISHED: False,
         MailKind.ACCESSIBILITY_REPORT: False,
         MailKind.ROLE_REQUEST: False,
+        MailKind.ACTION_DUE: False,
         MailKind.WEEKLY_DIGEST: True,
     }
     # Nobody else's choice changed, and nobody sees another's.
@@ -112,14 +113,16 @@ def test_the_choice_is_made_on_ones_own_page(client, user):
 # The kinds each role receives, written out here on their own (docs/rules.md's habit): a kind
 # given to a role in umebra.models.MAIL_KIND_ROLES, or taken from one, fails this table.
 KINDS_BY_ROLE = {
-    Role.COORDINATOR: {"report_finished", "accessibility_report", "role_request", "weekly_digest"},
+    Role.COORDINATOR: {
+        "report_finished", "accessibility_report", "role_request", "weekly_digest", "action_due"
+    },
     Role.SOCIAL_WORKER: {
         "emergency_access", "consent_ending", "action_due", "role_request", "grant_decided"
     },
-    Role.SCHOOL_STAFF: {"role_request", "grant_decided"},
-    Role.POLICE: {"role_request", "grant_decided"},
-    Role.AGENCY_INSPECTOR: {"role_request", "grant_decided"},
-    Role.PARTNER: {"grant_decided"},
+    Role.SCHOOL_STAFF: {"action_due", "role_request", "grant_decided"},
+    Role.POLICE: {"action_due", "role_request", "grant_decided"},
+    Role.AGENCY_INSPECTOR: {"action_due", "role_request", "grant_decided"},
+    Role.PARTNER: {"action_due", "grant_decided"},
     Role.POLITICIAN: set(),
     Role.AUDITOR: set(),
     Role.ADMIN: {"role_request"},
