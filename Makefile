@@ -7,7 +7,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
-export HOST PORT
+# The demo's OpenID Connect provider (oidc-provider-mock), started by `make run` beside the
+# web server unless UMEBRA_OIDC_ISSUER names a real one.
+IDP_PORT ?= 9400
+export HOST PORT IDP_PORT
 
 # The suite runs against a real PostgreSQL and a real Redis. These defaults are what
 # scripts/test-services.sh provides; set DATABASE_URL / REDIS_URL to use your own.
@@ -46,9 +49,15 @@ run: system-deps $(BIN)/.installed messages seed
 	@echo
 	@echo "  Umebrå is starting on http://$(HOST):$(PORT)/"
 	@echo "  Log in as samordnare / umebra-demo (every demo user has the password umebra-demo)."
-	@echo "  Ctrl-C stops the web server and the worker."
+	@echo "  Or log in through the demo's identity provider: polis, socialsekreterare and"
+	@echo "  skolkurator with e-identification (no code asked), samordnare with a password only."
+	@echo "  Ctrl-C stops the web server, the worker and the identity provider."
 	@echo
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile.dev
+	PATH="$(CURDIR)/$(BIN):$$PATH" \
+		UMEBRA_OIDC_ISSUER="$${UMEBRA_OIDC_ISSUER-http://127.0.0.1:$(IDP_PORT)}" \
+		UMEBRA_OIDC_CLIENT_ID="$${UMEBRA_OIDC_CLIENT_ID-umebra-demo}" \
+		UMEBRA_OIDC_CLIENT_SECRET="$${UMEBRA_OIDC_CLIENT_SECRET-umebra-demo}" \
+		$(BIN)/honcho start -f Procfile.dev
 
 test-services:
 	@DATABASE_URL="$${DATABASE_URL:-$(TEST_DATABASE_URL)}" REDIS_URL="$${REDIS_URL:-$(TEST_REDIS_URL)}" \

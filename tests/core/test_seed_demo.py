@@ -100,3 +100,15 @@ def test_demo_data_is_refused_where_it_is_switched_off(settings):
     with pytest.raises(CommandError, match="never goes into production"):
         call_command("seed_demo")
     assert not User.objects.exists()
+
+
+def test_each_demo_user_but_the_oversight_is_linked_to_the_demo_identity_provider(seeded):
+    """`make run`'s identity provider knows each demo user by name; the auditors' and
+    administrators' accounts are linked by their holders only (umebra.sso)."""
+    from umebra.sso.models import ExternalIdentity
+
+    links = dict(ExternalIdentity.objects.values_list("user__username", "subject"))
+    oversight = {Role.AUDITOR, Role.ADMIN}
+    assert links == {
+        username: username for username, _org, role in EVERY_DEMO_USER if role not in oversight
+    }
