@@ -7,7 +7,7 @@ issuer and audience, which it leaves unchecked, are checked here.
 """
 
 import time
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import jwt
 import requests
@@ -108,7 +108,12 @@ class OIDCBackend(OIDCAuthenticationBackend):
         claim = settings.UMEBRA_OIDC_IDENTIFIER_CLAIM
         claims = payload
         if claim not in payload:
-            claims = {**self.get_userinfo(access_token, id_token, payload), **payload}
+            userinfo = self.get_userinfo(access_token, id_token, payload)
+            # OpenID Connect Core 5.3.2: an answer about another subject is not about
+            # this login (a substituted access token), and names no one here.
+            if userinfo.get("sub") != payload.get("sub"):
+                raise SuspiciousOperation("userinfo about another subject than the ID token")
+            claims = {**userinfo, **payload}
         subject = str(claims.get(claim) or "")
         user = identity_user(provider=Provider.OIDC, subject=subject)
         # Read by the callback view: the login's outcome beyond "no user".
@@ -130,10 +135,15 @@ class LoginView(OIDCAuthenticationRequestView):
             raise Http404
         super().__init__(*args, **kwargs)
 
+    def get(self, request):
+        response = super().get(request)
+        if request.GET.get("again") == "1":
+            state = parse_qs(urlsplit(response.url).query)["state"][0]
+            sessions.again_started(request, state)
+        return response
+
     def get_extra_params(self, request):
-        again = request.GET.get("again") == "1"
-        request.session[sessions.AGAIN_SESSION_KEY] = again
-        return {"prompt": "login", "max_age": "0"} if again else {}
+        return {"prompt": "login", "max_age": "0"} if request.GET.get("again") == "1" else {}
 
 
 class CallbackView(OIDCAuthenticationCallbackView):
@@ -144,11 +154,20 @@ class CallbackView(OIDCAuthenticationCallbackView):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
+    def get(self, request):
+        # The state this answer came back with: the login it answers (``again_started``).
+        self.flow = request.GET.get("state", "")
+        return super().get(request)
+
     def login_success(self) -> HttpResponse:
         response = super().login_success()
         outcome = getattr(self.request, "umebra_sso", {})
         sessions.login_completed(
-            self.request, self.user, provider=Provider.OIDC, mfa=outcome.get("mfa", False)
+            self.request,
+            self.user,
+            provider=Provider.OIDC,
+            mfa=outcome.get("mfa", False),
+            flow=self.flow,
         )
         return response
 

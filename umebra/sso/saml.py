@@ -16,8 +16,10 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from djangosaml2 import views as saml_views
 from djangosaml2.backends import Saml2Backend
+from djangosaml2.cache import OutstandingQueriesCache
 from saml2.config import SPConfig
 
+from umebra import reauth
 from umebra.sso import config, sessions
 from umebra.sso.models import Provider
 from umebra.sso.selectors import identity_user
@@ -111,19 +113,46 @@ class LoginView(_Enabled, saml_views.LoginView):
     for a fresh login even when the person is logged in here already."""
 
     def get(self, request, *args, **kwargs):
-        request.session[sessions.AGAIN_SESSION_KEY] = request.GET.get("again") == "1"
-        return super().get(request, *args, **kwargs)
+        before = set(OutstandingQueriesCache(request.saml_session).outstanding_queries())
+        response = super().get(request, *args, **kwargs)
+        if request.GET.get("again") == "1":
+            sent = set(OutstandingQueriesCache(request.saml_session).outstanding_queries())
+            if len(sent - before) == 1:
+                sessions.again_started(request, (sent - before).pop())
+        return response
 
     def should_prevent_auth(self, request) -> bool:
         return request.GET.get("again") != "1" and super().should_prevent_auth(request)
 
 
 class AssertionConsumerView(_Enabled, saml_views.AssertionConsumerServiceView):
+    flow = ""
+
+    def custom_validation(self, response) -> None:
+        # The request this answer is to (InResponseTo): the login it answers.
+        self.flow = response.session_id() or ""
+
+    def authenticate_user(self, request, *args, **kwargs):
+        self.before = (
+            request.user.pk if request.user.is_authenticated else None,
+            request.session.get(reauth.SESSION_KEY),
+        )
+        return super().authenticate_user(request, *args, **kwargs)
+
     def post_login_hook(self, request, user, session_info) -> None:
         outcome = getattr(request, "umebra_sso", {})
-        sessions.login_completed(
-            request, user, provider=Provider.SAML, mfa=outcome.get("mfa", False)
+        fresh = sessions.login_completed(
+            request, user, provider=Provider.SAML, mfa=outcome.get("mfa", False), flow=self.flow
         )
+        was, checked = self.before
+        if was == user.pk and not fresh:
+            # djangosaml2 logs in anew a session that already was this person's, and the
+            # login counted as the password checked; but the provider may have answered
+            # from its own session, asking nothing: only the login asked again counts.
+            if checked is None:
+                request.session.pop(reauth.SESSION_KEY, None)
+            else:
+                request.session[reauth.SESSION_KEY] = checked
 
     def handle_acs_failure(self, request, exception=None, status=403, **kwargs):
         outcome = getattr(request, "umebra_sso", None)

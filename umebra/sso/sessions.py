@@ -20,16 +20,31 @@ AGAIN_SESSION_KEY = "umebra_sso_again"
 UNKNOWN_SESSION_KEY = "umebra_sso_unknown"
 
 
-def login_completed(request: HttpRequest, user: User, *, provider: Provider, mfa: bool) -> None:
+def again_started(request: HttpRequest, flow: str) -> None:
+    """Note the login just sent to the provider with ``again=1`` (a sensitive step): its
+    ``flow``, the OpenID Connect state or the SAML request's ID, names the one answer whose
+    coming back counts as the password asked again. Another login's answer, even one
+    finished after this was started, does not: the provider may have let it through from
+    its own session, without asking anything."""
+    request.session[AGAIN_SESSION_KEY] = flow
+
+
+def login_completed(
+    request: HttpRequest, user: User, *, provider: Provider, mfa: bool, flow: str
+) -> bool:
     """After ``auth.login``: note the provider, and when it vouched for several factors,
-    count the session as verified, so the second step is not asked again. A login asked
-    for again before a sensitive step counts as the password checked (``umebra.reauth``)."""
+    count the session as verified, so the second step is not asked again. The answer to
+    the login asked for again before a sensitive step (``again_started``) counts as the
+    password checked (``umebra.reauth``); whether it was that one is returned."""
     request.session[PROVIDER_SESSION_KEY] = provider
     if mfa:
         device = services.provider_factor_confirm(actor=access.actor_for(user), provider=provider)
         django_otp.login(request, device)
-    if request.session.pop(AGAIN_SESSION_KEY, False):
+    fresh = bool(flow) and request.session.get(AGAIN_SESSION_KEY) == flow
+    if fresh:
+        del request.session[AGAIN_SESSION_KEY]
         password_checked(request)
+    return fresh
 
 
 def login_refused(request: HttpRequest, *, provider: Provider, subject: str) -> HttpResponse:
