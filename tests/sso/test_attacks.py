@@ -8,21 +8,25 @@ older login's answer counted as the fresh one asked for (OpenID Connect and SAML
 import base64
 import re
 import shutil
+import time
 import uuid
 import zlib
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
 from django.urls import reverse
 from saml2 import BINDING_HTTP_REDIRECT
 from saml2.saml import NAMEID_FORMAT_PERSISTENT, NameID
 from saml2.server import Server
 
+from tests.factories import member
 from tests.sso import saml_idp
 from tests.sso import test_oidc as oidc_flows
 from tests.sso import test_saml as saml_flows
 from tests.sso.conftest import SP_BASE, SP_ENTITY_ID
+from umebra import reauth
 from umebra.roles import Role
 from umebra.sso import oidc, sessions
 from umebra.sso.models import Provider
@@ -585,3 +589,39 @@ def test_saml_the_fresh_login_asked_for_still_counts(client, saml_provider, sett
     post_answer(client, answer["SAMLResponse"])
     assert sessions.AGAIN_SESSION_KEY not in client.session
     assert sensitive_step_allowed(client)
+
+
+# when the provider says it authenticated the person, against when the step asked again
+# × whether the answer counts as the password asked again
+AUTHENTICATED = [
+    ("after the step asked", +5, True),
+    ("within the clock's leeway before", -30, True),
+    ("long before: answered from its own session", -3600, False),
+    ("not said", None, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("when", "offset", "counts"), AUTHENTICATED, ids=[row[0] for row in AUTHENTICATED]
+)
+def test_the_login_asked_again_counts_only_if_the_provider_authenticated_since(
+    rf, when, offset, counts
+):
+    """A provider that ignores prompt=login or ForceAuthn answers the login asked again
+    from its own older session: its auth_time (or AuthnInstant) tells, and it does not
+    count as the password asked again."""
+    user = member(Role.POLICE)
+    request = rf.get("/")
+    request.session = SessionStore()
+    sessions.again_started(request, "flow-1")
+    asked_at = request.session[sessions.AGAIN_SESSION_KEY]["at"]
+    authenticated_at = None if offset is None else asked_at + offset
+
+    fresh = sessions.login_completed(
+        request, user, provider=Provider.OIDC, mfa=False, flow="flow-1",
+        authenticated_at=authenticated_at,
+    )  # fmt: skip
+    assert fresh is counts
+    assert (reauth.SESSION_KEY in request.session) is counts
+    assert sessions.AGAIN_SESSION_KEY not in request.session
+    assert time.time() - asked_at < 60

@@ -117,9 +117,12 @@ class OIDCBackend(OIDCAuthenticationBackend):
         subject = str(claims.get(claim) or "")
         user = identity_user(provider=Provider.OIDC, subject=subject)
         # Read by the callback view: the login's outcome beyond "no user".
+        amr = payload.get("amr") or []
+        asserted = [str(payload.get("acr", "")), *(amr if isinstance(amr, list) else [amr])]
         self.request.umebra_sso = {
             "subject": subject,
-            "mfa": config.multi_factor([str(payload.get("acr", "")), *payload.get("amr", [])]),
+            "mfa": config.multi_factor([str(value) for value in asserted]),
+            "authenticated_at": payload.get("auth_time"),
         }
         return user
 
@@ -168,6 +171,7 @@ class CallbackView(OIDCAuthenticationCallbackView):
             provider=Provider.OIDC,
             mfa=outcome.get("mfa", False),
             flow=self.flow,
+            authenticated_at=outcome.get("authenticated_at"),
         )
         return response
 

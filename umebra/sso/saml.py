@@ -6,6 +6,7 @@ for a fresh login (ForceAuthn). Requests go by HTTP-Redirect, which needs no scr
 page; the provider answers by HTTP-POST to the assertion consumer service, signed.
 """
 
+import datetime
 import functools
 import shutil
 import time
@@ -97,8 +98,22 @@ class SAMLBackend(Saml2Backend):
             subject = getattr(session_info.get("name_id"), "text", "") or ""
         contexts = [str(info[0]) for info in session_info.get("authn_info", []) if info]
         # Read by the assertion consumer view: the login's outcome beyond "no user".
-        request.umebra_sso = {"subject": subject, "mfa": config.multi_factor(contexts)}
+        instants = [info[2] for info in session_info.get("authn_info", []) if len(info) > 2]
+        request.umebra_sso = {
+            "subject": subject,
+            "mfa": config.multi_factor(contexts),
+            "authenticated_at": _epoch(instants[0]) if instants and instants[0] else None,
+        }
         return identity_user(provider=Provider.SAML, subject=subject)
+
+
+def _epoch(instant: str) -> float | None:
+    """An AuthnInstant (xs:dateTime, UTC) as seconds since the epoch."""
+    try:
+        moment = datetime.datetime.fromisoformat(instant.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=moment.tzinfo or datetime.UTC).timestamp()
 
 
 class _Enabled:
@@ -142,7 +157,12 @@ class AssertionConsumerView(_Enabled, saml_views.AssertionConsumerServiceView):
     def post_login_hook(self, request, user, session_info) -> None:
         outcome = getattr(request, "umebra_sso", {})
         fresh = sessions.login_completed(
-            request, user, provider=Provider.SAML, mfa=outcome.get("mfa", False), flow=self.flow
+            request,
+            user,
+            provider=Provider.SAML,
+            mfa=outcome.get("mfa", False),
+            flow=self.flow,
+            authenticated_at=outcome.get("authenticated_at"),
         )
         was, checked = self.before
         if was == user.pk and not fresh:

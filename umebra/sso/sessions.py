@@ -1,5 +1,7 @@
 """What a provider's login leaves in the session, shared by OpenID Connect and SAML."""
 
+import time
+
 import django_otp
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -16,6 +18,8 @@ from umebra.sso.models import Provider
 PROVIDER_SESSION_KEY = "umebra_sso_provider"
 # Set before sending someone to log in again for a sensitive step (``umebra.reauth``).
 AGAIN_SESSION_KEY = "umebra_sso_again"
+# How far the provider's clock may be behind ours.
+CLOCK_SKEW_SECONDS = 60
 # The identifier an unknown person came with, for the page that says whom to ask.
 UNKNOWN_SESSION_KEY = "umebra_sso_unknown"
 
@@ -23,26 +27,44 @@ UNKNOWN_SESSION_KEY = "umebra_sso_unknown"
 def again_started(request: HttpRequest, flow: str) -> None:
     """Note the login just sent to the provider with ``again=1`` (a sensitive step): its
     ``flow``, the OpenID Connect state or the SAML request's ID, names the one answer whose
-    coming back counts as the password asked again. Another login's answer, even one
-    finished after this was started, does not: the provider may have let it through from
-    its own session, without asking anything."""
-    request.session[AGAIN_SESSION_KEY] = flow
+    coming back counts as the password asked again, and the time, after which the provider
+    must say it authenticated the person. Another login's answer, even one finished after
+    this was started, does not count, nor an answer that says the person last logged in
+    there before: the provider may have let it through from its own session, asking
+    nothing."""
+    request.session[AGAIN_SESSION_KEY] = {"flow": flow, "at": int(time.time())}
 
 
 def login_completed(
-    request: HttpRequest, user: User, *, provider: Provider, mfa: bool, flow: str
+    request: HttpRequest,
+    user: User,
+    *,
+    provider: Provider,
+    mfa: bool,
+    flow: str,
+    authenticated_at: float | None,
 ) -> bool:
     """After ``auth.login``: note the provider, and when it vouched for several factors,
     count the session as verified, so the second step is not asked again. The answer to
     the login asked for again before a sensitive step (``again_started``) counts as the
-    password checked (``umebra.reauth``); whether it was that one is returned."""
+    password checked (``umebra.reauth``) if the provider authenticated the person since
+    (``authenticated_at``: OIDC's ``auth_time``, SAML's AuthnInstant); whether it did is
+    returned."""
     request.session[PROVIDER_SESSION_KEY] = provider
+    request.session.pop(UNKNOWN_SESSION_KEY, None)
     if mfa:
         device = services.provider_factor_confirm(actor=access.actor_for(user), provider=provider)
         django_otp.login(request, device)
-    fresh = bool(flow) and request.session.get(AGAIN_SESSION_KEY) == flow
-    if fresh:
+    asked = request.session.get(AGAIN_SESSION_KEY) or {}
+    fresh = (
+        bool(flow)
+        and asked.get("flow") == flow
+        and authenticated_at is not None
+        and authenticated_at >= asked["at"] - CLOCK_SKEW_SECONDS
+    )
+    if asked.get("flow") == flow and flow:
         del request.session[AGAIN_SESSION_KEY]
+    if fresh:
         password_checked(request)
     return fresh
 
