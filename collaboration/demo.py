@@ -498,15 +498,24 @@ def _seed_agreements() -> None:
     )
 
 
+# Who answers for the demo's activities of these organisations: the police's overdue one
+# is in `polis`'s morning reminder.
+RESPONSIBLE = {"Polisen LPO Umeå": "polis", "Socialtjänsten": "socialsekreterare"}
+
+
 def _fill(undertaking, org, areas, parties, activities, targets, quarters, today) -> None:
     """Areas, parties, activities, targets, four quarters of follow-up and feedback."""
     undertaking.areas.set(areas)
     undertaking.parties.set([org[name] for name in parties])
+    people = {
+        user.username: user for user in User.objects.filter(username__in=RESPONSIBLE.values())
+    }
     for n, (responsible, description, status) in enumerate(activities):
         Activity.objects.create(
             undertaking=undertaking,
             description=description,
             responsible=org[responsible],
+            responsible_person=people.get(RESPONSIBLE.get(responsible, "")),
             due=today + datetime.timedelta(days=60 * n - 30),
             status=status,
         )
