@@ -26,6 +26,7 @@ from saml2.config import IdPConfig
 from saml2.metadata import create_metadata_string
 from saml2.saml import NAME_FORMAT_URI, NAMEID_FORMAT_PERSISTENT, NameID
 from saml2.server import Server
+from saml2.xmldsig import DIGEST_SHA256, SIG_RSA_SHA256
 
 
 def _key_and_certificate(workdir: Path) -> tuple[Path, Path]:
@@ -65,6 +66,9 @@ def idp_config(base: str, workdir: Path, *, with_sp: bool) -> IdPConfig:
         "cert_file": str(cert),
         "metadata": {"local": [str(workdir / "sp.xml")]} if with_sp else {},
         "allow_unknown_attributes": True,
+        # As identity providers sign today; pysaml2's default is still SHA-1.
+        "signing_algorithm": SIG_RSA_SHA256,
+        "digest_algorithm": DIGEST_SHA256,
         "service": {
             "idp": {
                 "name": "Test IdP",
