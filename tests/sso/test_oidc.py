@@ -167,3 +167,15 @@ def test_a_sensitive_step_asks_for_a_fresh_login_at_the_provider(client, oidc_pr
     response = client.post(step)
     assert response.status_code == 302 and response.url == step
     assert len(client.get(step).context["codes"]) == 10
+
+
+def test_an_empty_setting_of_multi_factor_values_makes_no_login_multi_factor(
+    client, oidc_provider, settings
+):
+    """An environment that sets UMEBRA_SSO_MFA_VALUES to nothing must not make a token
+    without acr, whose acr reads as "", count as multi-factor."""
+    settings.UMEBRA_SSO_MFA_VALUES = [""]
+    user = linked(Role.POLICE, "sub-empty-mfa")
+    oidc_provider.person("sub-empty-mfa")
+    sso_login(client, oidc_provider, "sub-empty-mfa")
+    assert_lands(client, user, "two-factor-verify")

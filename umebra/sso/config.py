@@ -27,4 +27,6 @@ def multi_factor(asserted: list[str]) -> bool:
     """Whether any of the values a provider asserted about how the person logged in (OIDC's
     ``acr`` and ``amr``, SAML's AuthnContextClassRef) is one the municipality counts as
     multi-factor (``UMEBRA_SSO_MFA_VALUES``). An unknown value counts as one factor."""
-    return bool(set(asserted) & set(settings.UMEBRA_SSO_MFA_VALUES))
+    configured = {value.strip() for value in settings.UMEBRA_SSO_MFA_VALUES} - {""}
+    # An absent acr reads as "": it never matches, even if the setting was left empty.
+    return bool({value.strip() for value in asserted} & configured)
