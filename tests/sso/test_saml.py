@@ -140,3 +140,14 @@ def test_with_a_key_requests_are_signed_and_the_key_is_in_the_metadata(
     start = client.get(reverse("saml2_login"))
     query = parse_qs(urlsplit(start.url).query)
     assert "Signature" in query and "SigAlg" in query
+
+
+def test_the_request_asks_for_a_persistent_name_id(client, saml_provider):
+    """A transient NameID changes at each login and would match no link."""
+    import base64
+    import zlib
+
+    start = client.get(reverse("saml2_login"))
+    request = parse_qs(urlsplit(start.url).query)["SAMLRequest"][0]
+    xml = zlib.decompress(base64.b64decode(request), -15).decode()
+    assert 'Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent"' in xml

@@ -19,6 +19,7 @@ from djangosaml2 import views as saml_views
 from djangosaml2.backends import Saml2Backend
 from djangosaml2.cache import OutstandingQueriesCache
 from saml2.config import SPConfig
+from saml2.saml import NAMEID_FORMAT_PERSISTENT
 
 from umebra import reauth
 from umebra.sso import config, sessions
@@ -62,6 +63,9 @@ def _sp_config(entity_id, metadata, base_url, key_file, cert_file, again, _hour)
                 (base_url + reverse("saml2_ls_post"), saml2.BINDING_HTTP_POST),
             ],
         },
+        # The NameID identifies a person for good only when it is persistent.
+        "name_id_format": [NAMEID_FORMAT_PERSISTENT],
+        "name_id_policy_format": NAMEID_FORMAT_PERSISTENT,
         "allow_unsolicited": False,
         "want_assertions_signed": True,
         "want_response_signed": False,
