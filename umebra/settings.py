@@ -219,6 +219,9 @@ LOGIN_REDIRECT_URL_FAILURE = "/sso/refused/"
 # a key and certificate sign requests and logouts where the provider wants them signed.
 UMEBRA_SAML_METADATA = env.str("UMEBRA_SAML_METADATA", default="")
 UMEBRA_SAML_ENTITY_ID = env.str("UMEBRA_SAML_ENTITY_ID", default="")
+# Which of the metadata's identity providers is the municipality's, when it names several
+# (a federation's metadata): only that one's answers log anyone in.
+UMEBRA_SAML_IDP_ENTITY_ID = env.str("UMEBRA_SAML_IDP_ENTITY_ID", default="")
 UMEBRA_SAML_IDENTIFIER_ATTRIBUTE = env.str("UMEBRA_SAML_IDENTIFIER_ATTRIBUTE", default="")
 UMEBRA_SAML_KEY_FILE = env.str("UMEBRA_SAML_KEY_FILE", default="")
 UMEBRA_SAML_CERT_FILE = env.str("UMEBRA_SAML_CERT_FILE", default="")

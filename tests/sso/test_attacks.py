@@ -625,3 +625,89 @@ def test_the_login_asked_again_counts_only_if_the_provider_authenticated_since(
     assert (reauth.SESSION_KEY in request.session) is counts
     assert sessions.AGAIN_SESSION_KEY not in request.session
     assert time.time() - asked_at < 60
+
+
+def _federation(saml_provider, tmp_path):
+    """Metadata naming the municipality's provider and a federation peer with a key of
+    its own, as a federation's combined metadata does; and the peer, signing in the test."""
+    from saml2.metadata import create_metadata_string
+
+    peer_dir = tmp_path / "peer"
+    peer_dir.mkdir()
+    shutil.copy(saml_provider.metadata.parent / "sp.xml", peer_dir / "sp.xml")
+    peer_base = "http://peer.federation.example"
+    peer_xml = create_metadata_string(
+        None, config=saml_idp.idp_config(peer_base, peer_dir, with_sp=False)
+    ).decode()
+    own_xml = saml_provider.metadata.read_text()
+
+    def descriptor(xml: str) -> str:  # each declares its own namespaces
+        return re.sub(r"^<\?xml[^>]*\?>", "", xml.strip()).strip()
+
+    combined = tmp_path / "federation.xml"
+    combined.write_text(
+        '<?xml version="1.0"?><md:EntitiesDescriptor '
+        'xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">'
+        f"{descriptor(own_xml)}{descriptor(peer_xml)}</md:EntitiesDescriptor>"
+    )
+    peer = Server(config=saml_idp.idp_config(peer_base, peer_dir, with_sp=True))
+    return combined, peer
+
+
+def test_saml_a_federation_peer_cannot_speak_for_the_municipalitys_staff(
+    client, saml_provider, settings, tmp_path
+):
+    """A signed answer from another provider in the same (federation) metadata, naming a
+    linked person's NameID, logs no one in; the municipality's own provider still does."""
+    combined, peer = _federation(saml_provider, tmp_path)
+    settings.UMEBRA_SAML_METADATA = str(combined)
+    own = f"{saml_provider.base}/metadata"
+    settings.UMEBRA_SAML_IDP_ENTITY_ID = own
+    user = saml_flows.linked(Role.SOCIAL_WORKER, "att-federation")
+
+    start = client.get(reverse("saml2_login"))
+    assert start.url.startswith(saml_provider.base)  # to ours, not a list of the federation
+    asked = request_id(idp(saml_provider), start.url)
+    forged = saml_answer(peer, in_response_to=asked, subject="att-federation")
+    assert refused(post_answer(client, forged))
+    assert logged_in_as(client) is None
+
+    start = client.get(reverse("saml2_login"))
+    server = idp(saml_provider)
+    genuine = saml_answer(
+        server, in_response_to=request_id(server, start.url), subject="att-federation"
+    )
+    assert post_answer(client, genuine).status_code == 302
+    assert logged_in_as(client) == str(user.pk)
+
+
+def test_saml_metadata_of_several_providers_without_a_choice_logs_no_one_in(
+    client, saml_provider, settings, tmp_path
+):
+    combined, _peer = _federation(saml_provider, tmp_path)
+    settings.UMEBRA_SAML_METADATA = str(combined)
+    settings.UMEBRA_SAML_IDP_ENTITY_ID = ""
+    response = client.get(reverse("saml2_login"))
+    assert response.status_code == 503
+    assert "Inloggningen gick inte igenom" in response.content.decode()
+
+
+def test_saml_a_name_id_that_is_not_persistent_identifies_no_one(client, saml_provider):
+    """An e-mail address as NameID, even one linked by mistake, logs no one in."""
+    from saml2.saml import NAMEID_FORMAT_EMAILADDRESS
+
+    saml_flows.linked(Role.POLICE, "police@umebra.example")
+    start = client.get(reverse("saml2_login"))
+    server = idp(saml_provider)
+    response = server.create_authn_response(
+        {},
+        in_response_to=request_id(server, start.url),
+        destination=ACS,
+        sp_entity_id=SP_ENTITY_ID,
+        name_id=NameID(format=NAMEID_FORMAT_EMAILADDRESS, text="police@umebra.example"),
+        authn={"class_ref": LOA3, "authn_auth": server.config.entityid},
+        sign_response=True,
+        sign_assertion=True,
+    )
+    assert refused(post_answer(client, base64.b64encode(str(response).encode()).decode()))
+    assert logged_in_as(client) is None

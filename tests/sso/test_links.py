@@ -113,3 +113,17 @@ def test_the_it_departments_list_links_many_at_once(tmp_path, capsys):
     with pytest.raises(SystemExit):
         call_command("sso_link", str(listing), provider="saml")
     assert "Linked 0, already linked 2, refused 3." in capsys.readouterr().out
+
+
+def test_linking_asks_for_the_password_again_as_setting_one_does(client, settings):
+    settings.UMEBRA_REAUTH_MINUTES = 0
+    log_in(client, member(Role.ADMIN))
+    session = client.session
+    session["umebra_password_checked_at"] = 0
+    session.save()
+    target = member(Role.SOCIAL_WORKER)
+
+    response = link(client, target)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("password-confirm"))
+    assert not ExternalIdentity.objects.filter(user=target).exists()

@@ -2,13 +2,15 @@
 
 from django import forms
 from django.contrib import admin
+from django.utils.decorators import method_decorator
 
 from umebra import access
 from umebra.admin_access import AccessRestrictedAdmin
 from umebra.forms import ModelForm
+from umebra.reauth import sensitive_step
 from umebra.sso import services
 from umebra.sso.models import ExternalIdentity
-from umebra.sso.selectors import link_refusal
+from umebra.sso.policy import link_refusal
 
 
 class ExternalIdentityForm(ModelForm):
@@ -49,6 +51,12 @@ class ExternalIdentityAdmin(AccessRestrictedAdmin):
                 super().__init__(*args, actor=actor, **inner)
 
         return WithActor
+
+    @method_decorator(sensitive_step)
+    def add_view(self, request, form_url="", extra_context=None):
+        """Linking a login is giving a way into the account, as setting its password is:
+        the password is asked again first."""
+        return super().add_view(request, form_url, extra_context)
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False

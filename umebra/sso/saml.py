@@ -14,6 +14,7 @@ import time
 import saml2
 from django.conf import settings
 from django.http import Http404, HttpRequest
+from django.shortcuts import redirect
 from django.urls import reverse
 from djangosaml2 import views as saml_views
 from djangosaml2.backends import Saml2Backend
@@ -94,12 +95,19 @@ class SAMLBackend(Saml2Backend):
     def authenticate(self, request, session_info=None, **kwargs):
         if request is None or not session_info or not config.saml_enabled():
             return None
+        # Metadata may name a whole federation's providers, each able to sign an answer:
+        # only the municipality's own speaks for its staff.
+        if session_info.get("issuer") != identity_provider(sp_config(request)):
+            return None
         attribute = settings.UMEBRA_SAML_IDENTIFIER_ATTRIBUTE
         if attribute:
             values = session_info.get("ava", {}).get(attribute) or [""]
             subject = str(values[0])
         else:
-            subject = getattr(session_info.get("name_id"), "text", "") or ""
+            name_id = session_info.get("name_id")
+            if getattr(name_id, "format", None) != NAMEID_FORMAT_PERSISTENT:
+                return None  # an e-mail or a transient NameID identifies no one for good
+            subject = name_id.text or ""
         contexts = [str(info[0]) for info in session_info.get("authn_info", []) if info]
         # Read by the assertion consumer view: the login's outcome beyond "no user".
         instants = [info[2] for info in session_info.get("authn_info", []) if len(info) > 2]
@@ -109,6 +117,17 @@ class SAMLBackend(Saml2Backend):
             "authenticated_at": _epoch(instants[0]) if instants and instants[0] else None,
         }
         return identity_user(provider=Provider.SAML, subject=subject)
+
+
+def identity_provider(conf: SPConfig) -> str | None:
+    """The municipality's identity provider: ``UMEBRA_SAML_IDP_ENTITY_ID`` if set and in
+    the metadata, else the metadata's only one. None when the metadata names several and
+    the setting does not choose, or names none: then no one logs in by SAML."""
+    known = list(conf.metadata.identity_providers())
+    chosen = settings.UMEBRA_SAML_IDP_ENTITY_ID
+    if chosen:
+        return chosen if chosen in known else None
+    return known[0] if len(known) == 1 else None
 
 
 def _epoch(instant: str) -> float | None:
@@ -132,6 +151,11 @@ class LoginView(_Enabled, saml_views.LoginView):
     for a fresh login even when the person is logged in here already."""
 
     def get(self, request, *args, **kwargs):
+        chosen = identity_provider(self.get_sp_config(request))
+        if chosen is None:
+            return sessions.refusal_page(request, unknown=None, status=503)
+        request.GET = request.GET.copy()
+        request.GET["idp"] = chosen  # never djangosaml2's list of the federation's providers
         before = set(OutstandingQueriesCache(request.saml_session).outstanding_queries())
         response = super().get(request, *args, **kwargs)
         if request.GET.get("again") == "1":
@@ -184,7 +208,8 @@ class AssertionConsumerView(_Enabled, saml_views.AssertionConsumerServiceView):
             return sessions.login_refused(
                 request, provider=Provider.SAML, subject=outcome["subject"]
             )
-        return super().handle_acs_failure(request, exception=exception, status=status, **kwargs)
+        # A bad signature, a replay, an answer to no request: our page, in our words.
+        return sessions.refusal_page(request, unknown=None, status=status)
 
 
 class LogoutServiceView(_Enabled, saml_views.LogoutView):
@@ -200,4 +225,7 @@ def provider_logout(request: HttpRequest):
     logout), when its metadata offers that."""
     view = saml_views.LogoutInitView()
     view.setup(request)
-    return view.get(request)
+    response = view.get(request)
+    # The provider's session may be gone already (djangosaml2 answers a bare 400): the
+    # logout here has happened, so the login page, not an error.
+    return response if response.status_code in (200, 302) else redirect("login")

@@ -11,7 +11,7 @@ from umebra.audit.models import AccessAction
 from umebra.audit.services import alert_raise
 from umebra.models import User
 from umebra.sso.models import ExternalIdentity, Provider, ProviderFactorDevice
-from umebra.sso.selectors import link_refusal
+from umebra.sso.policy import link_refusal
 
 
 @transaction.atomic

@@ -3,8 +3,9 @@
 import time
 
 import django_otp
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -73,6 +74,14 @@ def login_refused(request: HttpRequest, *, provider: Provider, subject: str) -> 
     """The provider knows the person, Umebrå does not: the page that says whom to ask."""
     request.session[UNKNOWN_SESSION_KEY] = {"provider": provider, "subject": subject}
     return redirect("sso-refused")
+
+
+def refusal_page(request: HttpRequest, *, unknown: dict | None, status: int) -> HttpResponse:
+    """The page of a login that did not go through: for a person the provider knows and
+    Umebrå does not (``unknown``, with the identifier to give), or for an answer that could
+    not be trusted, each saying whom to ask."""
+    context = {"unknown": unknown, "contact": settings.UMEBRA_SSO_CONTACT}
+    return render(request, "sso/refused.html", context, status=status)
 
 
 def again_url(request: HttpRequest, back: str) -> str | None:

@@ -1,7 +1,6 @@
 """The login page with the providers, the page for a person the provider knows and Umebrå
 does not, and a logout that ends the provider's session too."""
 
-from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
@@ -27,8 +26,7 @@ def refused_view(request: HttpRequest) -> HttpResponse:
     """The provider said who the person is, but no account here is linked to it (or the
     login did not come back right). It says whom to ask, with the identifier to give them."""
     unknown = request.session.get(sessions.UNKNOWN_SESSION_KEY)
-    context = {"unknown": unknown, "contact": settings.UMEBRA_SSO_CONTACT}
-    return render(request, "sso/refused.html", context, status=403)
+    return sessions.refusal_page(request, unknown=unknown, status=403)
 
 
 @require_POST
