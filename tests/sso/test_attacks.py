@@ -167,6 +167,8 @@ def test_oidc_a_multi_factor_claim_only_in_userinfo_does_not_verify(
     settings.UMEBRA_OIDC_IDENTIFIER_CLAIM = "hsaid"
     user = oidc_flows.linked(Role.SOCIAL_WORKER, f"hsa-ui-{claim}")
     oidc_provider.person(f"att-ui-{claim}")
+    # oidc-provider-mock puts a person's claims in the ID token and userinfo alike, so a
+    # claim in userinfo alone is made by adding it to the real provider's real answer.
     real = oidc.OIDCBackend.get_userinfo
     claimed = {"acr": LOA3} if claim == "acr" else {"amr": ["pwd", "mfa"]}
 
@@ -192,6 +194,8 @@ def test_oidc_userinfo_about_another_subject_identifies_no_one(
     victim = oidc_flows.linked(Role.SOCIAL_WORKER, "SE-VICTIM-1")
     oidc_provider.person("att-mallory")
 
+    # The test provider always answers about the token's own subject; a provider that
+    # answers about another (or a substituted token) is played by this answer.
     def someone_elses(self, access_token, id_token, payload):
         return {"sub": "victims-sub", "hsaid": "SE-VICTIM-1"}
 
