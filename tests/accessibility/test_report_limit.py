@@ -1,6 +1,7 @@
 """The public report form takes a bounded number of reports an hour from one client (its
-address with its browser, as the lock-out counts them), and over the bound keeps the
-reader's words (docs/rules.md, rule 10)."""
+address with its browser, as the lock-out counts them) and four times as many from one
+address whatever browser it names, and over either bound keeps the reader's words
+(docs/rules.md, rule 10)."""
 
 import datetime
 
@@ -47,10 +48,55 @@ def test_another_client_is_still_allowed():
         for number in range(6):
             reader.post(STATEMENT, _report(number))
         # Another browser at the same address (a colleague in the same office), and another
-        # address with the same browser, are clients of their own.
+        # address with the same browser, are clients of their own, within the address's bound.
         assert _reader(browser="Safari/605.1.15").post(STATEMENT, _report(7)).status_code == 302
         assert _reader(address="198.51.100.7").post(STATEMENT, _report(8)).status_code == 302
     assert AccessibilityReport.objects.count() == 7
+
+
+def test_a_user_agent_changed_on_every_post_is_refused_after_the_address_bound():
+    """The user agent is the sender's to write: a script that names a new browser on every
+    post is bounded by its address, at four times the bound per client, so that an office
+    behind one address may still send a few each."""
+    with time_machine.travel(START, tick=False):
+        statuses = [
+            _reader(browser=f"Script/{number}").post(STATEMENT, _report(number)).status_code
+            for number in range(20)
+        ]
+        refused = _reader(browser="Script/20").post(STATEMENT, _report(20))
+        elsewhere = _reader(address="198.51.100.7").post(STATEMENT, _report(21))
+    assert statuses == [302] * 20
+    assert refused.status_code == 429
+    page = refused.content.decode()
+    assert "Din rapport skickades inte" in page
+    assert "20 rapporter i timmen från samma nätverk" in page
+    assert "Problem nummer 20: kartan saknar text." in page  # nothing the reader wrote is lost
+    assert elsewhere.status_code == 302
+    assert AccessibilityReport.objects.count() == 21
+
+
+def test_a_client_over_its_own_bound_spends_nothing_of_its_address():
+    """One reader sending again and again, refused, does not shut out the colleagues behind
+    the same address."""
+    with time_machine.travel(START, tick=False):
+        reader = _reader()
+        for number in range(30):
+            reader.post(STATEMENT, _report(number))
+        colleagues = [
+            _reader(browser=f"Colleague/{number}").post(STATEMENT, _report(number)).status_code
+            for number in range(15)
+        ]
+    assert colleagues == [302] * 15
+    assert AccessibilityReport.objects.count() == 20
+
+
+def test_the_address_bound_follows_the_configured_limit(settings):
+    settings.UMEBRA_ACCESSIBILITY_REPORT_LIMIT = 1
+    with time_machine.travel(START, tick=False):
+        statuses = [
+            _reader(browser=f"Script/{n}").post(STATEMENT, _report(n)).status_code for n in range(5)
+        ]
+    assert statuses == [302, 302, 302, 302, 429]
 
 
 def test_after_the_hour_the_client_may_report_again():

@@ -40,10 +40,24 @@ def accessibility_report_senders(*, user: User, ids: list[str]) -> list[str]:
 
 
 def accessibility_report_purge_date(report: AccessibilityReport) -> datetime.date:
-    """The day a report's words and address are purged."""
+    """The day a report's words and address are purged: that of the first run of the nightly
+    task (its time read from its schedule) whose limit has passed the report. A report that
+    came between midnight and the run's hour is purged on the day it is kept until, not the
+    day after."""
+    schedule = settings.CELERY_BEAT_SCHEDULE["accessibility-reports-purge"]["schedule"]
+    runs = sorted(datetime.time(h, m) for h in schedule.hour for m in schedule.minute)
+    sent = timezone.localtime(report.created_at)
     months = settings.UMEBRA_ACCESSIBILITY_REPORT_RETENTION_MONTHS
-    kept_until = _months_before(timezone.localtime(report.created_at), -months)
-    return kept_until.date() + datetime.timedelta(days=1)
+    day = _months_before(sent, -months).date()
+    # Within a few days: a report sent late in a short month (the 28th of February at noon,
+    # kept a month) is reached only by the run of the 1st of April, those of the 29th to
+    # 31st of March looking back no further than to the 28th of February at 01:25.
+    while True:
+        for at in runs:
+            run = timezone.make_aware(datetime.datetime.combine(day, at))
+            if sent < accessibility_report_purge_limit(run):  # accessibility_reports_purge_due
+                return day
+        day += datetime.timedelta(days=1)
 
 
 def _months_before(moment: datetime.datetime, months: int) -> datetime.datetime:

@@ -20,26 +20,49 @@ from umebra.accessibility.selectors import accessibility_report_list, accessibil
 from umebra.accessibility.services import accessibility_report_create
 from umebra.audit.models import AccessAction
 from umebra.pages import form_status, paginate
-from umebra.throttle import throttle_spend
+from umebra.throttle import address_key, throttle_spend
 
 # The window of the report form's limit (UMEBRA_ACCESSIBILITY_REPORT_LIMIT reports in each).
 REPORT_LIMIT_PERIOD = datetime.timedelta(hours=1)
+# The bound per address alone is this many times the bound per client. The per-client bound
+# reads the user agent, which a script may change on every post; the address it cannot (past
+# the proxies we trust). The factor is loose because one address is often many people: an
+# office, a school or a library behind one NAT, whose staff may each report a few problems in
+# the same hour.
+REPORT_LIMIT_PER_ADDRESS_FACTOR = 4
+
+
+def _report_limited(request: HttpRequest) -> str:
+    """Spend one report of the request's client and of its address: "" if both are within
+    their bounds, else which is over ("client", "address"). A client already over its own
+    bound spends nothing of its address's, so that one reader sending again and again does not
+    shut out the colleagues behind the same address."""
+    limit = settings.UMEBRA_ACCESSIBILITY_REPORT_LIMIT
+    if not throttle_spend(
+        request, scope="accessibility-report", limit=limit, period=REPORT_LIMIT_PERIOD
+    ):
+        return "client"
+    if not throttle_spend(
+        request,
+        scope="accessibility-report-address",
+        limit=limit * REPORT_LIMIT_PER_ADDRESS_FACTOR,
+        period=REPORT_LIMIT_PERIOD,
+        key=address_key,
+    ):
+        return "address"
+    return ""
 
 
 @require_http_methods(["GET", "POST"])
 def accessibility_statement_view(request: HttpRequest) -> HttpResponse:
     """Readable by anyone, logged in or not, as the law asks; so is the report form."""
     form = AccessibilityReportForm(request.POST or None)
-    limited = False
+    limited = ""
     if form.is_valid():
-        # A bound per client (docs/rules.md, rule 10): over it, the page comes back with the
-        # reader's words still in the form, to be sent once the hour has turned.
-        limited = not throttle_spend(
-            request,
-            scope="accessibility-report",
-            limit=settings.UMEBRA_ACCESSIBILITY_REPORT_LIMIT,
-            period=REPORT_LIMIT_PERIOD,
-        )
+        # A bound per client and a looser one per address (docs/rules.md, rule 10): over
+        # either, the page comes back with the reader's words still in the form, to be sent
+        # once the hour has turned.
+        limited = _report_limited(request)
         if not limited:
             accessibility_report_create(actor=access.actor_for(request.user), **form.cleaned_data)
             messages.success(request, _("Thank you. Your report was received."))
@@ -49,6 +72,8 @@ def accessibility_statement_view(request: HttpRequest) -> HttpResponse:
         "form": form,
         "limited": limited,
         "limit": settings.UMEBRA_ACCESSIBILITY_REPORT_LIMIT,
+        "address_limit": settings.UMEBRA_ACCESSIBILITY_REPORT_LIMIT
+        * REPORT_LIMIT_PER_ADDRESS_FACTOR,
         "retention_months": settings.UMEBRA_ACCESSIBILITY_REPORT_RETENTION_MONTHS,
     }
     status = HTTPStatus.TOO_MANY_REQUESTS if limited else form_status(form)
