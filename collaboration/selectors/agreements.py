@@ -14,6 +14,7 @@ from collaboration.models import (
     Undertaking,
 )
 from collaboration.selectors.areas import areas_named
+from collaboration.selectors.people import people_shown
 from umebra import access
 from umebra.history import Change, history_changes, newest_first
 from umebra.models import User
@@ -139,10 +140,17 @@ def target_progress(undertaking: Undertaking) -> list[TargetProgress]:
 
 
 def undertaking_parts(*, user: User, undertaking: Undertaking) -> dict:
-    """Everything the detail page shows of an undertaking the user may see."""
-    return {
-        "activities": access.restrict(
+    """Everything the detail page shows of an undertaking the user may see; of its activities'
+    responsible people, those whose name ``user`` may see (``people_shown``, by key)."""
+    activities = list(
+        access.restrict(
             user, undertaking.activities.select_related("responsible", "responsible_person")
+        )
+    )
+    return {
+        "activities": activities,
+        "people_shown": people_shown(
+            user=user, people=[a.responsible_person_id for a in activities]
         ),
         "follow_ups": access.restrict(
             user, undertaking.follow_ups.prefetch_related("values__target")

@@ -21,12 +21,14 @@ from collaboration.models import (
 )
 from collaboration.models.responsible import RESPONSIBLE_ROLES
 from collaboration.policy import TAKING_PART
+from collaboration.selectors.people import responsible_choices
 from collaboration.services import agreements, groups
 from tests.collaboration.test_notifications import mailed
 from tests.core.test_mail import received, text
 from tests.factories import log_in, member
 from umebra import access, services
 from umebra.access import SYSTEM
+from umebra.history import changes_of
 from umebra.mail import mail_send_due
 from umebra.models import MAIL_KIND_ROLES, MailKind, Membership, OutgoingMail
 from umebra.roles import Role
@@ -293,3 +295,77 @@ def test_a_person_who_turned_the_kind_off_is_not_told(
     run_daily_task_twice()
     assert not OutgoingMail.objects.exists()
     assert received(smtp_server) == []
+
+
+# -- Who sees the name ------------------------------------------------------------------------
+
+# Whoever sees the item sees the organisation that answers for it; the person's name only those
+# who may see that person: the coordinators, the person, their colleagues, not another party's
+# staff or a politician following the work (umebra.policy.UserPolicy).
+SEES_THE_NAME = {
+    "coordinator": True,
+    "caretaker": True,
+    "caretaker's colleague": True,
+    "officer": False,
+    "politician": False,
+}
+
+
+@pytest.fixture
+def named_items(people, agreement, meeting, orgs):
+    due = timezone.localdate() + datetime.timedelta(days=5)
+    agreements.activity_create(
+        actor=SYSTEM, undertaking=agreement, description="Belysning", due=due,
+        responsible=orgs["landlord"], responsible_person=people["caretaker"],
+    )  # fmt: skip
+    groups.decision_create(
+        actor=SYSTEM, meeting=meeting, text="Belysning", due=due, owner=orgs["landlord"],
+        responsible_person=people["caretaker"],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", SEES_THE_NAME)
+def test_the_name_is_shown_only_to_those_who_may_see_the_person(
+    client, people, agreement, meeting, named_items, reader
+):
+    log_in(client, people[reader])
+    for url in (agreement.get_absolute_url(), meeting.group.get_absolute_url()):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert "Bostaden AB" in page, url  # the organisation, to everyone who sees the item
+        assert ("Kim Vaktmästarsson" in page) is SEES_THE_NAME[reader], url
+
+
+@pytest.mark.parametrize("reader", SEES_THE_NAME)
+def test_the_history_names_the_person_only_to_those_who_may_see_them(
+    people, agreement, named_items, reader
+):
+    activity = Activity.objects.get()
+    agreements.activity_update(
+        actor=SYSTEM, activity=activity, description=activity.description,
+        responsible=activity.responsible, due=activity.due, status=activity.status,
+        responsible_person=people["caretaker's colleague"],
+    )  # fmt: skip
+    changes = changes_of(activity, user=people[reader])
+    [change] = [c for c in changes if c.field == "Ansvarig person"]
+    if SEES_THE_NAME[reader]:
+        assert change.before == "Kim Vaktmästarsson"
+        assert change.after == people["caretaker's colleague"].display_name
+    else:
+        assert (change.before, change.after) == ("(visas inte)", "(visas inte)")
+
+
+def test_the_choices_start_from_the_people_the_chooser_may_see(people, agreement):
+    """The form's choices go through the access layer: a coordinator is offered every party's
+    people who do the work, a partner (were one to reach the form) only their own colleagues."""
+    parties = agreement.parties.all()
+    offered = lambda who: set(  # noqa: E731
+        responsible_choices(user=people[who], organisations=parties)
+    )
+    assert offered("coordinator") == {
+        people["caretaker"],
+        people["caretaker's colleague"],
+        people["officer"],
+    }
+    assert offered("caretaker") == {people["caretaker"], people["caretaker's colleague"]}
