@@ -21,9 +21,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from collaboration.models import Activity, ActivityStatus, Decision, UndertakingStatus
+from collaboration.models import Decision
 from collaboration.models.responsible import RESPONSIBLE_ROLES
-from collaboration.selectors.agreements import activities_due
+from collaboration.selectors.agreements import activities_due, activities_open
 from collaboration.selectors.groups import decisions_open
 from collaboration.selectors.observations import observations_counted
 from umebra.mail import mail_queue
@@ -124,9 +124,8 @@ def activities_and_decisions_due_mail(*, today: datetime.date) -> int:
     and due date. Returns how many items were told."""
     tomorrow = today + DAY
     activities = list(
-        Activity.objects.filter(due__lte=tomorrow, responsible_person__isnull=False)
-        .exclude(status__in=[ActivityStatus.DONE, ActivityStatus.CANCELLED])
-        .exclude(undertaking__status=UndertakingStatus.COMPLETED)
+        activities_open(due_by=tomorrow)
+        .filter(responsible_person__isnull=False)
         .filter(_still_acting_for("responsible"))
         .select_related("responsible_person")
     )

@@ -12,6 +12,7 @@ from collaboration.models import (
     Target,
     TargetValue,
     Undertaking,
+    UndertakingStatus,
 )
 from collaboration.selectors.areas import areas_named
 from collaboration.selectors.people import people_shown
@@ -160,10 +161,23 @@ def undertaking_parts(*, user: User, undertaking: Undertaking) -> dict:
     }
 
 
+def activities_open(*, due_by) -> QuerySet[Activity]:
+    """The activities still to be done that are due by ``due_by`` (overdue included): not
+    done or cancelled, of a promise or agreement not completed (a completed one's activities
+    are over, whatever their status says). Not narrowed: the one definition of what is due,
+    narrowed by ``activities_due`` for a reader and read as is by the system's reminder
+    (``collaboration.notifications``)."""
+    return (
+        Activity.objects.filter(due__lte=due_by)
+        .exclude(status__in=[ActivityStatus.DONE, ActivityStatus.CANCELLED])
+        .exclude(undertaking__status=UndertakingStatus.COMPLETED)
+    )
+
+
 def activities_due(*, user: User, due_by) -> QuerySet[Activity]:
-    """Activities not done or cancelled that are due by ``due_by``, soonest first."""
-    finished = [ActivityStatus.DONE, ActivityStatus.CANCELLED]
-    activities = Activity.objects.exclude(status__in=finished).filter(due__lte=due_by)
+    """The open activities (``activities_open``) due by ``due_by`` that ``user`` may see,
+    soonest first."""
+    activities = activities_open(due_by=due_by)
     return access.restrict(user, activities.select_related("undertaking", "responsible")).order_by(
         "due", "id"
     )

@@ -20,6 +20,8 @@ from collaboration.models import (
     UndertakingStatus,
 )
 from collaboration.models.responsible import responsible_people
+from collaboration.notifications import _digest
+from collaboration.selectors.agreements import activities_due
 from collaboration.selectors.people import responsible_choices
 from collaboration.services import agreements, groups
 from tests.collaboration.test_notifications import mailed
@@ -387,3 +389,34 @@ def test_the_choices_start_from_the_people_the_chooser_may_see(people, agreement
         people["officer"],
     }
     assert offered("caretaker") == {people["caretaker"], people["caretaker's colleague"]}
+
+
+# -- What is due --------------------------------------------------------------------------
+
+
+def test_a_completed_agreements_activity_is_due_nowhere(smtp_server, people, agreement, orgs):
+    """One definition of an open activity: the home page's list, the weekly digest's count and
+    the reminder leave out a completed agreement's activities as they leave out done ones."""
+    today = timezone.localdate()
+    other = agreements.undertaking_create(
+        actor=SYSTEM, kind=UndertakingKind.SAFETY_AGREEMENT, place="Ålidhem", title="Klar",
+        problem="p", valid_from=today, valid_to=today + datetime.timedelta(days=30), areas=[],
+        parties=[orgs["landlord"]],
+    )  # fmt: skip
+    for undertaking, description, status in [
+        (agreement, "open", ActivityStatus.PLANNED),
+        (agreement, "done", ActivityStatus.DONE),
+        (other, "of a completed agreement", ActivityStatus.PLANNED),
+    ]:
+        agreements.activity_create(
+            actor=SYSTEM, undertaking=undertaking, description=description, due=today,
+            responsible=orgs["landlord"], responsible_person=people["caretaker"], status=status,
+        )  # fmt: skip
+    other.status = UndertakingStatus.COMPLETED
+    other.save()
+
+    due = activities_due(user=people["coordinator"], due_by=today)
+    assert [a.description for a in due] == ["open"]
+    assert _digest(people["coordinator"], today).startswith("1 aktivitet eller beslut")
+    tasks.activities_and_decisions_due_mail()
+    assert OutgoingMail.objects.count() == 1
