@@ -90,7 +90,9 @@ class ActivityForm(ModelForm):
         # acting for a party its person (the model's clean: for the responsible one).
         parties = undertaking.parties.all()
         self.fields["responsible"].queryset = parties
-        self.fields["responsible_person"].for_organisations(parties, user=user)
+        self.fields["responsible_person"].for_organisations(
+            parties, user=user, keeping=self.instance.responsible_person_id
+        )
 
 
 class TargetForm(ModelForm):

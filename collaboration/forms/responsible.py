@@ -20,9 +20,12 @@ class ResponsiblePersonField(forms.ModelChoiceField):
         # Someone outside the choices is refused as the model refuses one of another party.
         self.error_messages["invalid_choice"] = RESPONSIBLE_PERSON_ERROR
 
-    def for_organisations(self, organisations: QuerySet[Organisation], *, user: User) -> None:
-        """Offer those acting for ``organisations`` whom ``user`` may see."""
-        self.queryset = responsible_choices(user=user, organisations=organisations)
+    def for_organisations(
+        self, organisations: QuerySet[Organisation], *, user: User, keeping: int | None = None
+    ) -> None:
+        """Offer those acting for ``organisations`` whom ``user`` may see, and the person the
+        item names already (``keeping``)."""
+        self.queryset = responsible_choices(user=user, organisations=organisations, keeping=keeping)
 
     def label_from_instance(self, obj: User) -> str:
         names = sorted({m.organisation.name for m in getattr(obj, "acting_for", [])})

@@ -18,6 +18,10 @@ from umebra.roles import WORKING_ROLES
 # those who see the item's page as its party, and who receive its reminder).
 RESPONSIBLE_ROLES = WORKING_ROLES
 
+RESPONSIBLE_PERSON_LEFT = _(
+    "The responsible person no longer acts for the responsible organisation: clear the field "
+    "or choose someone else. An item of theirs can still be marked done or cancelled."
+)
 RESPONSIBLE_PERSON_ERROR = _(
     "The responsible person must act for the responsible organisation: choose someone with an "
     "active role there."

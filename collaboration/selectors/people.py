@@ -7,7 +7,7 @@ roles across organisations everyone)."""
 
 from collections.abc import Iterable
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from collaboration.models.responsible import RESPONSIBLE_ROLES, responsible_people
 from umebra import access
@@ -22,12 +22,19 @@ def people_shown(*, user: User, people: Iterable[int | None]) -> set[int]:
     return set(access.restrict(user, User.objects.filter(pk__in=keys)).values_list("pk", flat=True))
 
 
-def responsible_choices(*, user: User, organisations: QuerySet[Organisation]) -> QuerySet[User]:
+def responsible_choices(
+    *, user: User, organisations: QuerySet[Organisation], keeping: int | None = None
+) -> QuerySet[User]:
     """Whom ``user`` may name for an item of one of ``organisations``: of the people acting
     for one of them in a role that carries out the work, those ``user`` may see, each with
-    the memberships it acts through (``acting_for``)."""
+    the memberships it acts through (``acting_for``). ``keeping``, the key of the person the
+    item names already, is offered too though they have left since (the model's ``clean``
+    lets the item be closed as it stands, and asks for another person otherwise)."""
+    named = Q(pk__in=responsible_people(organisations))
+    if keeping is not None:
+        named |= Q(pk=keeping)
     return (
-        access.restrict(user, User.objects.filter(pk__in=responsible_people(organisations)))
+        access.restrict(user, User.objects.filter(named))
         .order_by("first_name", "last_name", "username")
         .prefetch_related(
             Prefetch(

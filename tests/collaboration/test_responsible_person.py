@@ -11,7 +11,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from collaboration import tasks
+from collaboration import notifications, tasks
 from collaboration.models import (
     Activity,
     ActivityStatus,
@@ -420,3 +420,60 @@ def test_a_completed_agreements_activity_is_due_nowhere(smtp_server, people, agr
     assert _digest(people["coordinator"], today).startswith("1 aktivitet eller beslut")
     tasks.activities_and_decisions_due_mail()
     assert OutgoingMail.objects.count() == 1
+
+
+# -- Counts and a person who left ---------------------------------------------------------
+
+
+def test_the_reminder_counts_the_mails_it_queued(people, agreement, orgs):
+    """The daily run returns how many mails it queued: an item already told is not counted."""
+    today = timezone.localdate()
+    agreements.activity_create(
+        actor=SYSTEM, undertaking=agreement, description="x", due=today,
+        responsible=orgs["landlord"], responsible_person=people["caretaker"],
+    )  # fmt: skip
+    assert notifications.activities_and_decisions_due_mail(today=today) == 1
+    assert notifications.activities_and_decisions_due_mail(today=today) == 0
+    assert OutgoingMail.objects.count() == 1
+
+
+LEFT = (
+    "Den ansvariga personen företräder inte längre den ansvariga aktören: töm fältet eller välj "
+    "någon annan. En post som är deras kan ändå markeras som klar eller inställd."
+)
+
+
+@pytest.mark.parametrize(
+    ("status", "saved"),
+    [
+        (ActivityStatus.DONE, True),
+        (ActivityStatus.CANCELLED, True),
+        (ActivityStatus.ONGOING, False),
+    ],
+)
+def test_an_activity_whose_person_left_can_still_be_closed(
+    client, coordinator, people, agreement, orgs, status, saved
+):
+    activity = agreements.activity_create(
+        actor=SYSTEM, undertaking=agreement, description="Belysning", due=timezone.localdate(),
+        responsible=orgs["landlord"], responsible_person=people["caretaker"],
+    )  # fmt: skip
+    Membership.objects.filter(user=people["caretaker"]).update(ended_at=timezone.now())
+    response = client.post(
+        reverse("collaboration:activity-update", args=[activity.pk]),
+        {
+            "description": "Belysning",
+            "responsible": orgs["landlord"].pk,
+            "responsible_person": people["caretaker"].pk,
+            "due": activity.due.isoformat(),
+            "status": status,
+        },
+    )
+    activity.refresh_from_db()
+    if saved:
+        assert response.status_code == 302
+        assert activity.status == status
+    else:
+        assert response.status_code == 400
+        assert LEFT in response.content.decode()
+        assert activity.status == ActivityStatus.PLANNED
