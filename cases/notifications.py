@@ -27,7 +27,8 @@ CONSENT_WARNING = datetime.timedelta(days=14)
 @transaction.atomic
 def consents_ending_mail(*, today: datetime.date) -> int:
     """Tell each open case's owner of a consent in force that ends within CONSENT_WARNING,
-    unless a later consent already continues it. Returns how many consents were told."""
+    unless a later consent already continues it. Returns how many mails were queued: a consent
+    already told (the same consent and end date) is not told again, nor counted."""
     continued = Consent.objects.filter(
         case=OuterRef("case"),
         complete=True,
@@ -47,13 +48,13 @@ def consents_ending_mail(*, today: datetime.date) -> int:
         .exclude(Exists(continued))
         .select_related("case__owner")
     )
-    consents = list(ending)
-    for consent in consents:
+    queued = 0
+    for consent in ending:
         with translation.override("sv"):  # as every mail (umebra.mail)
             sentence = _("A consent in one of your cases ends on %(date)s.") % {
                 "date": consent.valid_to.isoformat()
             }
-            mail_queue(
+            queued += mail_queue(
                 kind=MailKind.CONSENT_ENDING,
                 recipients=[consent.case.owner],
                 subject=_("A consent in one of your cases ends soon"),
@@ -61,13 +62,14 @@ def consents_ending_mail(*, today: datetime.date) -> int:
                 link=consent.case.get_absolute_url(),
                 key=f"consent-ending:{consent.pk}:{consent.valid_to.isoformat()}",
             )
-    return len(consents)
+    return queued
 
 
 @transaction.atomic
 def case_actions_due_mail(*, today: datetime.date) -> int:
     """Tell each open case's owner of an action of its plan, not done, that is due tomorrow
-    or overdue: once per action and due date. Returns how many actions were told.
+    or overdue: once per action and due date. Returns how many mails were queued (an action
+    already told of this due date is not counted).
 
     The owner is the one person who answers for a case's plan; the action itself names only
     the organisation that carries it out."""
@@ -75,8 +77,8 @@ def case_actions_due_mail(*, today: datetime.date) -> int:
     due = CaseAction.objects.filter(
         done_on__isnull=True, due__lte=tomorrow, case__closed_on__isnull=True
     ).select_related("case__owner")
-    actions = list(due)
-    for action in actions:
+    queued = 0
+    for action in due:
         with translation.override("sv"):
             if action.due < today:
                 sentence = _(
@@ -84,7 +86,7 @@ def case_actions_due_mail(*, today: datetime.date) -> int:
                 )
             else:
                 sentence = _("An action in one of your cases is due on %(date)s.")
-            mail_queue(
+            queued += mail_queue(
                 kind=MailKind.ACTION_DUE,
                 recipients=[action.case.owner],
                 subject=_("An action in one of your cases is due"),
@@ -92,4 +94,4 @@ def case_actions_due_mail(*, today: datetime.date) -> int:
                 link=action.case.get_absolute_url(),
                 key=f"case-action-due:{action.pk}:{action.due.isoformat()}",
             )
-    return len(actions)
+    return queued

@@ -33,4 +33,4 @@ def case_reminders_mail() -> None:
     today = timezone.localdate()
     consents = notifications.consents_ending_mail(today=today)
     actions = notifications.case_actions_due_mail(today=today)
-    logger.info("Reminded of %d consents ending and %d actions due", consents, actions)
+    logger.info("Queued %d mails of consents ending and %d of actions due", consents, actions)

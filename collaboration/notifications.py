@@ -21,9 +21,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from collaboration.models import Activity, ActivityStatus, Decision, UndertakingStatus
+from collaboration.models import Decision
 from collaboration.models.responsible import RESPONSIBLE_ROLES
-from collaboration.selectors.agreements import activities_due
+from collaboration.selectors.agreements import activities_due, activities_open
 from collaboration.selectors.groups import decisions_open
 from collaboration.selectors.observations import observations_counted
 from umebra.mail import mail_queue
@@ -51,13 +51,13 @@ REMINDER_WORDS = {
 
 @transaction.atomic
 def coordinators_digest_mail(*, today: datetime.date) -> int:
-    """Mail each coordinator the digest of ``today``'s ISO week; returns how many were
-    queued (a coordinator already mailed this week is not mailed again)."""
+    """Mail each coordinator the digest of ``today``'s ISO week; returns how many mails were
+    queued (a coordinator already mailed this week is not mailed again, nor counted)."""
     year, week, _weekday = today.isocalendar()
-    coordinators = list(people_holding(Role.COORDINATOR))
-    for coordinator in coordinators:
+    queued = 0
+    for coordinator in people_holding(Role.COORDINATOR):
         with translation.override("sv"):  # as every mail (umebra.mail)
-            mail_queue(
+            queued += mail_queue(
                 kind=MailKind.WEEKLY_DIGEST,
                 recipients=[coordinator],
                 subject=_("Umebrå this week: week %(week)d") % {"week": week},
@@ -65,7 +65,7 @@ def coordinators_digest_mail(*, today: datetime.date) -> int:
                 link=reverse("home"),
                 key=f"digest:{year}-W{week:02d}",
             )
-    return len(coordinators)
+    return queued
 
 
 def _digest(user: User, today: datetime.date) -> str:
@@ -121,12 +121,12 @@ def _still_acting_for(organisation: str) -> Exists:
 def activities_and_decisions_due_mail(*, today: datetime.date) -> int:
     """Tell the responsible person of each activity (not done or cancelled, of a promise or
     agreement not completed) and each open decision due tomorrow or overdue: once per item
-    and due date. Returns how many items were told."""
+    and due date. Returns how many mails were queued: an item already told of its due date
+    is not told again, nor counted."""
     tomorrow = today + DAY
     activities = list(
-        Activity.objects.filter(due__lte=tomorrow, responsible_person__isnull=False)
-        .exclude(status__in=[ActivityStatus.DONE, ActivityStatus.CANCELLED])
-        .exclude(undertaking__status=UndertakingStatus.COMPLETED)
+        activities_open(due_by=tomorrow)
+        .filter(responsible_person__isnull=False)
         .filter(_still_acting_for("responsible"))
         .select_related("responsible_person")
     )
@@ -147,11 +147,12 @@ def activities_and_decisions_due_mail(*, today: datetime.date) -> int:
     ] + [
         ("decision", decision, decision.meeting.group.get_absolute_url()) for decision in decisions
     ]
+    queued = 0
     for name, item, link in reminders:
         subject, due_sentence, overdue_sentence = REMINDER_WORDS[name]
         with translation.override("sv"):  # as every mail (umebra.mail)
             sentence = overdue_sentence if item.due < today else due_sentence
-            mail_queue(
+            queued += mail_queue(
                 kind=MailKind.ACTION_DUE,
                 recipients=[item.responsible_person],
                 subject=subject,
@@ -159,4 +160,4 @@ def activities_and_decisions_due_mail(*, today: datetime.date) -> int:
                 link=link,
                 key=f"{name}-due:{item.pk}:{item.due.isoformat()}",
             )
-    return len(activities) + len(decisions)
+    return queued

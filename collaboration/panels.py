@@ -6,7 +6,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from collaboration.models import Observation
-from collaboration.policy import TAKING_PART
 from collaboration.selectors.agreements import activities_due, undertaking_list
 from collaboration.selectors.cycle import picture_in_force, picture_is_stale, red_rows
 from collaboration.selectors.efforts import effort_list_brief
@@ -14,7 +13,7 @@ from collaboration.selectors.groups import decisions_open
 from collaboration.selectors.observations import observation_list, observations_counted
 from umebra import access, home
 from umebra.models import Membership
-from umebra.roles import Role
+from umebra.roles import TAKING_PART, Role
 
 RECENT = 10
 # What counts as due soon on the coordinator's home page.

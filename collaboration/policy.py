@@ -34,12 +34,7 @@ from collaboration.models import (
 )
 from umebra import access
 from umebra.access import Action, Actor, Counted, ParentPolicy, Policy, RolePolicy
-from umebra.roles import Role
-
-# Roles whose organisation takes part in efforts and agreements, and who see those they are in.
-TAKING_PART = frozenset(
-    {Role.SOCIAL_WORKER, Role.SCHOOL_STAFF, Role.POLICE, Role.AGENCY_INSPECTOR, Role.PARTNER}
-)
+from umebra.roles import TAKING_PART, Role
 
 
 class PartyPolicy(Policy):

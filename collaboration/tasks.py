@@ -15,7 +15,7 @@ def coordinators_digest_mail() -> None:
     """Mail the coordinators their weekly digest (Monday mornings; safe to run again: one
     mail per coordinator and week)."""
     count = notifications.coordinators_digest_mail(today=timezone.localdate())
-    logger.info("Weekly digest for %d coordinators", count)
+    logger.info("Queued the weekly digest for %d coordinators", count)
 
 
 @shared_task
@@ -23,4 +23,4 @@ def activities_and_decisions_due_mail() -> None:
     """Remind the responsible people of activities and decisions due tomorrow or overdue
     (each morning; safe to run again: one mail per item and due date)."""
     count = notifications.activities_and_decisions_due_mail(today=timezone.localdate())
-    logger.info("Due reminders for %d activities and decisions", count)
+    logger.info("Queued %d due reminders of activities and decisions", count)

@@ -43,9 +43,10 @@ def mail_queue(
     sentence: str | Promise,
     link: str,
     key: str,
-) -> None:
+) -> int:
     """Queue ``kind`` about the event ``key`` ("report:12") to each of ``recipients``, in the
-    caller's transaction, and wake a worker to send it once that has committed.
+    caller's transaction, and wake a worker to send it once that has committed. Returns how
+    many rows were queued: none for a recipient already queued this event (told before).
 
     Nobody, a person without an address, one who holds none of the roles that receive
     ``kind`` today (``MAIL_KIND_ROLES``) and one who turned ``kind`` off are left out. The
@@ -63,8 +64,13 @@ def mail_queue(
     ).values_list("user_id", flat=True)
     for pk in turned_off:
         del people[pk]
+    already = OutgoingMail.objects.filter(
+        kind=kind, event=key, recipient_id__in=people
+    ).values_list("recipient_id", flat=True)
+    for pk in set(already):
+        del people[pk]
     if not people:
-        return
+        return 0
     with translation.override("sv"):
         subject_text, sentence_text = str(subject), str(sentence)
     OutgoingMail.objects.bulk_create(
@@ -83,6 +89,7 @@ def mail_queue(
         ignore_conflicts=True,
     )
     transaction.on_commit(_send_soon, robust=True)
+    return len(people)
 
 
 def mail_kinds_for(user: User) -> list[str]:

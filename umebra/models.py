@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from umebra.jobs import Job
-from umebra.roles import ADMINISTERING_ROLES, Role
+from umebra.roles import ADMINISTERING_ROLES, WORKING_ROLES, Role
 from umebra.validators import validate_organisation_number
 from umebra.validity import ValidityPeriod, period_ordered
 
@@ -386,29 +386,19 @@ MAIL_KIND_ROLES: dict[str, frozenset[str]] = {
     MailKind.CONSENT_ENDING: frozenset({Role.SOCIAL_WORKER}),
     # A case action's owner (social services), and the responsible person of a collaboration
     # activity or decision: anyone its form lets be chosen, the roles that carry out the work
-    # for their organisation (collaboration.models.responsible.RESPONSIBLE_ROLES, which must
-    # stay within these).
-    MailKind.ACTION_DUE: frozenset(
-        {
-            Role.COORDINATOR,
-            Role.SOCIAL_WORKER,
-            Role.SCHOOL_STAFF,
-            Role.POLICE,
-            Role.AGENCY_INSPECTOR,
-            Role.PARTNER,
-        }
-    ),
+    # for their organisation (collaboration.models.responsible.RESPONSIBLE_ROLES is this set).
+    MailKind.ACTION_DUE: WORKING_ROLES,
     # Who may ask for a report (reports.policy).
     MailKind.REPORT_FINISHED: frozenset({Role.COORDINATOR}),
     MailKind.ACCESSIBILITY_REPORT: frozenset({Role.COORDINATOR}),
     MailKind.WEEKLY_DIGEST: frozenset({Role.COORDINATOR}),
     # Who may approve an asked-for role: the member administrators and the administrators.
     MailKind.ROLE_REQUEST: ADMINISTERING_ROLES | {Role.ADMIN},
-    # The applicant organisation's people who see its applications (collaboration.policy's
-    # parties taking part).
-    MailKind.GRANT_DECIDED: frozenset(
-        {Role.SOCIAL_WORKER, Role.SCHOOL_STAFF, Role.POLICE, Role.AGENCY_INSPECTOR, Role.PARTNER}
-    ),
+    # The applicant organisation's people who do its work and may open its application (the
+    # coordinators and parties taking part; collaboration.services.funds picks, of these, those
+    # acting for the applicant whom the access layer lets open it). Politicians follow grants
+    # on their pages and are not mailed.
+    MailKind.GRANT_DECIDED: WORKING_ROLES,
 }
 
 

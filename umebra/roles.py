@@ -48,6 +48,17 @@ OVERSIGHT_ROLES = frozenset({Role.AUDITOR, Role.ADMIN})
 # could be taken over by whoever sets its password), and that do not oversee the system (no
 # administrator both makes accounts and gives them roles).
 ADMINISTERING_ROLES = PERSONAL_DATA_ROLES - OVERSIGHT_ROLES
+# Roles whose organisation takes part in efforts, agreements and grant applications, and who
+# see those it is in (collaboration.policy.PartyPolicy). The one place the set is stated.
+TAKING_PART = frozenset(
+    {Role.SOCIAL_WORKER, Role.SCHOOL_STAFF, Role.POLICE, Role.AGENCY_INSPECTOR, Role.PARTNER}
+)
+# The roles that carry out that work for their organisation: the coordinators who keep it and
+# the parties taking part. A politician follows the work and does not do it; an auditor or an
+# administrator does not see it. They are who can be named responsible for an activity or a
+# decision (collaboration.models.responsible) and who are told of their organisation's items
+# (umebra.models.MAIL_KIND_ROLES: due items, a grant application decided).
+WORKING_ROLES = frozenset({Role.COORDINATOR}) | TAKING_PART
 
 # What each role is for, shown on its home page so a person knows what the system lets them do.
 ROLE_PURPOSES = {

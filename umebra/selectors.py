@@ -126,15 +126,6 @@ def membership_approvers(membership: Membership) -> list[User]:
     return [user for user in candidates if access.restrict(user, asked, APPROVE).exists()]
 
 
-def people_of(organisation: Organisation) -> QuerySet[User]:
-    """Everyone acting for ``organisation`` today, in any role: whom the system tells of what
-    concerns the organisation (its grant application decided)."""
-    return User.objects.filter(
-        is_active=True,
-        pk__in=Membership.objects.active().filter(organisation=organisation).values("user"),
-    )
-
-
 def worker_ping_latest(*, user: User) -> WorkerPing | None:
     return access.restrict(user, WorkerPing.objects.all()).order_by("-queued_at", "-pk").first()
 

@@ -16,7 +16,7 @@ from collaboration.models import (
 from collaboration.selectors.areas import area_choices
 from umebra import access, ranges
 from umebra.forms import DateInput, ModelForm
-from umebra.models import Organisation
+from umebra.models import Organisation, User
 from umebra.number_fields import DecimalNumberField
 from umebra.numbers import figure
 from umebra.uploads import PDF, Accepts, check_upload
@@ -84,13 +84,15 @@ class ActivityForm(ModelForm):
         field_classes = {"responsible_person": ResponsiblePersonField}
         widgets = {"due": DateInput, "description": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, undertaking: Undertaking, **kwargs):
+    def __init__(self, *args, undertaking: Undertaking, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         # Only a party to the undertaking can be responsible for part of it, and only someone
         # acting for a party its person (the model's clean: for the responsible one).
         parties = undertaking.parties.all()
         self.fields["responsible"].queryset = parties
-        self.fields["responsible_person"].for_organisations(parties)
+        self.fields["responsible_person"].for_organisations(
+            parties, user=user, keeping=self.instance.responsible_person_id
+        )
 
 
 class TargetForm(ModelForm):

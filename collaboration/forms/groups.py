@@ -5,7 +5,7 @@ from collaboration.models import CollaborationGroup, Decision, Meeting
 from collaboration.selectors.areas import area_choices
 from umebra import access
 from umebra.forms import DateInput, ModelForm
-from umebra.models import Organisation
+from umebra.models import Organisation, User
 
 
 class GroupForm(ModelForm):
@@ -48,10 +48,10 @@ class DecisionForm(ModelForm):
         field_classes = {"responsible_person": ResponsiblePersonField}
         widgets = {"due": DateInput, "text": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, meeting: Meeting, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         # The owner of an action is one of the group's members, and its person someone acting
         # for one (the model's clean: for the owner).
         members = meeting.group.members.all()
         self.fields["owner"].queryset = members
-        self.fields["responsible_person"].for_organisations(members)
+        self.fields["responsible_person"].for_organisations(members, user=user)

@@ -1,15 +1,12 @@
 """The choice of an activity's or a decision's responsible person."""
 
 from django import forms
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from collaboration.models.responsible import (
-    RESPONSIBLE_PERSON_ERROR,
-    RESPONSIBLE_ROLES,
-    responsible_people,
-)
-from umebra.models import Membership, Organisation, User
+from collaboration.models.responsible import RESPONSIBLE_PERSON_ERROR
+from collaboration.selectors.people import responsible_choices
+from umebra.models import Organisation, User
 
 
 class ResponsiblePersonField(forms.ModelChoiceField):
@@ -23,16 +20,12 @@ class ResponsiblePersonField(forms.ModelChoiceField):
         # Someone outside the choices is refused as the model refuses one of another party.
         self.error_messages["invalid_choice"] = RESPONSIBLE_PERSON_ERROR
 
-    def for_organisations(self, organisations: QuerySet[Organisation]) -> None:
-        self.queryset = responsible_people(organisations).prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.active()
-                .filter(organisation__in=organisations, role__in=RESPONSIBLE_ROLES)
-                .select_related("organisation"),
-                to_attr="acting_for",
-            )
-        )
+    def for_organisations(
+        self, organisations: QuerySet[Organisation], *, user: User, keeping: int | None = None
+    ) -> None:
+        """Offer those acting for ``organisations`` whom ``user`` may see, and the person the
+        item names already (``keeping``)."""
+        self.queryset = responsible_choices(user=user, organisations=organisations, keeping=keeping)
 
     def label_from_instance(self, obj: User) -> str:
         names = sorted({m.organisation.name for m in getattr(obj, "acting_for", [])})

@@ -21,7 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from collaboration.models.areas import Area
-from collaboration.models.responsible import responsible_person_errors, responsible_person_field
+from collaboration.models.responsible import (
+    RESPONSIBLE_PERSON_LEFT,
+    responsible_person_errors,
+    responsible_person_field,
+)
 from umebra import ranges
 from umebra.models import Organisation
 from umebra.periods import quarter_label
@@ -197,8 +201,23 @@ class Activity(models.Model):
         errors = responsible_person_errors(
             self.responsible_person, self.responsible if self.responsible_id else None
         )
+        if errors and self._keeps_its_person():
+            # Named when they acted for it, and left since: the activity can still be closed
+            # as it stands; any other change asks for the person to be cleared or changed.
+            finished = self.status in (ActivityStatus.DONE, ActivityStatus.CANCELLED)
+            errors = {} if finished else {"responsible_person": RESPONSIBLE_PERSON_LEFT}
         if errors:
             raise ValidationError(errors)
+
+    def _keeps_its_person(self) -> bool:
+        """Whether the stored activity already names this person for this organisation."""
+        if self.pk is None:
+            return False
+        return Activity.objects.filter(
+            pk=self.pk,
+            responsible_person_id=self.responsible_person_id,
+            responsible_id=self.responsible_id,
+        ).exists()
 
 
 class Target(models.Model):

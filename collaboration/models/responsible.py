@@ -12,23 +12,16 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from umebra.models import Membership, Organisation, User
-from umebra.roles import Role
+from umebra.roles import WORKING_ROLES
 
-# The roles that carry out an activity or a decision for their organisation: those who see
-# the item's page as its party (collaboration.policy's coordinators and parties taking part),
-# and who receive its reminder (umebra.models.MAIL_KIND_ROLES[ACTION_DUE] holds them all).
-# A politician follows the work and does not do it; an auditor or administrator does not see it.
-RESPONSIBLE_ROLES = frozenset(
-    {
-        Role.COORDINATOR,
-        Role.SOCIAL_WORKER,
-        Role.SCHOOL_STAFF,
-        Role.POLICE,
-        Role.AGENCY_INSPECTOR,
-        Role.PARTNER,
-    }
+# The roles that carry out an activity or a decision for their organisation (umebra.roles:
+# those who see the item's page as its party, and who receive its reminder).
+RESPONSIBLE_ROLES = WORKING_ROLES
+
+RESPONSIBLE_PERSON_LEFT = _(
+    "The responsible person no longer acts for the responsible organisation: clear the field "
+    "or choose someone else. An item of theirs can still be marked done or cancelled."
 )
-
 RESPONSIBLE_PERSON_ERROR = _(
     "The responsible person must act for the responsible organisation: choose someone with an "
     "active role there."

@@ -12,8 +12,10 @@ from collaboration.models import (
     Target,
     TargetValue,
     Undertaking,
+    UndertakingStatus,
 )
 from collaboration.selectors.areas import areas_named
+from collaboration.selectors.people import people_shown
 from umebra import access
 from umebra.history import Change, history_changes, newest_first
 from umebra.models import User
@@ -139,10 +141,17 @@ def target_progress(undertaking: Undertaking) -> list[TargetProgress]:
 
 
 def undertaking_parts(*, user: User, undertaking: Undertaking) -> dict:
-    """Everything the detail page shows of an undertaking the user may see."""
-    return {
-        "activities": access.restrict(
+    """Everything the detail page shows of an undertaking the user may see; of its activities'
+    responsible people, those whose name ``user`` may see (``people_shown``, by key)."""
+    activities = list(
+        access.restrict(
             user, undertaking.activities.select_related("responsible", "responsible_person")
+        )
+    )
+    return {
+        "activities": activities,
+        "people_shown": people_shown(
+            user=user, people=[a.responsible_person_id for a in activities]
         ),
         "follow_ups": access.restrict(
             user, undertaking.follow_ups.prefetch_related("values__target")
@@ -152,10 +161,23 @@ def undertaking_parts(*, user: User, undertaking: Undertaking) -> dict:
     }
 
 
+def activities_open(*, due_by) -> QuerySet[Activity]:
+    """The activities still to be done that are due by ``due_by`` (overdue included): not
+    done or cancelled, of a promise or agreement not completed (a completed one's activities
+    are over, whatever their status says). Not narrowed: the one definition of what is due,
+    narrowed by ``activities_due`` for a reader and read as is by the system's reminder
+    (``collaboration.notifications``)."""
+    return (
+        Activity.objects.filter(due__lte=due_by)
+        .exclude(status__in=[ActivityStatus.DONE, ActivityStatus.CANCELLED])
+        .exclude(undertaking__status=UndertakingStatus.COMPLETED)
+    )
+
+
 def activities_due(*, user: User, due_by) -> QuerySet[Activity]:
-    """Activities not done or cancelled that are due by ``due_by``, soonest first."""
-    finished = [ActivityStatus.DONE, ActivityStatus.CANCELLED]
-    activities = Activity.objects.exclude(status__in=finished).filter(due__lte=due_by)
+    """The open activities (``activities_open``) due by ``due_by`` that ``user`` may see,
+    soonest first."""
+    activities = activities_open(due_by=due_by)
     return access.restrict(user, activities.select_related("undertaking", "responsible")).order_by(
         "due", "id"
     )

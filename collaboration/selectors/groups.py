@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 
 from collaboration.models import CollaborationGroup, Decision, Meeting
 from collaboration.selectors.areas import areas_named
+from collaboration.selectors.people import people_shown
 from umebra import access
 from umebra.models import User
 
@@ -82,6 +83,19 @@ def group_overlaps(groups) -> list[Overlap]:
 
 def meeting_list(*, user: User, group: CollaborationGroup) -> QuerySet[Meeting]:
     return access.restrict(user, group.meetings.all())
+
+
+def group_meetings(*, user: User, group: CollaborationGroup) -> dict:
+    """The group page's meetings with their decisions, and of the decisions' responsible
+    people those whose name ``user`` may see (``people_shown``, by key): the others' decisions
+    show only their owner organisation."""
+    meetings = list(
+        meeting_list(user=user, group=group).prefetch_related(
+            "decisions__owner", "decisions__responsible_person"
+        )
+    )
+    named = [d.responsible_person_id for m in meetings for d in m.decisions.all()]
+    return {"meetings": meetings, "people_shown": people_shown(user=user, people=named)}
 
 
 def decisions_open(*, user: User, due_by: datetime.date | None = None) -> QuerySet[Decision]:

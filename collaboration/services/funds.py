@@ -19,11 +19,11 @@ from collaboration.models import (
     GrantStatus,
     Spending,
 )
+from collaboration.selectors.funds import grant_decision_recipients
 from umebra.access import Actor
 from umebra.mail import mail_queue
 from umebra.models import MailKind, Organisation
 from umebra.saving import save_validated
-from umebra.selectors import people_of
 from umebra.workflow import check_transition
 
 # A decision on an application, which its applicant is mailed.
@@ -154,8 +154,9 @@ def application_transition(
 
 
 def _tell_applicant(application: GrantApplication) -> None:
-    """Mail the applicant organisation's people that its application was decided: how, and a
-    link, never the title, the amount or the reason, which the page shows behind its rule."""
+    """Mail the applicant organisation's people who may open the application
+    (``grant_decision_recipients``) that it was decided: how, and a link, never the title,
+    the amount or the reason, which the page shows behind its rule."""
     with translation.override("sv"):  # as every mail (umebra.mail)
         sentences: dict[str, str] = {
             GrantStatus.GRANTED: _("A grant application from your organisation was approved."),
@@ -167,7 +168,7 @@ def _tell_applicant(application: GrantApplication) -> None:
         sentence = sentences[application.status]
         mail_queue(
             kind=MailKind.GRANT_DECIDED,
-            recipients=people_of(application.applicant),
+            recipients=grant_decision_recipients(application),
             subject=_("A grant application was decided"),
             sentence=sentence,
             link=application.get_absolute_url(),

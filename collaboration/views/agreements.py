@@ -140,6 +140,7 @@ def activity_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         _("New activity"),
         parent_as="undertaking",
+        with_user=True,
     )
 
 
@@ -147,16 +148,20 @@ def activity_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def activity_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.get_object_or_404(request, Activity, access.Action.CHANGE, pk=pk)
-    form = ActivityForm(request.POST or None, instance=activity, undertaking=activity.undertaking)
+    form = ActivityForm(
+        request.POST or None,
+        instance=activity,
+        undertaking=activity.undertaking,
+        user=request.user,
+    )
     if form.is_valid():
         services.activity_update(
             actor=access.actor_for(request.user), activity=activity, **form.cleaned_data
         )
         messages.success(request, _("Saved."))
         return redirect("collaboration:undertaking-detail", pk=activity.undertaking_id)
-    return form_page(
-        request, form, _("Activity"), parent=activity.undertaking, changes=changes_of(activity)
-    )
+    changes = changes_of(activity, user=request.user)
+    return form_page(request, form, _("Activity"), parent=activity.undertaking, changes=changes)
 
 
 @login_required

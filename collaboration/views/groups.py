@@ -9,7 +9,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from collaboration.forms.groups import DecisionForm, GroupForm, MeetingForm
 from collaboration.models import CollaborationGroup, Decision, Meeting
-from collaboration.selectors.groups import group_list, group_overlaps, group_tree, meeting_list
+from collaboration.selectors.groups import (
+    group_list,
+    group_meetings,
+    group_overlaps,
+    group_tree,
+)
 from collaboration.services import groups as services
 from umebra import access
 from umebra.pages import create_or_update, form_page
@@ -55,9 +60,7 @@ def group_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "collaboration/groups/detail.html",
         {
             "group": group,
-            "meetings": meeting_list(user=request.user, group=group).prefetch_related(
-                "decisions__owner", "decisions__responsible_person"
-            ),
+            **group_meetings(user=request.user, group=group),
             "may_change": access.allows(request.user, group, access.Action.CHANGE),
             # The group it reports to is named to all, and linked for those who may open it.
             "parent_visible": group.parent is not None
@@ -95,7 +98,7 @@ def meeting_form_view(
 @require_http_methods(["GET", "POST"])
 def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_object_or_404(request, Meeting, access.Action.CHANGE, pk=pk)
-    form = DecisionForm(request.POST or None, meeting=meeting)
+    form = DecisionForm(request.POST or None, meeting=meeting, user=request.user)
     if form.is_valid():
         services.decision_create(
             actor=access.actor_for(request.user), meeting=meeting, **form.cleaned_data

@@ -20,7 +20,13 @@ from tests.personas import persona
 from umebra import access, services
 from umebra.access import SYSTEM
 from umebra.mail import mail_send_due
-from umebra.models import MailKind, OrganisationKind, OutgoingMail
+from umebra.models import (
+    MailKind,
+    Membership,
+    MembershipStatus,
+    OrganisationKind,
+    OutgoingMail,
+)
 from umebra.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -131,6 +137,55 @@ def test_an_applicant_who_turned_it_off_is_not_mailed(smtp_server, grant_people,
     decide(application, GrantStatus.GRANTED)
     mail_send_due()
     assert mailed(smtp_server, grant_people) == GRANT_RECIPIENTS | {"applicant's leader": 0}
+
+
+@pytest.fixture
+def unit_people(db):
+    """A municipal unit that applies itself, with a coordinator, a partner and a politician
+    who is a partner at an association too; another unit's coordinator."""
+    unit = OrganisationFactory(name="Fritidsförvaltningen", kind=OrganisationKind.MUNICIPAL_UNIT)
+    elsewhere = OrganisationFactory(name="Grannföreningen", kind=OrganisationKind.CIVIL_SOCIETY)
+    politician = member(Role.POLITICIAN, unit)
+    # A second role at once, which the membership form refuses but older data may hold.
+    Membership.objects.create(
+        user=politician, organisation=elsewhere, role=Role.PARTNER,
+        valid_from=timezone.localdate(), status=MembershipStatus.APPROVED,
+        decided_at=timezone.now(),
+    )  # fmt: skip
+    return unit, {
+        "unit's coordinator": member(Role.COORDINATOR, unit),
+        "unit's partner": member(Role.PARTNER, unit),
+        "unit's politician, a partner elsewhere": politician,
+        "another unit's coordinator": member(Role.COORDINATOR),
+        "the association's partner": member(Role.PARTNER, elsewhere),
+    }
+
+
+# Who hears of a unit's application decided: those acting for it who may open the application
+# and do its work (its coordinator, its partner); not its politician, who follows grants on
+# their pages and is mailed nothing (not even as the partner they are at another
+# organisation), and no one of another organisation.
+UNIT_RECIPIENTS = {
+    "unit's coordinator": 1,
+    "unit's partner": 1,
+    "unit's politician, a partner elsewhere": 0,
+    "another unit's coordinator": 0,
+    "the association's partner": 0,
+}
+
+
+def test_a_units_decision_is_told_to_those_of_it_who_may_open_the_application(
+    smtp_server, unit_people
+):
+    unit, people = unit_people
+    fund = funds.fund_create(actor=SYSTEM, name="Anslaget", year=2026, amount=Decimal(1000))
+    application = funds.application_create(
+        actor=SYSTEM, fund=fund, applicant=unit, title="Kvällsöppet", problem="p",
+        measure="m", goals="g", evaluation="e", amount_requested=Decimal(100),
+    )  # fmt: skip
+    decide(application, GrantStatus.GRANTED)
+    mail_send_due()
+    assert mailed(smtp_server, people) == UNIT_RECIPIENTS
 
 
 # -- The coordinators' weekly digest ----------------------------------------------------------

@@ -11,7 +11,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from collaboration import tasks
+from collaboration import notifications, tasks
 from collaboration.models import (
     Activity,
     ActivityStatus,
@@ -19,16 +19,19 @@ from collaboration.models import (
     UndertakingKind,
     UndertakingStatus,
 )
-from collaboration.models.responsible import RESPONSIBLE_ROLES
-from collaboration.policy import TAKING_PART
+from collaboration.models.responsible import responsible_people
+from collaboration.notifications import _digest
+from collaboration.selectors.agreements import activities_due
+from collaboration.selectors.people import responsible_choices
 from collaboration.services import agreements, groups
 from tests.collaboration.test_notifications import mailed
 from tests.core.test_mail import received, text
 from tests.factories import log_in, member
 from umebra import access, services
 from umebra.access import SYSTEM
+from umebra.history import changes_of
 from umebra.mail import mail_send_due
-from umebra.models import MAIL_KIND_ROLES, MailKind, Membership, OutgoingMail
+from umebra.models import MailKind, Membership, Organisation, OutgoingMail
 from umebra.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -180,9 +183,28 @@ def test_a_decision_names_its_person_on_the_groups_page(client, coordinator, peo
     assert "ansvarig person: Kim Vaktmästarsson" in page
 
 
-def test_whoever_can_be_chosen_can_receive_the_reminder():
-    assert {Role.COORDINATOR, *TAKING_PART} == RESPONSIBLE_ROLES
-    assert MAIL_KIND_ROLES[MailKind.ACTION_DUE] >= RESPONSIBLE_ROLES
+# Who can be named responsible for an item of their organisation, by role, written out here on
+# its own: the roles that carry out the work. tests/core/test_mail.py's KINDS_BY_ROLE gives each
+# of these "action_due", so whoever can be chosen can receive the reminder.
+CHOSEN_BY_ROLE = {
+    Role.COORDINATOR: True,
+    Role.SOCIAL_WORKER: True,
+    Role.SCHOOL_STAFF: True,
+    Role.POLICE: True,
+    Role.AGENCY_INSPECTOR: True,
+    Role.PARTNER: True,
+    Role.POLITICIAN: False,
+    Role.AUDITOR: False,
+    Role.ADMIN: False,
+}
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_who_can_be_chosen_by_role(role):
+    person = member(role)
+    organisation = Membership.objects.get(user=person).organisation
+    offered = responsible_people(Organisation.objects.filter(pk=organisation.pk))
+    assert offered.filter(pk=person.pk).exists() is CHOSEN_BY_ROLE[role]
 
 
 # -- The reminder -------------------------------------------------------------------------
@@ -293,3 +315,165 @@ def test_a_person_who_turned_the_kind_off_is_not_told(
     run_daily_task_twice()
     assert not OutgoingMail.objects.exists()
     assert received(smtp_server) == []
+
+
+# -- Who sees the name ------------------------------------------------------------------------
+
+# Whoever sees the item sees the organisation that answers for it; the person's name only those
+# who may see that person: the coordinators, the person, their colleagues, not another party's
+# staff or a politician following the work (umebra.policy.UserPolicy).
+SEES_THE_NAME = {
+    "coordinator": True,
+    "caretaker": True,
+    "caretaker's colleague": True,
+    "officer": False,
+    "politician": False,
+}
+
+
+@pytest.fixture
+def named_items(people, agreement, meeting, orgs):
+    due = timezone.localdate() + datetime.timedelta(days=5)
+    agreements.activity_create(
+        actor=SYSTEM, undertaking=agreement, description="Belysning", due=due,
+        responsible=orgs["landlord"], responsible_person=people["caretaker"],
+    )  # fmt: skip
+    groups.decision_create(
+        actor=SYSTEM, meeting=meeting, text="Belysning", due=due, owner=orgs["landlord"],
+        responsible_person=people["caretaker"],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", SEES_THE_NAME)
+def test_the_name_is_shown_only_to_those_who_may_see_the_person(
+    client, people, agreement, meeting, named_items, reader
+):
+    log_in(client, people[reader])
+    for url in (agreement.get_absolute_url(), meeting.group.get_absolute_url()):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert "Bostaden AB" in page, url  # the organisation, to everyone who sees the item
+        assert ("Kim Vaktmästarsson" in page) is SEES_THE_NAME[reader], url
+
+
+@pytest.mark.parametrize("reader", SEES_THE_NAME)
+def test_the_history_names_the_person_only_to_those_who_may_see_them(
+    people, agreement, named_items, reader
+):
+    activity = Activity.objects.get()
+    agreements.activity_update(
+        actor=SYSTEM, activity=activity, description=activity.description,
+        responsible=activity.responsible, due=activity.due, status=activity.status,
+        responsible_person=people["caretaker's colleague"],
+    )  # fmt: skip
+    changes = changes_of(activity, user=people[reader])
+    [change] = [c for c in changes if c.field == "Ansvarig person"]
+    if SEES_THE_NAME[reader]:
+        assert change.before == "Kim Vaktmästarsson"
+        assert change.after == people["caretaker's colleague"].display_name
+    else:
+        assert (change.before, change.after) == ("(visas inte)", "(visas inte)")
+
+
+def test_the_choices_start_from_the_people_the_chooser_may_see(people, agreement):
+    """The form's choices go through the access layer: a coordinator is offered every party's
+    people who do the work, a partner (were one to reach the form) only their own colleagues."""
+    parties = agreement.parties.all()
+    offered = lambda who: set(  # noqa: E731
+        responsible_choices(user=people[who], organisations=parties)
+    )
+    assert offered("coordinator") == {
+        people["caretaker"],
+        people["caretaker's colleague"],
+        people["officer"],
+    }
+    assert offered("caretaker") == {people["caretaker"], people["caretaker's colleague"]}
+
+
+# -- What is due --------------------------------------------------------------------------
+
+
+def test_a_completed_agreements_activity_is_due_nowhere(smtp_server, people, agreement, orgs):
+    """One definition of an open activity: the home page's list, the weekly digest's count and
+    the reminder leave out a completed agreement's activities as they leave out done ones."""
+    today = timezone.localdate()
+    other = agreements.undertaking_create(
+        actor=SYSTEM, kind=UndertakingKind.SAFETY_AGREEMENT, place="Ålidhem", title="Klar",
+        problem="p", valid_from=today, valid_to=today + datetime.timedelta(days=30), areas=[],
+        parties=[orgs["landlord"]],
+    )  # fmt: skip
+    for undertaking, description, status in [
+        (agreement, "open", ActivityStatus.PLANNED),
+        (agreement, "done", ActivityStatus.DONE),
+        (other, "of a completed agreement", ActivityStatus.PLANNED),
+    ]:
+        agreements.activity_create(
+            actor=SYSTEM, undertaking=undertaking, description=description, due=today,
+            responsible=orgs["landlord"], responsible_person=people["caretaker"], status=status,
+        )  # fmt: skip
+    other.status = UndertakingStatus.COMPLETED
+    other.save()
+
+    due = activities_due(user=people["coordinator"], due_by=today)
+    assert [a.description for a in due] == ["open"]
+    assert _digest(people["coordinator"], today).startswith("1 aktivitet eller beslut")
+    tasks.activities_and_decisions_due_mail()
+    assert OutgoingMail.objects.count() == 1
+
+
+# -- Counts and a person who left ---------------------------------------------------------
+
+
+def test_the_reminder_counts_the_mails_it_queued(people, agreement, orgs):
+    """The daily run returns how many mails it queued: an item already told is not counted."""
+    today = timezone.localdate()
+    agreements.activity_create(
+        actor=SYSTEM, undertaking=agreement, description="x", due=today,
+        responsible=orgs["landlord"], responsible_person=people["caretaker"],
+    )  # fmt: skip
+    assert notifications.activities_and_decisions_due_mail(today=today) == 1
+    assert notifications.activities_and_decisions_due_mail(today=today) == 0
+    assert OutgoingMail.objects.count() == 1
+
+
+LEFT = (
+    "Den ansvariga personen företräder inte längre den ansvariga aktören: töm fältet eller välj "
+    "någon annan. En post som är deras kan ändå markeras som klar eller inställd."
+)
+
+
+@pytest.mark.parametrize(
+    ("status", "saved"),
+    [
+        (ActivityStatus.DONE, True),
+        (ActivityStatus.CANCELLED, True),
+        (ActivityStatus.ONGOING, False),
+    ],
+)
+def test_an_activity_whose_person_left_can_still_be_closed(
+    client, coordinator, people, agreement, orgs, status, saved
+):
+    activity = agreements.activity_create(
+        actor=SYSTEM, undertaking=agreement, description="Belysning", due=timezone.localdate(),
+        responsible=orgs["landlord"], responsible_person=people["caretaker"],
+    )  # fmt: skip
+    Membership.objects.filter(user=people["caretaker"]).update(ended_at=timezone.now())
+    response = client.post(
+        reverse("collaboration:activity-update", args=[activity.pk]),
+        {
+            "description": "Belysning",
+            "responsible": orgs["landlord"].pk,
+            "responsible_person": people["caretaker"].pk,
+            "due": activity.due.isoformat(),
+            "status": status,
+        },
+    )
+    activity.refresh_from_db()
+    if saved:
+        assert response.status_code == 302
+        assert activity.status == status
+    else:
+        assert response.status_code == 400
+        assert LEFT in response.content.decode()
+        assert activity.status == ActivityStatus.PLANNED

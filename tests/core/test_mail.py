@@ -102,6 +102,7 @@ def test_the_choice_is_made_on_ones_own_page(client, user):
         MailKind.REPORT_FINISHED: False,
         MailKind.ACCESSIBILITY_REPORT: False,
         MailKind.ROLE_REQUEST: False,
+        MailKind.GRANT_DECIDED: False,
         MailKind.ACTION_DUE: False,
         MailKind.WEEKLY_DIGEST: True,
     }
@@ -114,7 +115,8 @@ def test_the_choice_is_made_on_ones_own_page(client, user):
 # given to a role in umebra.models.MAIL_KIND_ROLES, or taken from one, fails this table.
 KINDS_BY_ROLE = {
     Role.COORDINATOR: {
-        "report_finished", "accessibility_report", "role_request", "weekly_digest", "action_due"
+        "report_finished", "accessibility_report", "role_request", "weekly_digest", "action_due",
+        "grant_decided",
     },
     Role.SOCIAL_WORKER: {
         "emergency_access", "consent_ending", "action_due", "role_request", "grant_decided"
