@@ -319,17 +319,18 @@ def request_id(server: Server, start_url: str) -> str:
 def saml_answer(
     server: Server,
     *,
-    in_response_to: str,
+    in_response_to: str | None,
     subject: str,
     context: str = LOA3,
     audience: str = SP_ENTITY_ID,
+    name_id_format: str = NAMEID_FORMAT_PERSISTENT,
 ) -> str:
     response = server.create_authn_response(
         {},
         in_response_to=in_response_to,
         destination=ACS,
         sp_entity_id=audience,
-        name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text=subject),
+        name_id=NameID(format=name_id_format, text=subject),
         authn={"class_ref": context, "authn_auth": server.config.entityid},
         sign_response=True,
         sign_assertion=True,
@@ -375,18 +376,8 @@ def test_saml_an_unsolicited_answer_is_refused(client, saml_provider):
 def test_saml_an_idp_initiated_answer_without_in_response_to_is_refused(client, saml_provider):
     saml_flows.linked(Role.POLICE, "att-idp-init")
     client.get(reverse("saml2_login"))  # a request of its own is outstanding, too
-    server = idp(saml_provider)
-    response = server.create_authn_response(
-        {},
-        in_response_to=None,
-        destination=ACS,
-        sp_entity_id=SP_ENTITY_ID,
-        name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text="att-idp-init"),
-        authn={"class_ref": LOA3, "authn_auth": server.config.entityid},
-        sign_response=True,
-        sign_assertion=True,
-    )
-    assert refused(post_answer(client, base64.b64encode(str(response).encode()).decode()))
+    answer = saml_answer(idp(saml_provider), in_response_to=None, subject="att-idp-init")
+    assert refused(post_answer(client, answer))
     assert logged_in_as(client) is None
 
 
@@ -703,15 +694,11 @@ def test_saml_a_name_id_that_is_not_persistent_identifies_no_one(client, saml_pr
     saml_flows.linked(Role.POLICE, "police@umebra.example")
     start = client.get(reverse("saml2_login"))
     server = idp(saml_provider)
-    response = server.create_authn_response(
-        {},
+    answer = saml_answer(
+        server,
         in_response_to=request_id(server, start.url),
-        destination=ACS,
-        sp_entity_id=SP_ENTITY_ID,
-        name_id=NameID(format=NAMEID_FORMAT_EMAILADDRESS, text="police@umebra.example"),
-        authn={"class_ref": LOA3, "authn_auth": server.config.entityid},
-        sign_response=True,
-        sign_assertion=True,
+        subject="police@umebra.example",
+        name_id_format=NAMEID_FORMAT_EMAILADDRESS,
     )
-    assert refused(post_answer(client, base64.b64encode(str(response).encode()).decode()))
+    assert refused(post_answer(client, answer))
     assert logged_in_as(client) is None
