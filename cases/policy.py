@@ -71,9 +71,12 @@ EXTRACT = "extract"
 
 @access.register(Person)
 class PersonPolicy(Policy):
-    """A person is seen through a case one may see; the auditor may extract anyone."""
+    """A person is seen through a case one may see; the auditor may extract anyone of the
+    registers of their municipalities."""
 
     personal_data = True
+    tenant = "organisation__municipalities"
+    tenant_many = True
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if action == EXTRACT:
@@ -118,6 +121,7 @@ class CaseNotePolicy(Policy):
     """Notes follow the case, narrowed by their visibility; nobody edits a note."""
 
     personal_data = True
+    tenant = "case__municipality"
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if action != Action.VIEW:
@@ -178,6 +182,7 @@ class InspectionPolicy(Counted, Policy):
     sees, records and changes only its own."""
 
     secret = True
+    tenant = "target__operation__municipality"
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         operations = access.restrict(actor.user, Operation.objects.all(), Action.VIEW)
@@ -203,6 +208,7 @@ class IntelligenceNotePolicy(Policy):
     """Police only, of operations the police see. Nobody else, whatever their role."""
 
     secret = True
+    tenant = "operation__municipality"
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role != Role.POLICE or action not in (Action.VIEW, Action.ADD):
@@ -222,6 +228,8 @@ class EmergencyAccessPolicy(Policy):
     (``emergency_access_open``): the secrecy of social services' files holds against other
     authorities, which are told what they need through a disclosure with its legal ground.
     """
+
+    tenant = "case__municipality"
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role == Role.AUDITOR:

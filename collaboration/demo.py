@@ -48,6 +48,7 @@ from collaboration.models import (
     UndertakingStatus,
     ValueStatus,
 )
+from umebra.demo import demo_municipality
 from umebra.models import Organisation, User
 
 # name: (population, centre of a schematic boundary as longitude, latitude). The shapes are
@@ -154,6 +155,7 @@ def schematic_boundary(lon: float, lat: float) -> dict:
 def seed() -> None:
     for name, (population, centre) in AREAS.items():
         Area.objects.update_or_create(
+            municipality=demo_municipality(),
             slug=slugify(name),
             defaults={
                 "name": name,
@@ -202,6 +204,7 @@ def _seed_indicators() -> None:
     values = []
     for name, (unit, source, frequency, rate, higher) in INDICATORS.items():
         indicator = Indicator.objects.create(
+        municipality=demo_municipality(),
             name=name, unit=unit, source=source, frequency=frequency, higher_is_better=higher,
             uncertain=source == IndicatorSource.SAFETY_SURVEY,
         )  # fmt: skip
@@ -231,6 +234,7 @@ def _seed_picture_and_plan() -> None:
     today = timezone.localdate()
     adopted = today - datetime.timedelta(days=240)
     picture = SituationPicture.objects.create(
+        municipality=demo_municipality(),
         title=f"Lägesbild Umeå {adopted.year}",
         mapping="Skadegörelse och narkotikabrott är vanligast i Ålidhem och centrum. "
         "Anmälningarna har ökat kvällstid kring centrumhusen.",
@@ -263,6 +267,7 @@ def _seed_picture_and_plan() -> None:
         problem.areas.set([area[a] for a in areas])
         problems.append(problem)
     plan = ActionPlan.objects.create(
+        municipality=demo_municipality(),
         title=f"Åtgärdsplan {adopted.year}–{adopted.year + 1}",
         picture=picture,
         status=DocumentStatus.ADOPTED,
@@ -302,6 +307,7 @@ def _seed_fund() -> None:
     """The 6 MSEK yearly safety fund with applications in different states."""
     org = {o.name: o for o in Organisation.objects.all()}
     fund = Fund.objects.create(
+        municipality=demo_municipality(),
         name="Trygghetsanslaget",
         year=timezone.localdate().year,
         amount=Decimal(6_000_000),
@@ -368,6 +374,7 @@ def _seed_groups() -> None:
     groups = {}
     for name, level, parent, cadence, mandate, members, areas in chain:
         group = CollaborationGroup.objects.create(
+        municipality=demo_municipality(),
             name=name, level=level, parent=groups.get(parent), cadence=cadence,
             mandate=mandate, owner=org["Umebrå"],
         )  # fmt: skip
@@ -410,8 +417,9 @@ def _seed_agreements() -> None:
     today = timezone.localdate()
     start = today.replace(month=1, day=1) - datetime.timedelta(days=365)
     agreement = CooperationAgreement.objects.create(
+        municipality=demo_municipality(),
         title="Samverkansöverenskommelse Umeå kommun och Polisen",
-        municipality=org["Umeå kommun"],
+        municipal_party=org["Umeå kommun"],
         police=org["Polisen LPO Umeå"],
         municipality_signatory="Kommunstyrelsens ordförande",
         police_signatory="Lokalpolisområdeschef LPO Umeå",
@@ -456,6 +464,7 @@ def _seed_agreements() -> None:
         ),
     ]:
         promise = Undertaking.objects.create(
+            municipality=demo_municipality(),
             kind=UndertakingKind.CITIZEN_PROMISE,
             title=title,
             problem=problem,
@@ -468,6 +477,7 @@ def _seed_agreements() -> None:
         _fill(promise, org, [area[a] for a in areas], ["Umeå kommun", "Polisen LPO Umeå"],
               activities, targets, quarters, today)  # fmt: skip
     safety = Undertaking.objects.create(
+        municipality=demo_municipality(),
         kind=UndertakingKind.SAFETY_AGREEMENT,
         title="Trygghetsöverenskommelse Ålidhem centrum",
         problem="Stök, snatterier och langning kring centrumhuset och busshållplatsen.",
@@ -555,12 +565,14 @@ def _fill(undertaking, org, areas, parties, activities, targets, quarters, today
 def _seed_observations() -> None:
     """About 1,500 observations over the last year, more in some areas than others."""
     rng = random.Random(2026)
+    umea = demo_municipality()
     areas = list(Area.objects.all())
     weights = [OBSERVATION_WEIGHT.get(area.name, 1) for area in areas]
     organisations = list(Organisation.objects.filter(name__in=REPORTING))
     now = timezone.now()
     Observation.objects.bulk_create(
         Observation(
+            municipality=umea,
             area=rng.choices(areas, weights)[0],
             place=rng.choice(PLACES),
             occurred_at=now - datetime.timedelta(minutes=rng.randint(0, 365 * 24 * 60)),
@@ -575,6 +587,7 @@ def _seed_observations() -> None:
 def _seed_efforts() -> None:
     """About 500 efforts spread over the last year, the same every time (a fixed seed)."""
     rng = random.Random(2023_196)
+    umea = demo_municipality()
     areas = list(Area.objects.all())
     organisations = {o.name: o for o in Organisation.objects.all()}
     coordinator = User.objects.filter(username="samordnare").first()
@@ -587,6 +600,7 @@ def _seed_efforts() -> None:
             names, descriptions, (low, high), (least, most) = EFFORTS[kind]
             efforts.append(
                 JointEffort(
+                    municipality=umea,
                     date=day,
                     kind=kind,
                     description=rng.choice(descriptions),

@@ -262,6 +262,7 @@ class GrantApplicationPolicy(PartyPolicy):
     """Coordinators handle applications; politicians follow them; applicants see their own."""
 
     party_lookup = "applicant_id"
+    tenant = "fund__municipality"
 
 
 @access.register(BudgetLine)

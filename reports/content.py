@@ -21,27 +21,31 @@ from reports.suppression import HIDDEN, threshold
 from reports.tables import Section, Table, count_table, counts_with_amounts, figure
 from umebra.charts import Shape, bar_chart, choropleth, horizontal_bar_chart, small_multiples
 
-Builder = Callable[[Period], Section]
+Builder = Callable[[Period, frozenset[int]], Section]
 
 
-def _efforts_by_month(period: Period) -> tuple[list, list[int], int]:
+def _efforts_by_month(
+    period: Period, municipalities: frozenset[int]
+) -> tuple[list, list[int], int]:
     """The period's months, the efforts logged in each and in all."""
-    per_month = stats.efforts_by_month(period.start, period.end)
+    per_month = stats.efforts_by_month(period.start, period.end, municipalities=municipalities)
     months = period.months()
     monthly = [per_month.get(month, 0) for month in months]
     return months, monthly, sum(monthly)
 
 
-def efforts(period: Period) -> Section:
+def efforts(period: Period, municipalities: frozenset[int]) -> Section:
     table, by_kind = count_table(
         _("Joint efforts by kind and organisation taking part"),
-        stats.efforts_by_kind_and_organisation(period.start, period.end),
+        stats.efforts_by_kind_and_organisation(
+            period.start, period.end, municipalities=municipalities
+        ),
         corner=_("Kind"),
         total=_("All organisations"),
         protect=False,  # the parties' own work, not counts of people
     )
-    months, monthly, total = _efforts_by_month(period)
-    totals = stats.effort_totals(period.start, period.end)
+    months, monthly, total = _efforts_by_month(period, municipalities)
+    totals = stats.effort_totals(period.start, period.end, municipalities=municipalities)
     return Section(
         _("Joint efforts"),
         "efforts",
@@ -75,10 +79,12 @@ def efforts(period: Period) -> Section:
     )
 
 
-def observations(period: Period) -> Section:
+def observations(period: Period, municipalities: frozenset[int]) -> Section:
     """Observations by area and kind, whole (they hold no personal data), and the map of
     each area's total per 1,000 residents."""
-    counts = stats.observations_by_kind_and_area(period.start, period.end)
+    counts = stats.observations_by_kind_and_area(
+        period.start, period.end, municipalities=municipalities
+    )
     table, by_area = count_table(
         _("Observations by area and kind"),
         {(area, kind): n for (kind, area), n in counts.items()},
@@ -86,7 +92,7 @@ def observations(period: Period) -> Section:
         total=_("All kinds"),
         protect=False,  # what was seen where: no person and no business in them
     )
-    areas = stats.areas()
+    areas = stats.areas(municipalities=municipalities)
     counts_by_area = {area.name: int(by_area.get(area.name, 0)) for area in areas}
     rates = {area.name: area.per_thousand(counts_by_area[area.name]) for area in areas}
     # Seen there, but with no residents recorded to count per 1,000 of: no rate, said so.
@@ -120,11 +126,11 @@ def observations(period: Period) -> Section:
     )
 
 
-def indicators(period: Period) -> Section:
+def indicators(period: Period, municipalities: frozenset[int]) -> Section:
     """Trends over the twelve months up to the period's end."""
     start = period.end.replace(day=1).replace(year=period.end.year - 1)
     charts = []
-    for trend in stats.indicator_trends(start, period.end):
+    for trend in stats.indicator_trends(start, period.end, municipalities=municipalities):
         charts.append(
             small_multiples(
                 title=_("%(indicator)s by area, %(first)s to %(last)s")
@@ -153,8 +159,8 @@ def indicators(period: Period) -> Section:
     )
 
 
-def los(period: Period) -> Section:
-    outcomes = cases_stats.los_outcomes(period.start, period.end)
+def los(period: Period, municipalities: frozenset[int]) -> Section:
+    outcomes = cases_stats.los_outcomes(period.start, period.end, municipalities=municipalities)
     targets_table = figures.targets_table(
         _("Targets of the operations by kind"), outcomes.targets_by_kind, corner=_("Kind")
     )
@@ -184,8 +190,8 @@ def los(period: Period) -> Section:
     )
 
 
-def sig(period: Period) -> Section:
-    table = figures.sig_table(period)
+def sig(period: Period, municipalities: frozenset[int]) -> Section:
+    table = figures.sig_table(period, municipalities)
     return Section(
         _("Social intervention groups (SIG)"),
         "sig",
@@ -201,8 +207,8 @@ def sig(period: Period) -> Section:
     )
 
 
-def grants(period: Period) -> Section:
-    lines = stats.grant_spending(period.start, period.end)
+def grants(period: Period, municipalities: frozenset[int]) -> Section:
+    lines = stats.grant_spending(period.start, period.end, municipalities=municipalities)
     table = Table(
         _("Granted money, spending and effect"),
         [
@@ -227,7 +233,7 @@ def grants(period: Period) -> Section:
             for line in lines
         ],
     )
-    spent = stats.spending_total(period.start, period.end)
+    spent = stats.spending_total(period.start, period.end, municipalities=municipalities)
     return Section(
         _("Grants and effect per krona"),
         "grants",
@@ -258,8 +264,8 @@ def _adoption(document) -> str:
     }
 
 
-def picture(period: Period) -> Section:
-    adopted = stats.picture_for_year(period.start.year)
+def picture(period: Period, municipalities: frozenset[int]) -> Section:
+    adopted = stats.picture_for_year(period.start.year, municipalities=municipalities)
     if adopted is None:
         missing = _("No situation picture had been adopted by the end of the year.")
         return Section(_("Situation picture"), "picture", paragraphs=[missing])
@@ -285,8 +291,8 @@ def picture(period: Period) -> Section:
     )
 
 
-def plan(period: Period) -> Section:
-    adopted = stats.plan_for_year(period.start.year)
+def plan(period: Period, municipalities: frozenset[int]) -> Section:
+    adopted = stats.plan_for_year(period.start.year, municipalities=municipalities)
     if adopted is None:
         missing = _("No action plan had been adopted by the end of the year.")
         return Section(_("Action plan"), "plan", paragraphs=[missing])
@@ -316,8 +322,10 @@ def plan(period: Period) -> Section:
 
 
 def _undertakings(kind: str, title: str, anchor: str) -> Builder:
-    def build(period: Period) -> Section:
-        follow_ups = stats.undertakings_follow_up(kind, period.start, period.end)
+    def build(period: Period, municipalities: frozenset[int]) -> Section:
+        follow_ups = stats.undertakings_follow_up(
+            kind, period.start, period.end, municipalities=municipalities
+        )
         tables = []
         for item in follow_ups:
             undertaking = item.undertaking
@@ -363,7 +371,7 @@ def _undertakings(kind: str, title: str, anchor: str) -> Builder:
     return build
 
 
-def method(period: Period) -> Section:
+def method(period: Period, municipalities: frozenset[int]) -> Section:
     return Section(
         _("About this report"),
         "method",

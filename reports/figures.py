@@ -50,9 +50,9 @@ SIG_COLUMNS = {
 }
 
 
-def sig_table(period: Period) -> Table:
+def sig_table(period: Period, municipalities: frozenset[int]) -> Table:
     """SIG cases by area: young people, so small counts are hidden."""
-    counts = cases_stats.sig_cases_by_area(period.start, period.end)
+    counts = cases_stats.sig_cases_by_area(period.start, period.end, municipalities=municipalities)
     labels = {what: str(label) for what, label in SIG_COLUMNS.items()}
     table, _totals = count_table(
         _("SIG cases by area"),
@@ -95,20 +95,24 @@ class KeyFigures:
     """One period's key figures, a protected one perhaps hidden ("<5", "×") as in its
     table. Each is counted when first asked for, so a report counts only what it prints."""
 
-    def __init__(self, period: Period):
-        self.period = period
+    def __init__(self, period: Period, municipalities: frozenset[int]):
+        self.period, self.municipalities = period, municipalities
 
     @cached_property
     def _efforts(self) -> stats.EffortTotals:
-        return stats.effort_totals(self.period.start, self.period.end)
+        return stats.effort_totals(
+            self.period.start, self.period.end, municipalities=self.municipalities
+        )
 
     @cached_property
     def _los(self) -> cases_stats.LosOutcomes:
-        return cases_stats.los_outcomes(self.period.start, self.period.end)
+        return cases_stats.los_outcomes(
+            self.period.start, self.period.end, municipalities=self.municipalities
+        )
 
     @cached_property
     def _sig(self) -> Table:
-        return sig_table(self.period)
+        return sig_table(self.period, self.municipalities)
 
     @cached_property
     def efforts(self) -> Shown:
@@ -130,8 +134,12 @@ class KeyFigures:
     def by_area(self) -> dict[str, int]:
         """Observations per area, every area named (none is 0). They hold no personal
         data, so they are shown whole."""
-        counts = stats.observations_by_kind_and_area(self.period.start, self.period.end)
-        by_area = dict.fromkeys((area.name for area in stats.areas()), 0)
+        counts = stats.observations_by_kind_and_area(
+            self.period.start, self.period.end, municipalities=self.municipalities
+        )
+        by_area = dict.fromkeys(
+            (area.name for area in stats.areas(municipalities=self.municipalities)), 0
+        )
         for (_kind, area), n in counts.items():
             by_area[area] = by_area.get(area, 0) + n
         return by_area
@@ -159,7 +167,11 @@ class KeyFigures:
 
     @cached_property
     def grants_spent(self) -> Shown:
-        return shown(stats.spending_total(self.period.start, self.period.end))
+        return shown(
+            stats.spending_total(
+                self.period.start, self.period.end, municipalities=self.municipalities
+            )
+        )
 
     @cached_property
     def promises(self) -> Shown:
@@ -170,4 +182,8 @@ class KeyFigures:
         return shown(self._in_force(UndertakingKind.SAFETY_AGREEMENT))
 
     def _in_force(self, kind: str) -> int:
-        return len(stats.undertakings_follow_up(kind, self.period.start, self.period.end))
+        return len(
+            stats.undertakings_follow_up(
+                kind, self.period.start, self.period.end, municipalities=self.municipalities
+            )
+        )

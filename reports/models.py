@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from reports.periods import Period
 from umebra.jobs import Job, JobStatus
 from umebra.periods import is_preliminary, preliminary_label
+from umebra.tenancy import tenant_field
 
 
 class ReportKind(models.TextChoices):
@@ -45,6 +46,7 @@ class ReportRun(Job):
     which the PDF prints (a file cannot contain its own checksum).
     """
 
+    municipality = tenant_field()
     kind = models.CharField(_("kind"), max_length=32, choices=ReportKind.choices)
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
@@ -76,7 +78,7 @@ class ReportRun(Job):
         verbose_name_plural = _("reports")
         constraints = [
             models.UniqueConstraint(
-                fields=["kind", "period_start", "period_end"],
+                fields=["municipality", "kind", "period_start", "period_end"],
                 condition=Q(status__in=[JobStatus.QUEUED, JobStatus.RUNNING]),
                 name="report_built_once_at_a_time",
             ),

@@ -25,13 +25,17 @@ def report_files(*, user: User) -> QuerySet[ReportFile]:
     return access.restrict(user, ReportFile.objects.select_related("run"))
 
 
-def published_figures(*, kind: str, period: Period) -> dict[str, str]:
-    """The key figures of ``period`` as its latest finished report of ``kind`` printed
-    them, by label: what a later report may set beside its own without telling more."""
+def published_figures(
+    *, kind: str, period: Period, municipalities: frozenset[int]
+) -> dict[str, str]:
+    """The key figures of ``period`` as its latest finished report of ``kind`` about the
+    same ``municipalities`` printed them, by label: what a later report may set beside its
+    own without telling more."""
     run = (
         ReportRun.objects.filter(
             kind=kind, period_start=period.start, period_end=period.end, status=JobStatus.DONE
         )
+        .filter(municipality_id__in=municipalities)
         .order_by("-finished_at", "-id")
         .first()
     )

@@ -39,8 +39,9 @@ from umebra.jobs import (
     running_silent_since,
 )
 from umebra.mail import mail_queue
-from umebra.models import MailKind
+from umebra.models import MailKind, Municipality
 from umebra.snapshots import consistent_snapshot
+from umebra.tenancy import municipality_for
 
 logger = logging.getLogger(__name__)
 
@@ -58,9 +59,12 @@ def _enqueue(run: ReportRun) -> None:
 
 
 @transaction.atomic
-def report_request(*, actor: Actor, kind: str, period: Period) -> tuple[ReportRun, bool]:
-    """Ask for a report; returns the run and whether it is new. One asked for by ``SYSTEM``
-    (the schedule, the demo) names nobody and leaves no access-log event.
+def report_request(
+    *, actor: Actor, kind: str, period: Period, municipality: Municipality | None = None
+) -> tuple[ReportRun, bool]:
+    """Ask for a report about a municipality (the one chosen, or the only one the actor
+    works in); returns the run and whether it is new. One asked for by ``SYSTEM`` (the
+    schedule, the demo) names nobody and leaves no access-log event.
 
     A run of the same kind and period already queued or running is returned instead of a new
     one: the constraint ``report_built_once_at_a_time`` decides, so two requests at the same
@@ -72,7 +76,12 @@ def report_request(*, actor: Actor, kind: str, period: Period) -> tuple[ReportRu
         raise ValidationError(_("This report covers a whole year; a quarter report a quarter."))
     if period.start > timezone.localdate():
         raise ValidationError(_("The period has not started yet."))
-    fields = {"kind": kind, "period_start": period.start, "period_end": period.end}
+    fields = {
+        "municipality": municipality_for(actor, municipality),
+        "kind": kind,
+        "period_start": period.start,
+        "period_end": period.end,
+    }
     pending = ReportRun.objects.filter(**fields, status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
     for attempt in range(3):
         try:
@@ -96,7 +105,9 @@ def report_retry(*, actor: Actor, run: ReportRun) -> ReportRun:
     """Ask for a failed run again (as a new run, so the failure stays on record)."""
     if run.status != JobStatus.FAILED:
         raise ValidationError(_("Only a failed report can be tried again."))
-    return report_request(actor=actor, kind=run.kind, period=run.period)[0]
+    return report_request(
+        actor=actor, kind=run.kind, period=run.period, municipality=run.municipality
+    )[0]
 
 
 def _progress(run: ReportRun, percent: int) -> None:
@@ -174,8 +185,9 @@ def _report_html(run: ReportRun) -> str:
     """
     run.snapshot_at = timezone.now()
     with consistent_snapshot():  # every table of the report counts the same data
-        sections = [build(run.period) for build in SECTIONS[run.kind]]
-        sections.insert(0, summary(run.kind, run.period, sections))
+        municipalities = frozenset({run.municipality_id})
+        sections = [build(run.period, municipalities) for build in SECTIONS[run.kind]]
+        sections.insert(0, summary(run.kind, run.period, sections, municipalities))
     _progress(run, GATHERED)
     run.figures = [figure for section in sections for figure in section.key_figures]
     context = {
@@ -204,7 +216,14 @@ def reports_stalled_resend() -> int:
 
 
 @transaction.atomic
-def report_quarterly_request(*, actor: Actor, today: datetime.date | None = None) -> ReportRun:
-    """The scheduled follow-up of the quarter that just ended."""
+def report_quarterly_request(
+    *, actor: Actor, today: datetime.date | None = None
+) -> list[ReportRun]:
+    """The scheduled follow-up of the quarter that just ended, of every municipality."""
     period = quarter_before(today or timezone.localdate())
-    return report_request(actor=actor, kind=ReportKind.QUARTERLY, period=period)[0]
+    return [
+        report_request(
+            actor=actor, kind=ReportKind.QUARTERLY, period=period, municipality=municipality
+        )[0]
+        for municipality in Municipality.objects.order_by("pk")
+    ]

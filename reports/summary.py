@@ -171,14 +171,20 @@ class _Summary:
     """The summary in two passes: each part adds its tables (``gather``), then, once every
     table of the report is numbered, says its statements (``say``) citing them."""
 
-    def __init__(self, kind: str, period: Period, sections: Sequence[Section]):
+    def __init__(
+        self, kind: str, period: Period, sections: Sequence[Section], municipalities: frozenset[int]
+    ):
         self.kind, self.period, self.sections = kind, period, sections
+        self.municipalities = municipalities
         self.anchors = {section.anchor for section in sections}
         self.against = _compared_with(period)
         self.tables: list[Table] = []
         self.compared = [c for c in COMPARED if c.anchor in self.anchors]
         # Each period's figures, counted once for the key figures and the areas alike.
-        self.counted = [figures.KeyFigures(p) for p in (period, *(a.period for a in self.against))]
+        self.counted = [
+            figures.KeyFigures(p, municipalities)
+            for p in (period, *(a.period for a in self.against))
+        ]
 
     def gather(self) -> None:
         self._gather_key_figures()
@@ -193,7 +199,9 @@ class _Summary:
 
     def _values(self, against: _Against, counted: figures.KeyFigures) -> dict[str, Shown]:
         """An earlier period's figures: counted afresh, but a protected one as printed."""
-        printed = published_figures(kind=self.kind, period=against.period)
+        printed = published_figures(
+            kind=self.kind, period=against.period, municipalities=self.municipalities
+        )
 
         def value(c: Compared) -> Shown:
             if not c.protected:
@@ -305,7 +313,9 @@ class _Summary:
         if table is None:
             return []
         best: dict[str, stats.GrantLine] = {}
-        for line in stats.grant_spending(self.period.start, self.period.end):
+        for line in stats.grant_spending(
+            self.period.start, self.period.end, municipalities=self.municipalities
+        ):
             if line.effect_per_thousand is None:
                 continue
             if line.outcome_unit not in best or (
@@ -333,8 +343,8 @@ class _Summary:
     def _gather_cycle(self) -> None:
         # The year the sections' picture and plan are read for.
         year = self.period.start.year
-        self.picture = stats.picture_for_year(year)
-        self.plan = stats.plan_for_year(year)
+        self.picture = stats.picture_for_year(year, municipalities=self.municipalities)
+        self.plan = stats.plan_for_year(year, municipalities=self.municipalities)
         rows = list(self.plan.rows.all()) if self.plan else []
         self.red = [row for row in rows if row.status == RowStatus.RED]
         not_adopted = _("not adopted")
@@ -403,10 +413,12 @@ class _Summary:
         return traced
 
 
-def summary(kind: str, period: Period, sections: Sequence[Section]) -> Section:
+def summary(
+    kind: str, period: Period, sections: Sequence[Section], municipalities: frozenset[int]
+) -> Section:
     """The first section of a report of ``kind``, from its other ``sections`` (which it
     numbers). Its ``key_figures`` are the period's figures as printed, for the run."""
-    gathered = _Summary(kind, period, sections)
+    gathered = _Summary(kind, period, sections, municipalities)
     gathered.gather()
     against = gathered.against
     if against:

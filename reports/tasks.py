@@ -21,8 +21,10 @@ def report_build_task(run_id: int) -> None:
 
 @shared_task
 def reports_quarterly() -> None:
-    run = services.report_quarterly_request(actor=SYSTEM)
-    logger.info("Quarterly report run %s for %s", run.pk, run.period.label)
+    for run in services.report_quarterly_request(actor=SYSTEM):
+        logger.info(
+            "Quarterly report run %s for %s, %s", run.pk, run.municipality, run.period.label
+        )
 
 
 @shared_task

@@ -14,7 +14,7 @@ from collaboration.models import Area
 from umebra import access
 from umebra.access import SYSTEM
 from umebra.middleware import IdleTimeoutMiddleware
-from umebra.models import Organisation, OrganisationKind, User
+from umebra.models import Municipality, Organisation, OrganisationKind, User
 from umebra.roles import Role
 from umebra.services import membership_create
 from umebra.validators import luhn_valid
@@ -22,14 +22,38 @@ from umebra.validators import luhn_valid
 PASSWORD = "test-password-1"
 
 
+def umea() -> Municipality:
+    """The municipality a test's data belongs to unless it says otherwise."""
+    return MunicipalityFactory(name="Umeå", slug="umea", code="2480")
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ("code",)
+
+    name = factory.Sequence(lambda n: f"Kommun {n}")
+    slug = factory.Sequence(lambda n: f"kommun-{n}")
+    code = factory.Sequence(lambda n: f"{9000 + n}")
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
+    """An organisation of Umeå's unless ``municipalities`` names others (several for a
+    regional one)."""
+
     class Meta:
         model = Organisation
         django_get_or_create = ("name",)
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Aktör {n}")
     kind = OrganisationKind.MUNICIPAL_UNIT
     is_public_authority = True
+
+    @factory.post_generation
+    def municipalities(self, create, extracted, **kwargs):
+        if create and (extracted or not self.municipalities.exists()):
+            self.municipalities.set(extracted or [umea()])
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -96,8 +120,9 @@ def personal_number(birth: str, serial: str = "123") -> str:
 class AreaFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Area
-        django_get_or_create = ("slug",)
+        django_get_or_create = ("municipality", "slug")
 
+    municipality = factory.LazyFunction(umea)
     name = "Ersboda"
     slug = factory.LazyAttribute(lambda area: area.name.lower().replace("å", "a"))
     population = 7600
@@ -166,6 +191,7 @@ class OperationFactory(factory.django.DjangoModelFactory):
         model = Operation
         skip_postgeneration_save = True
 
+    municipality = factory.LazyFunction(umea)
     name = "Operation Norrsken"
     lead = factory.SubFactory(OrganisationFactory, name="Polisen", kind=OrganisationKind.POLICE)
     objective = "Motverka etablering"

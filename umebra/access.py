@@ -13,6 +13,8 @@ Rules the mechanism itself enforces, whatever a policy says:
 - An object the user may not see answers 404, exactly like one that does not exist.
 - Every refusal and every read or write of personal data or secret data is written to the
   access log, a list page's rows included.
+- Every question is first narrowed to the municipalities the actor works in, through the
+  policy's ``tenant`` lookup (``umebra.tenancy``), whatever its own rules say.
 """
 
 from collections.abc import Callable, Iterable
@@ -58,6 +60,8 @@ class Actor:
 
     user: User | None
     membership: Membership | None
+    #: The municipalities the membership works in (``umebra.tenancy``).
+    municipality_ids: frozenset[int] = frozenset()
 
     @property
     def person(self) -> User:
@@ -103,9 +107,29 @@ class Policy:
     #: police intelligence: OSL); their reads are logged like those of personal data.
     secret: ClassVar[bool] = False
 
+    #: The lookup from an object to the municipality it belongs to, by which the core
+    #: narrows every question to the actor's municipalities, and reports and public pages
+    #: to theirs. ``None`` only for what is the installation's own (its workers, one's own
+    #: e-mail choices), which no municipality's people see of another's.
+    tenant: ClassVar[str | None] = "municipality"
+    #: The lookup crosses a relation of many (an organisation's municipalities): the core
+    #: then narrows by a subquery, so that no object is listed twice.
+    tenant_many: ClassVar[bool] = False
+
     @property
     def logs_reads(self) -> bool:
         return self.personal_data or self.secret
+
+    def scope(self, queryset: QuerySet, municipality_ids: Iterable[int]) -> QuerySet:
+        """The part of ``queryset`` that belongs to ``municipality_ids``."""
+        if self.tenant is None:
+            return queryset
+        lookup = {f"{self.tenant}__in": list(municipality_ids)}
+        if self.tenant_many:
+            return queryset.filter(
+                pk__in=queryset.model._default_manager.filter(**lookup).values("pk")
+            )
+        return queryset.filter(**lookup)
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         """The part of ``queryset`` on which ``actor`` may perform ``action``."""
@@ -161,14 +185,20 @@ class ParentPolicy(Policy):
 
     parent: ClassVar[str]
 
+    def scope(self, queryset: QuerySet, municipality_ids: Iterable[int]) -> QuerySet:
+        """In the municipalities of its parent."""
+        parent_model = self._parent_model(queryset)
+        parents = policy_for(parent_model).scope(
+            parent_model._default_manager.all(), municipality_ids
+        )
+        return queryset.filter(**{f"{self.parent}__in": parents.values("pk")})
+
     def _parent_model(self, queryset: QuerySet) -> type[models.Model]:
         return queryset.model._meta.get_field(self.parent).related_model
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         parent_model = self._parent_model(queryset)
-        parents = policy_for(parent_model).restrict(
-            actor, parent_model._default_manager.all(), action
-        )
+        parents = restrict_for(actor, parent_model._default_manager.all(), action)
         return queryset.filter(**{f"{self.parent}__in": parents.values("pk")})
 
     def public(self, queryset: QuerySet) -> QuerySet:
@@ -224,13 +254,19 @@ _ACTOR_ATTRIBUTE = "_umebra_actor"
 def actor_for(user: AnyUser) -> Actor:
     """The actor for ``user``, read once per user object (so once per request)."""
     from umebra.selectors import membership_current
+    from umebra.tenancy import membership_municipality_ids
 
     if user is None:
         return SYSTEM
     actor: Actor | None = getattr(user, _ACTOR_ATTRIBUTE, None)
     if actor is None:
         if user.is_authenticated:
-            actor = Actor(user=user, membership=membership_current(user=user))
+            membership = membership_current(user=user)
+            actor = Actor(
+                user=user,
+                membership=membership,
+                municipality_ids=membership_municipality_ids(membership),
+            )
         else:
             actor = Actor(user=None, membership=None)
         setattr(user, _ACTOR_ATTRIBUTE, actor)
@@ -239,10 +275,15 @@ def actor_for(user: AnyUser) -> Actor:
 
 def restrict(user: AnyUser, queryset: QuerySet[M], action: str = Action.VIEW) -> QuerySet[M]:
     """The part of ``queryset`` that ``user`` may see (or change, delete …)."""
-    actor = actor_for(user)
+    return restrict_for(actor_for(user), queryset, action)
+
+
+def restrict_for(actor: Actor, queryset: QuerySet[M], action: str = Action.VIEW) -> QuerySet[M]:
+    """:func:`restrict` for an actor: the policy's answer, in the actor's municipalities."""
     if actor.membership is None:
         return queryset.none()
-    return policy_for(queryset.model).restrict(actor, queryset, action)
+    policy = policy_for(queryset.model)
+    return policy.scope(policy.restrict(actor, queryset, action), actor.municipality_ids)
 
 
 def count(user: AnyUser, model: type[models.Model]) -> int:
@@ -263,14 +304,21 @@ def allows(user: AnyUser, obj: models.Model, action: str) -> bool:
     return restrict(user, queryset, action).exists()
 
 
-def restrict_public(queryset: QuerySet[M]) -> QuerySet[M]:
-    """The part of ``queryset`` that is public: shown to anyone, logged in or not."""
-    return policy_for(queryset.model).public(queryset)
+def restrict_public(
+    queryset: QuerySet[M], municipalities: Iterable[int] | None = None
+) -> QuerySet[M]:
+    """The part of ``queryset`` that is public: shown to anyone, logged in or not; of the
+    ``municipalities`` named (their ids), or of every one."""
+    policy = policy_for(queryset.model)
+    public = policy.public(queryset)
+    return public if municipalities is None else policy.scope(public, municipalities)
 
 
-def restrict_reportable(queryset: QuerySet[M]) -> QuerySet[M]:
-    """The part of ``queryset`` that reports for every reader may draw on."""
-    return policy_for(queryset.model).reportable(queryset)
+def restrict_reportable(queryset: QuerySet[M], municipalities: Iterable[int]) -> QuerySet[M]:
+    """The part of ``queryset`` that reports for every reader may draw on, of the
+    ``municipalities`` a report is about (their ids): a report never counts another's."""
+    policy = policy_for(queryset.model)
+    return policy.scope(policy.reportable(queryset), municipalities)
 
 
 def may_add(user: AnyUser, model: type[models.Model]) -> bool:

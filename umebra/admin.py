@@ -15,9 +15,18 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from umebra import access
 from umebra.admin_access import AccessRestrictedAdmin
 from umebra.audit.services import alert_raise
-from umebra.models import Membership, MembershipStatus, Organisation, User, WorkerPing, active_q
+from umebra.models import (
+    Membership,
+    MembershipStatus,
+    Municipality,
+    Organisation,
+    User,
+    WorkerPing,
+    active_q,
+)
 from umebra.reauth import sensitive_step
 from umebra.roles import OVERSIGHT_ROLES
 
@@ -104,8 +113,19 @@ class UserAdmin(AccessRestrictedAdmin, DjangoUserAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(AccessRestrictedAdmin):
     list_display = ("name", "kind", "organisation_number", "is_public_authority", "parent")
-    list_filter = ("kind", "is_public_authority")
+    list_filter = ("kind", "is_public_authority", "regional")
     search_fields = ("name", "organisation_number")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        """An administrator places an organisation in the municipalities they work in."""
+        if db_field.name == "municipalities":
+            kwargs["queryset"] = access.restrict(request.user, Municipality.objects.all())
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "parent":
+            kwargs["queryset"] = access.restrict(request.user, Organisation.objects.all())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Membership)

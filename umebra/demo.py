@@ -7,7 +7,7 @@ import base64
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from umebra.access import SYSTEM
-from umebra.models import Membership, Organisation, OrganisationKind, User
+from umebra.models import Membership, Municipality, Organisation, OrganisationKind, User
 from umebra.roles import PERSONAL_DATA_ROLES, Role
 from umebra.services import member_administrator_appoint, membership_create
 
@@ -17,6 +17,11 @@ DEMO_PASSWORD = "umebra-demo"
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 MUNICIPALITY = "Umeå kommun"
+# The municipality the demo is of (SCB's code 2480), as the migrations name the one an
+# installation held before there could be several.
+UMEA = {"name": "Umeå", "slug": "umea", "code": "2480"}
+# Organisations that work in several municipalities: each membership names where.
+REGIONAL = frozenset({"Polisen LPO Umeå", "Skatteverket", "Arbetsmiljöverket"})
 
 # name: (kind, organisation number, public authority, part of)
 ORGANISATIONS = {
@@ -65,7 +70,16 @@ SECOND_HOLDERS = {
 }
 
 
+def demo_municipality() -> Municipality:
+    """Umeå, whose work the demo shows."""
+    municipality, _created = Municipality.objects.get_or_create(
+        code=UMEA["code"], defaults={"name": UMEA["name"], "slug": UMEA["slug"]}
+    )
+    return municipality
+
+
 def seed() -> None:
+    umea = demo_municipality()
     organisations: dict[str, Organisation] = {}
     for name, (kind, number, authority, parent) in ORGANISATIONS.items():
         organisations[name], _ = Organisation.objects.update_or_create(
@@ -75,8 +89,10 @@ def seed() -> None:
                 "organisation_number": number,
                 "is_public_authority": authority,
                 "parent": organisations[parent] if parent else None,
+                "regional": name in REGIONAL,
             },
         )
+        organisations[name].municipalities.add(umea)
     for username, (first_name, last_name, organisation, role) in (
         USERS | MEMBER_ADMINISTRATORS | SECOND_HOLDERS
     ).items():
@@ -93,7 +109,11 @@ def seed() -> None:
         # A demo user whose membership someone has since changed or ended keeps it as it is.
         if not Membership.objects.filter(user=user).exists():
             membership = membership_create(
-                actor=SYSTEM, user=user, organisation=organisations[organisation], role=role
+                actor=SYSTEM,
+                user=user,
+                organisation=organisations[organisation],
+                role=role,
+                municipalities=[umea] if organisation in REGIONAL else [],
             )
             if username in MEMBER_ADMINISTRATORS:
                 member_administrator_appoint(actor=SYSTEM, membership=membership)

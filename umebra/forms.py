@@ -13,6 +13,7 @@ from umebra.models import MailKind, Membership, Organisation, User
 from umebra.number_fields import DecimalNumberField, IntegerNumberField
 from umebra.policy import Grant
 from umebra.roles import Role
+from umebra.selectors import membership_municipality_choices
 from umebra.validators import normalise_organisation_number
 
 
@@ -98,6 +99,15 @@ class MembershipForm(ModelForm):
             (role.value, _role_label(actor, organisation, role))
             for role in access.policy_for(Membership).grantable_roles(actor, organisation)
         ]
+        if organisation.regional:
+            choices = membership_municipality_choices(actor=actor, organisation=organisation)
+            self.fields["municipalities"] = field = forms.ModelMultipleChoiceField(
+                label=_("Works in"),
+                queryset=choices,
+                help_text=_("The municipalities, of the organisation's, the member works in."),
+            )
+            if len(only := list(choices[:2])) == 1:  # nothing to choose: it is sent as it is
+                field.widget, field.initial = forms.MultipleHiddenInput(), only
 
 
 def _role_label(actor: access.Actor, organisation: Organisation, role: Role) -> str:

@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -28,6 +29,35 @@ class User(AbstractUser):
     def display_name(self) -> str:
         """How pages name a person: their full name, or their user name when they gave none."""
         return self.get_full_name() or self.get_username()
+
+
+class Municipality(models.Model):
+    """A municipality (*kommun*): the tenant. One installation serves many, and each one's
+    work is as secret from the others as if it ran alone (docs/rules.md, rule 8). Every
+    object of the collaboration and the cases belongs to one (``umebra.tenancy``)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    # Its address on the public pages: /<slug>/promises/.
+    slug = models.SlugField(_("short name in addresses"), max_length=50, unique=True)
+    # SCB's municipality code (kommunkod): its first two digits are the county's.
+    code = models.CharField(
+        _("municipality code"),
+        max_length=4,
+        unique=True,
+        validators=[RegexValidator(r"^[0-9]{4}$", _("A municipality code is four digits."))],
+    )
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def county_code(self) -> str:
+        return self.code[:2]
 
 
 class OrganisationKind(models.TextChoices):
@@ -59,6 +89,18 @@ class Organisation(models.Model):
         default=False,
         help_text=_("The Public Access to Information and Secrecy Act applies to it."),
     )
+    # Where it works: one municipality for its own units, schools and local businesses;
+    # several for a regional or national body (a police area, a state agency, the county
+    # administrative board), whose each membership names the ones its holder works in.
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("municipalities"), related_name="organisations"
+    )
+    regional = models.BooleanField(
+        _("regional or national"),
+        default=False,
+        help_text=_("Works in several municipalities: each member works in those their "
+                    "membership names."),
+    )  # fmt: skip
     parent = models.ForeignKey(
         "self",
         verbose_name=_("part of"),
@@ -235,6 +277,11 @@ class Membership(ValidityPeriod):
     # Set when it is ended: from that moment it gives nothing, whatever the period says.
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     administers_members = models.BooleanField(_("member administrator"), default=False)
+    # In a regional organisation, the municipalities its holder works in (some of the
+    # organisation's); empty in a local one, whose one municipality is the organisation's.
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("works in"), blank=True, related_name="memberships"
+    )
     appointed_by = _by(_("appointed member administrator by"))
     appointed_at = models.DateTimeField(_("member administrator since"), null=True, blank=True)
     # An administrator's step on this membership that waits for a second administrator.

@@ -1,5 +1,6 @@
 """Who may see and change the core's identity data (registered with ``umebra.access``)."""
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from axes.models import AccessAttempt
@@ -13,6 +14,7 @@ from umebra.models import (
     MailPreference,
     Membership,
     MembershipStatus,
+    Municipality,
     Organisation,
     SecondAdministratorStep,
     User,
@@ -27,9 +29,22 @@ EVERY_ROLE = frozenset(Role)
 ACROSS_ORGANISATIONS = frozenset({Role.ADMIN, Role.AUDITOR, Role.COORDINATOR})
 
 
+@access.register(Municipality)
+class MunicipalityPolicy(Counted, RolePolicy):
+    """Everyone sees the municipalities they work in, and none other. An installation's
+    administrator adds one with ``manage.py municipality_add``."""
+
+    tenant = "pk"
+    roles = {Action.VIEW: EVERY_ROLE}
+
+
 @access.register(Organisation)
 class OrganisationPolicy(Counted, RolePolicy):
-    """Which organisations take part is no secret among those who take part."""
+    """Which organisations take part is no secret among those who take part, in the
+    municipalities they work in."""
+
+    tenant = "municipalities"
+    tenant_many = True
 
     roles = {Action.VIEW: EVERY_ROLE, Action.CHANGE: frozenset({Role.ADMIN, Role.COORDINATOR})}
     add = frozenset({Role.ADMIN, Role.COORDINATOR})
@@ -62,6 +77,15 @@ def _asked_by(actor: Actor, step: str) -> Q:
         awaiting_asked_by=actor.user,
         awaiting_asked_at__gt=timezone.now() - SECOND_ADMINISTRATOR_WAIT,
     )
+
+
+def memberships_in(municipality_ids: Iterable[int]) -> QuerySet:
+    """The memberships that work in one of ``municipality_ids`` (a subquery of their ids)."""
+    ids = list(municipality_ids)
+    return Membership.objects.filter(
+        Q(organisation__regional=False, organisation__municipalities__in=ids)
+        | Q(organisation__regional=True, municipalities__in=ids)
+    ).values("pk")
 
 
 def _administered() -> QuerySet:
@@ -163,6 +187,12 @@ class MembershipPolicy(_StaffPolicy):
     def may_add(self, actor: Actor) -> bool:
         return actor.role in (Role.ADMIN, Role.COORDINATOR) or actor.administers_members
 
+    def scope(self, queryset: QuerySet, municipality_ids: Iterable[int]) -> QuerySet:
+        """A membership is in the municipality of its local organisation, or in those it
+        names, of a regional one: a police officer who works in Vännäs alone is no
+        colleague of Umeå's."""
+        return queryset.filter(pk__in=memberships_in(municipality_ids))
+
     def grant(self, actor: Actor, organisation: Organisation, role: Role) -> Grant | None:
         """How ``actor`` may hand ``role`` in ``organisation`` to someone else, if at all."""
         if not role_fits(role, organisation):
@@ -201,9 +231,19 @@ class UserPolicy(_StaffPolicy):
         # A user with several memberships in one organisation is still one user.
         return restricted.distinct()
 
+    def scope(self, queryset: QuerySet, municipality_ids: Iterable[int]) -> QuerySet:
+        """The people who work or worked in the municipalities, and the accounts that act
+        for no organisation yet, which belong to none until they are given a role."""
+        worked_here = Membership.objects.filter(pk__in=memberships_in(municipality_ids))
+        acting = Membership.objects.filter(active_q())
+        return queryset.filter(
+            Q(pk__in=worked_here.values("user_id")) | ~Q(pk__in=acting.values("user_id"))
+        )
+
 
 @access.register(WorkerPing)
 class WorkerPingPolicy(RolePolicy):
+    tenant = None  # the installation's workers, which serve every municipality
     roles = {Action.VIEW: frozenset({Role.ADMIN})}
     add = frozenset({Role.ADMIN})
 
@@ -212,12 +252,16 @@ class WorkerPingPolicy(RolePolicy):
 class LockOutPolicy(RolePolicy):
     """The administrator sees lock-outs (django-axes) and lifts them."""
 
+    tenant = None  # the installation's login, which serves every municipality
+
     roles = {Action.VIEW: frozenset({Role.ADMIN}), Action.DELETE: frozenset({Role.ADMIN})}
 
 
 @access.register(MailPreference)
 class MailPreferencePolicy(access.Policy):
     """Which e-mail one gets is one's own choice, seen and changed by oneself alone."""
+
+    tenant = None  # one's own, wherever one works
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         return queryset.filter(user=actor.user) if actor.user else queryset.none()

@@ -9,6 +9,7 @@ from umebra.models import (
     MailPreference,
     Membership,
     MembershipStatus,
+    Municipality,
     Organisation,
     User,
     WorkerPing,
@@ -137,3 +138,15 @@ def mail_preferences(*, user: User) -> dict[str, bool]:
         access.restrict(user, MailPreference.objects.all()).values_list("kind", "enabled")
     )
     return {kind: chosen.get(kind, True) for kind in mail_kinds_for(user)}
+
+
+def membership_municipality_choices(
+    *, actor: access.Actor, organisation: Organisation
+) -> QuerySet[Municipality]:
+    """Where a member of a regional organisation may be given work: any of its
+    municipalities by its own member administrator, who administers it in every one; the
+    actor's own of them by anyone else."""
+    municipalities = organisation.municipalities.order_by("name")
+    if actor.administers_members and actor.organisation_id == organisation.pk:
+        return municipalities
+    return municipalities.filter(pk__in=actor.municipality_ids)

@@ -1,6 +1,7 @@
 """Writes of the core's identity data. Views, commands and tasks all go through these."""
 
 import datetime
+from collections.abc import Iterable
 from typing import cast
 
 from django.contrib.auth.models import Group
@@ -21,7 +22,9 @@ from umebra.models import (
     MailPreference,
     Membership,
     MembershipStatus,
+    Municipality,
     Organisation,
+    OrganisationKind,
     SecondAdministratorStep,
     User,
     WorkerPing,
@@ -29,7 +32,12 @@ from umebra.models import (
 from umebra.policy import APPOINT, APPROVE, DISMISS, REFUSE, Grant, MembershipPolicy
 from umebra.roles import OVERSIGHT_ROLES, PERSONAL_DATA_ROLES, Role, group_name
 from umebra.saving import save_validated
-from umebra.selectors import membership_approvers, membership_current
+from umebra.selectors import (
+    membership_approvers,
+    membership_current,
+    membership_municipality_choices,
+)
+from umebra.tenancy import municipality_for, require_same_municipality
 
 
 def _user_groups_sync(user: User) -> None:
@@ -103,10 +111,20 @@ def membership_create(
     role: Role,
     valid_from: datetime.date | None = None,
     valid_to: datetime.date | None = None,
+    municipalities: Iterable[Municipality] = (),
 ) -> Membership:
     """Give ``user`` a role in ``organisation`` for a period that overlaps no other, or ask
     for it: which, is ``MembershipPolicy.grant``'s answer for the actor. An asked-for
-    membership gives nothing until it is approved. ``SYSTEM`` (the demo seed) gives any."""
+    membership gives nothing until it is approved. ``SYSTEM`` (the demo seed) gives any.
+
+    In a regional organisation the membership names the ``municipalities`` its holder
+    works in, of the organisation's own; in a local one it names none, for it works in the
+    organisation's one."""
+    municipalities = _membership_municipalities(organisation, list(municipalities))
+    if actor is not SYSTEM:
+        allowed = membership_municipality_choices(actor=actor, organisation=organisation)
+        if set(municipalities) - set(allowed):
+            raise PermissionDenied(f"{actor.role} may not give work in those municipalities")
     grant: Grant | None
     if actor is SYSTEM:
         grant = Grant.GIVE
@@ -136,6 +154,7 @@ def membership_create(
             "decided_at": now if given else None,
         },
     )
+    membership.municipalities.set(municipalities)
     access.record(
         actor,
         AccessAction.CREATE,
@@ -148,6 +167,28 @@ def membership_create(
     else:
         _tell_approvers(membership)
     return membership
+
+
+def _membership_municipalities(
+    organisation: Organisation, municipalities: list[Municipality]
+) -> list[Municipality]:
+    """The municipalities a new membership names: none in a local organisation; in a
+    regional one, those given, of the organisation's own, or its only one if it has one."""
+    if not organisation.regional:
+        if municipalities:
+            raise ValidationError(_("A local organisation's members work in its municipality."))
+        return []
+    works_in = set(organisation.municipalities.values_list("pk", flat=True))
+    if not municipalities and len(works_in) == 1:
+        return list(organisation.municipalities.all())
+    if not municipalities:
+        raise ValidationError(_("Name the municipalities the member works in."))
+    if any(municipality.pk not in works_in for municipality in municipalities):
+        raise ValidationError(
+            _("%(organisation)s does not work in every one of them.")
+            % {"organisation": organisation}
+        )
+    return municipalities
 
 
 def _tell_approvers(membership: Membership) -> None:
@@ -316,8 +357,11 @@ def organisation_create(
     is_public_authority: bool = False,
     parent: Organisation | None = None,
 ) -> Organisation:
-    """Register an organisation. Its kind decides which roles its people may hold, so the
-    registration is in the access log."""
+    """Register an organisation of the actor's municipality. Its kind decides which roles
+    its people may hold, so the registration is in the access log. (A regional one, which
+    works in several, the installation's administrator registers in the admin.)"""
+    municipality = municipality_for(actor)
+    require_same_municipality(municipality, [parent])
     organisation = save_validated(
         Organisation(),
         {
@@ -325,6 +369,7 @@ def organisation_create(
             "is_public_authority": is_public_authority, "parent": parent,
         },
     )  # fmt: skip
+    organisation.municipalities.set([municipality])
     access.record(
         actor, AccessAction.CREATE, Organisation, organisation.pk, reason="organisation created"
     )
@@ -402,3 +447,42 @@ def mail_preferences_update(*, actor: Actor, mail_preferences: dict[str, bool]) 
             user=actor.person, kind=kind, defaults={"enabled": enabled}
         )
     return mail_preferences
+
+
+@transaction.atomic
+def municipality_create(
+    *,
+    actor: Actor,
+    name: str,
+    slug: str,
+    code: str,
+    organisation_name: str,
+    organisation_number: str,
+    coordinator: User,
+) -> Municipality:
+    """Add a municipality, its organisation (the municipality as a body, *kommunen*), and
+    ``coordinator`` as its coordinator and first member administrator; all of it, or
+    nothing. The installation's administrator's step (``manage.py municipality_add``), so
+    ``actor`` is ``SYSTEM``: the first member administrator needs no second administrator,
+    as the demo's do not, for nobody of the municipality is there yet to be the second."""
+    if actor is not SYSTEM:
+        raise PermissionDenied("a municipality is added by the installation's administrator")
+    municipality = save_validated(Municipality(), {"name": name, "slug": slug, "code": code})
+    organisation = save_validated(
+        Organisation(),
+        {
+            "name": organisation_name,
+            "kind": OrganisationKind.MUNICIPAL_UNIT,
+            "organisation_number": organisation_number,
+            "is_public_authority": True,
+        },
+    )
+    organisation.municipalities.set([municipality])
+    membership = membership_create(
+        actor=actor, user=coordinator, organisation=organisation, role=Role.COORDINATOR
+    )
+    member_administrator_appoint(actor=actor, membership=membership)
+    access.record(
+        actor, AccessAction.CREATE, Municipality, municipality.pk, reason="municipality added"
+    )
+    return municipality

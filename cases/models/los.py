@@ -14,6 +14,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from collaboration.models import Area
 from umebra import ranges
 from umebra.models import Organisation, OrganisationKind
+from umebra.tenancy import tenant_field
 from umebra.validators import period_errors, validate_organisation_number
 from umebra.workflow import Transitions
 
@@ -34,6 +35,7 @@ OPERATION_TRANSITIONS: Transitions = {
 
 
 class Operation(models.Model):
+    municipality = tenant_field()
     name = models.CharField(_("name"), max_length=200)
     status = models.CharField(
         _("status"),

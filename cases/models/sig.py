@@ -19,6 +19,7 @@ from guardian.models import UserObjectPermissionBase
 
 from collaboration.models import Area
 from umebra.models import Organisation
+from umebra.tenancy import tenant_field
 from umebra.validators import birth_date_of, validate_personal_number
 from umebra.validity import ValidityPeriod, period_ordered
 from umebra.workflow import Transitions
@@ -118,6 +119,8 @@ CONSENT_STATUSES = frozenset({CaseStatus.AWAITING_CONSENT, CaseStatus.ACTIVE})
 
 
 class SigCase(models.Model):
+    # Social services' registers and cases never cross a municipality's border.
+    municipality = tenant_field()
     person = models.ForeignKey(
         Person, verbose_name=_("young person"), on_delete=models.PROTECT, related_name="cases"
     )

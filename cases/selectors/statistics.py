@@ -6,6 +6,7 @@ control before anyone sees them.
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -38,10 +39,12 @@ class LosOutcomes:
     amounts_by_kind: dict[str, Decimal]
 
 
-def los_outcomes(start: datetime.date, end: datetime.date) -> LosOutcomes:
+def los_outcomes(
+    start: datetime.date, end: datetime.date, *, municipalities: Iterable[int]
+) -> LosOutcomes:
     # An operation still being planned has not acted on anyone: it and its targets wait.
     operations = (
-        access.restrict_reportable(Operation.objects.all())
+        access.restrict_reportable(Operation.objects.all(), municipalities)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=start), starts_on__lte=end)
         .exclude(status=OperationStatus.PLANNING)
     )
@@ -55,13 +58,15 @@ def los_outcomes(start: datetime.date, end: datetime.date) -> LosOutcomes:
     )
     target_kinds = dict(TargetKind.choices)
     targets = (
-        access.restrict_reportable(Target.objects.filter(operation__in=operations))
+        access.restrict_reportable(Target.objects.filter(operation__in=operations), municipalities)
         .values("kind")
         .annotate(n=Count("pk"))
         .order_by()
     )
     inspections = (
-        access.restrict_reportable(Inspection.objects.filter(date__range=(start, end)))
+        access.restrict_reportable(
+            Inspection.objects.filter(date__range=(start, end)), municipalities
+        )
         .exclude(target__operation__status=OperationStatus.PLANNING)
         .values("agency__name")
         .annotate(n=Count("target", distinct=True))
@@ -69,7 +74,9 @@ def los_outcomes(start: datetime.date, end: datetime.date) -> LosOutcomes:
     )
     measure_kinds = dict(MeasureKind.choices)
     measures = list(
-        access.restrict_reportable(Measure.objects.filter(inspection__date__range=(start, end)))
+        access.restrict_reportable(
+            Measure.objects.filter(inspection__date__range=(start, end)), municipalities
+        )
         .exclude(inspection__target__operation__status=OperationStatus.PLANNING)
         .values("kind")
         .annotate(n=Count("inspection__target", distinct=True), amount=Sum("amount"))
@@ -89,7 +96,9 @@ def los_outcomes(start: datetime.date, end: datetime.date) -> LosOutcomes:
     )
 
 
-def sig_cases_by_area(start: datetime.date, end: datetime.date) -> dict[tuple[str, str], int]:
+def sig_cases_by_area(
+    start: datetime.date, end: datetime.date, *, municipalities: Iterable[int]
+) -> dict[tuple[str, str], int]:
     """(what, area name) -> number of SIG cases: opened in the period, active at its end,
     closed in it. Purged cases still count: retention keeps area, dates and consents' periods.
 
@@ -97,7 +106,7 @@ def sig_cases_by_area(start: datetime.date, end: datetime.date) -> dict[tuple[st
     and a consent in force then covering another organisation. So a past quarter's count is
     what was true at its end, whatever the cases' statuses are now; a quarter not yet ended
     counts the cases active on the day the data is read."""
-    cases = access.restrict_reportable(SigCase.objects.all())
+    cases = access.restrict_reportable(SigCase.objects.all(), municipalities)
     as_of = min(end, timezone.localdate())
     columns = {
         "opened": Q(opened_on__range=(start, end)),

@@ -23,8 +23,9 @@ from collaboration.models import Area
 from umebra import access
 from umebra.access import Actor
 from umebra.audit.models import AccessAction
-from umebra.models import Organisation
+from umebra.models import Municipality, Organisation
 from umebra.saving import save_validated
+from umebra.tenancy import municipality_from, require_same_municipality
 from umebra.workflow import check_transition
 
 M = TypeVar("M", bound=models.Model)
@@ -47,14 +48,17 @@ def operation_create(
     starts_on: datetime.date | None = None,
     ends_on: datetime.date | None = None,
     summary: str = "",
+    municipality: Municipality | None = None,
 ) -> Operation:
-    """Plan an operation (coordinator or police); the lead is a party."""
+    """Plan an operation (coordinator or police); the lead is a party. It is in the
+    municipality chosen, or the lead's, or the only one the actor works in."""
     if not access.may_add(actor.user, Operation):
         raise PermissionDenied
+    municipality = municipality_from(actor, municipality, lead)
     return _operation_write(
-        Operation(created_by=actor.user), name=name, lead=lead, objective=objective,
-        parties=parties, starts_on=starts_on or timezone.localdate(), ends_on=ends_on,
-        summary=summary,
+        Operation(created_by=actor.user, municipality=municipality), name=name, lead=lead,
+        objective=objective, parties=parties, starts_on=starts_on or timezone.localdate(),
+        ends_on=ends_on, summary=summary,
     )  # fmt: skip
 
 
@@ -81,6 +85,8 @@ def operation_update(
 def _operation_write(
     operation: Operation, *, parties: Iterable[Organisation], **fields: object
 ) -> Operation:
+    parties = list(parties)
+    require_same_municipality(operation.municipality, [fields["lead"], *parties])
     operation = save_validated(operation, fields)
     operation.parties.set({*parties, operation.lead})
     return operation
@@ -109,6 +115,7 @@ def target_create(
     area: Area | None = None,
 ) -> Target:
     _allowed(actor, operation)
+    require_same_municipality(operation.municipality, [area])
     return save_validated(
         Target(operation=operation),
         {

@@ -41,6 +41,11 @@ from umebra.audit.models import AccessAction
 from umebra.models import Organisation, User
 from umebra.saving import save_validated
 from umebra.selectors import membership_current
+from umebra.tenancy import (
+    membership_municipality_ids,
+    municipality_for,
+    require_same_municipality,
+)
 from umebra.validators import normalise_personal_number
 from umebra.workflow import check_transition
 
@@ -95,7 +100,7 @@ def case_open(
     for guardian in named:
         save_validated(Guardian(person=person), {"name": guardian})
     case = save_validated(
-        SigCase(),
+        SigCase(municipality=municipality_for(actor, area.municipality)),
         {"person": person, "owner": actor.user, "owner_organisation_id": actor.organisation_id},
     )
     access.record(actor, AccessAction.CREATE, SigCase, case.pk)
@@ -185,6 +190,8 @@ def consent_record(
     guardians = list(guardians)
     if any(guardian.person_id != case.person_id for guardian in guardians):
         raise ValidationError(_("Only the young person's own guardians can sign."))
+    organisations = list(organisations)
+    require_same_municipality(case.municipality, organisations)
     consent = save_validated(
         Consent(case=case, created_by=actor.user),
         {
@@ -330,6 +337,11 @@ def grant_give(*, actor: Actor, case: SigCase, user: User) -> SigCaseUserObjectP
     membership = membership_current(user=user)
     if membership is None or membership.role not in CASE_ROLES:
         raise ValidationError(_("%(user)s has no role that works SIG cases.") % {"user": user})
+    if case.municipality_id not in membership_municipality_ids(membership):
+        raise ValidationError(
+            _("%(user)s does not work in %(municipality)s.")
+            % {"user": user, "municipality": case.municipality}
+        )
     coverage = _coverage(case, timezone.localdate())
     if membership.organisation_id not in coverage:
         raise ValidationError(

@@ -29,7 +29,7 @@ class AgreementForm(ModelForm):
     class Meta:
         model = CooperationAgreement
         fields = [
-            "title", "municipality", "police", "municipality_signatory", "police_signatory",
+            "title", "municipal_party", "police", "municipality_signatory", "police_signatory",
             "valid_from", "valid_to", "focus", "status", "document",
         ]  # fmt: skip
         widgets = {"valid_from": DateInput, "valid_to": DateInput}
@@ -37,7 +37,7 @@ class AgreementForm(ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         organisations = access.restrict(user, Organisation.objects.all())
-        self.fields["municipality"].queryset = organisations
+        self.fields["municipal_party"].queryset = organisations
         self.fields["police"].queryset = organisations
 
     def clean_document(self):

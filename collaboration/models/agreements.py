@@ -29,6 +29,7 @@ from collaboration.models.responsible import (
 from umebra import ranges
 from umebra.models import Organisation
 from umebra.periods import quarter_label
+from umebra.tenancy import tenant_field
 from umebra.validity import ValidityPeriod, period_ordered
 
 
@@ -41,8 +42,10 @@ class AgreementStatus(models.TextChoices):
 
 
 class CooperationAgreement(ValidityPeriod):
+    municipality = tenant_field()
     title = models.CharField(_("title"), max_length=200)
-    municipality = models.ForeignKey(
+    # The municipality as a party, the organisation that signs (Umeå kommun).
+    municipal_party = models.ForeignKey(
         Organisation, verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="+"
     )
     police = models.ForeignKey(
@@ -98,6 +101,7 @@ class UndertakingStatus(models.TextChoices):
 class Undertaking(ValidityPeriod):
     """A citizen promise or a safety agreement: what the parties undertake, and its follow-up."""
 
+    municipality = tenant_field()
     kind = models.CharField(_("kind"), max_length=32, choices=UndertakingKind.choices)
     title = models.CharField(_("title"), max_length=200)
     problem = models.TextField(

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from umebra.tenancy import tenant_field
+
 
 def validate_boundary(value) -> None:
     """A GeoJSON Polygon or MultiPolygon in WGS 84, with closed rings."""
@@ -33,8 +35,9 @@ def validate_boundary(value) -> None:
 class Area(models.Model):
     """A district of the municipality (*område*): where efforts happen and figures are kept."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("short name"), max_length=100, unique=True)
+    municipality = tenant_field()
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("short name"), max_length=100)
     population = models.PositiveIntegerField(_("population"))
     boundary = models.JSONField(
         _("boundary"),
@@ -48,6 +51,10 @@ class Area(models.Model):
         verbose_name = _("area")
         verbose_name_plural = _("areas")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="area_name_unique"),
+            models.UniqueConstraint(fields=["municipality", "slug"], name="area_slug_unique"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from collaboration.models.areas import Area
 from umebra import ranges
 from umebra.models import Organisation
+from umebra.tenancy import tenant_field
 
 
 class EffortKind(models.TextChoices):
@@ -28,6 +29,7 @@ class EffortKind(models.TextChoices):
 class JointEffort(models.Model):
     """Something organisations did together on a day in one or more areas."""
 
+    municipality = tenant_field()
     date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
     kind = models.CharField(_("kind"), max_length=32, choices=EffortKind.choices)
     areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="efforts")

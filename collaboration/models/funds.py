@@ -8,12 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from umebra import ranges
 from umebra.models import Organisation
+from umebra.tenancy import tenant_field
 from umebra.workflow import Transitions
 
 AMOUNT = {"max_digits": 12, "decimal_places": 2, "validators": [ranges.AMOUNT]}
 
 
 class Fund(models.Model):
+    municipality = tenant_field()
     name = models.CharField(_("name"), max_length=200)
     year = models.PositiveSmallIntegerField(_("year"))
     amount = models.DecimalField(_("amount (SEK)"), **AMOUNT)
@@ -23,7 +25,11 @@ class Fund(models.Model):
         verbose_name = _("fund")
         verbose_name_plural = _("funds")
         ordering = ["-year", "name"]
-        constraints = [models.UniqueConstraint(fields=["name", "year"], name="fund_once_a_year")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name", "year"], name="fund_once_a_year"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} {self.year}"

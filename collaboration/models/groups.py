@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from collaboration.models.areas import Area
 from collaboration.models.responsible import responsible_person_errors, responsible_person_field
 from umebra.models import Organisation
+from umebra.tenancy import tenant_field
 
 
 class GroupLevel(models.TextChoices):
@@ -31,7 +32,8 @@ class Cadence(models.TextChoices):
 
 
 class CollaborationGroup(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    municipality = tenant_field()
+    name = models.CharField(_("name"), max_length=200)
     level = models.CharField(_("level"), max_length=16, choices=GroupLevel.choices)
     mandate = models.TextField(
         _("mandate"), help_text=_("What the group may decide, and for what.")
@@ -65,7 +67,8 @@ class CollaborationGroup(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=models.F("id")), name="group_not_its_own_parent"
-            )
+            ),
+            models.UniqueConstraint(fields=["municipality", "name"], name="group_name_unique"),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from collaboration.models.areas import Area
 from umebra import ranges
+from umebra.tenancy import tenant_field
 
 
 class IndicatorSource(models.TextChoices):
@@ -27,7 +28,8 @@ class Frequency(models.TextChoices):
 
 
 class Indicator(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    municipality = tenant_field()
+    name = models.CharField(_("name"), max_length=200)
     unit = models.CharField(_("unit"), max_length=50)
     source = models.CharField(_("source"), max_length=32, choices=IndicatorSource.choices)
     frequency = models.CharField(_("frequency"), max_length=16, choices=Frequency.choices)
@@ -43,6 +45,9 @@ class Indicator(models.Model):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="indicator_name_unique"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from collaboration.models.areas import Area
 from umebra.models import Organisation
+from umebra.tenancy import tenant_field
 
 
 class ObservationKind(models.TextChoices):
@@ -24,6 +25,7 @@ class ObservationKind(models.TextChoices):
 class Observation(models.Model):
     """What someone who moves in an area saw: where, when and what, never who."""
 
+    municipality = tenant_field()
     area = models.ForeignKey(
         Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="observations"
     )

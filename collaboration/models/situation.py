@@ -15,6 +15,7 @@ from collaboration.models.agreements import Undertaking
 from collaboration.models.areas import Area
 from collaboration.models.efforts import JointEffort
 from umebra.models import Organisation
+from umebra.tenancy import tenant_field
 from umebra.workflow import Transitions
 
 
@@ -36,6 +37,7 @@ DOCUMENT_TRANSITIONS: Transitions = {
 class Adoption(models.Model):
     """What an adopted document records: the body, the date and the case number."""
 
+    municipality = tenant_field()
     status = models.CharField(
         _("status"), max_length=16, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT
     )

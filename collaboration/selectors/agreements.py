@@ -23,7 +23,7 @@ from umebra.models import User
 
 def agreement_list(*, user: User) -> QuerySet[CooperationAgreement]:
     return access.restrict(
-        user, CooperationAgreement.objects.select_related("municipality", "police")
+        user, CooperationAgreement.objects.select_related("municipal_party", "police")
     )
 
 

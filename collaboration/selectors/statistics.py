@@ -6,6 +6,7 @@ the report then puts through disclosure control.
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -36,12 +37,12 @@ from umebra import access
 Counts = dict[tuple[str, str], int]
 
 
-def _reportable(queryset: QuerySet) -> QuerySet:
-    return access.restrict_reportable(queryset)
+def _reportable(queryset: QuerySet, municipalities: Iterable[int]) -> QuerySet:
+    return access.restrict_reportable(queryset, municipalities)
 
 
-def areas() -> list[Area]:
-    return list(_reportable(Area.objects.order_by("name")))
+def areas(*, municipalities: Iterable[int]) -> list[Area]:
+    return list(_reportable(Area.objects.order_by("name"), municipalities))
 
 
 def _day_range(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime, ...]:
@@ -60,8 +61,12 @@ class EffortTotals:
     people_reached: int
 
 
-def effort_totals(start: datetime.date, end: datetime.date) -> EffortTotals:
-    totals = _reportable(JointEffort.objects.filter(date__range=(start, end))).aggregate(
+def effort_totals(
+    start: datetime.date, end: datetime.date, *, municipalities: Iterable[int]
+) -> EffortTotals:
+    totals = _reportable(
+        JointEffort.objects.filter(date__range=(start, end)), municipalities
+    ).aggregate(
         efforts=Count("pk"), hours=Sum("hours"), cost=Sum("cost"), people=Sum("people_reached")
     )
     return EffortTotals(
@@ -72,10 +77,12 @@ def effort_totals(start: datetime.date, end: datetime.date) -> EffortTotals:
     )
 
 
-def efforts_by_kind_and_organisation(start: datetime.date, end: datetime.date) -> Counts:
+def efforts_by_kind_and_organisation(
+    start: datetime.date, end: datetime.date, *, municipalities: Iterable[int]
+) -> Counts:
     """(kind label, organisation name) -> number of efforts the organisation took part in."""
     rows = (
-        _reportable(JointEffort.objects.filter(date__range=(start, end)))
+        _reportable(JointEffort.objects.filter(date__range=(start, end)), municipalities)
         .values("kind", "organisations__name")
         .annotate(n=Count("pk", distinct=True))
         .order_by()
@@ -84,9 +91,11 @@ def efforts_by_kind_and_organisation(start: datetime.date, end: datetime.date) -
     return {(str(labels[row["kind"]]), row["organisations__name"] or "–"): row["n"] for row in rows}
 
 
-def efforts_by_month(start: datetime.date, end: datetime.date) -> dict[datetime.date, int]:
+def efforts_by_month(
+    start: datetime.date, end: datetime.date, *, municipalities: Iterable[int]
+) -> dict[datetime.date, int]:
     rows = (
-        _reportable(JointEffort.objects.filter(date__range=(start, end)))
+        _reportable(JointEffort.objects.filter(date__range=(start, end)), municipalities)
         .annotate(month=TruncMonth("date"))
         .values("month")
         .annotate(n=Count("pk"))
@@ -95,10 +104,14 @@ def efforts_by_month(start: datetime.date, end: datetime.date) -> dict[datetime.
     return {row["month"]: row["n"] for row in rows}
 
 
-def observations_by_kind_and_area(start: datetime.date, end: datetime.date) -> Counts:
+def observations_by_kind_and_area(
+    start: datetime.date, end: datetime.date, *, municipalities: Iterable[int]
+) -> Counts:
     """(kind label, area name) -> number of observations."""
     rows = (
-        _reportable(Observation.objects.filter(occurred_at__range=_day_range(start, end)))
+        _reportable(
+            Observation.objects.filter(occurred_at__range=_day_range(start, end)), municipalities
+        )
         .values("kind", "area__name")
         .annotate(n=Count("pk"))
         .order_by()
@@ -114,16 +127,21 @@ class IndicatorTrend:
     lines: dict[str, list[float | None]]  # area name (or the whole municipality) -> values
 
 
-def indicator_trends(start: datetime.date, end: datetime.date) -> list[IndicatorTrend]:
+def indicator_trends(
+    start: datetime.date, end: datetime.date, *, municipalities: Iterable[int]
+) -> list[IndicatorTrend]:
     """Each indicator's values per area from ``start`` to ``end``, in one query."""
     values = _reportable(
-        IndicatorValue.objects.filter(period__range=(start, end)).select_related("area")
+        IndicatorValue.objects.filter(period__range=(start, end)).select_related("area"),
+        municipalities,
     ).values_list("indicator_id", "area__name", "period", "value")
     by_indicator: dict[int, list] = {}
     for indicator_id, area, period, value in values:
         by_indicator.setdefault(indicator_id, []).append((area, period, value))
     trends = []
-    for indicator in _reportable(Indicator.objects.filter(pk__in=by_indicator).order_by("name")):
+    for indicator in _reportable(
+        Indicator.objects.filter(pk__in=by_indicator).order_by("name"), municipalities
+    ):
         rows = by_indicator[indicator.pk]
         periods = sorted({period for _, period, _ in rows})
         index = {period: n for n, period in enumerate(periods)}
@@ -147,10 +165,12 @@ class GrantLine:
     effect_per_thousand: Decimal | None
 
 
-def grant_spending(start: datetime.date, end: datetime.date) -> list[GrantLine]:
+def grant_spending(
+    start: datetime.date, end: datetime.date, *, municipalities: Iterable[int]
+) -> list[GrantLine]:
     """Granted applications with money spent up to ``end``: spending and effect per krona."""
     applications = (
-        _reportable(GrantApplication.objects.filter(amount_granted__isnull=False))
+        _reportable(GrantApplication.objects.filter(amount_granted__isnull=False), municipalities)
         .select_related("applicant")
         .annotate(
             spent=Sum("spending__amount", filter=Q(spending__date__lte=end)),
@@ -174,10 +194,12 @@ def grant_spending(start: datetime.date, end: datetime.date) -> list[GrantLine]:
     ]
 
 
-def spending_total(start: datetime.date, end: datetime.date) -> Decimal:
-    spent = _reportable(Spending.objects.filter(date__range=(start, end))).aggregate(
-        total=Sum("amount")
-    )
+def spending_total(
+    start: datetime.date, end: datetime.date, *, municipalities: Iterable[int]
+) -> Decimal:
+    spent = _reportable(
+        Spending.objects.filter(date__range=(start, end)), municipalities
+    ).aggregate(total=Sum("amount"))
     return spent["total"] or Decimal(0)
 
 
@@ -192,11 +214,11 @@ class UndertakingFollowUp:
 
 
 def undertakings_follow_up(
-    kind: str, start: datetime.date, end: datetime.date
+    kind: str, start: datetime.date, end: datetime.date, *, municipalities: Iterable[int]
 ) -> list[UndertakingFollowUp]:
     """Citizen promises or safety agreements in force during the period, with progress."""
     undertakings = (
-        _reportable(Undertaking.objects.filter(kind=kind))
+        _reportable(Undertaking.objects.filter(kind=kind), municipalities)
         .filter(valid_from__lte=end, valid_to__gte=start)
         .prefetch_related("areas", "parties", "targets__values")
         .annotate(
@@ -226,20 +248,20 @@ def undertakings_follow_up(
     ]
 
 
-def picture_for_year(year: int) -> SituationPicture | None:
+def picture_for_year(year: int, *, municipalities: Iterable[int]) -> SituationPicture | None:
     """The adopted situation picture in force during ``year`` (the latest adopted by then)."""
     return (
-        _reportable(SituationPicture.objects.filter(adopted_on__year__lte=year))
+        _reportable(SituationPicture.objects.filter(adopted_on__year__lte=year), municipalities)
         .prefetch_related("problems__areas", "indicators")
         .order_by("-adopted_on", "-id")
         .first()
     )
 
 
-def plan_for_year(year: int) -> ActionPlan | None:
+def plan_for_year(year: int, *, municipalities: Iterable[int]) -> ActionPlan | None:
     """The adopted action plan in force during ``year``, with its rows."""
     return (
-        _reportable(ActionPlan.objects.filter(adopted_on__year__lte=year))
+        _reportable(ActionPlan.objects.filter(adopted_on__year__lte=year), municipalities)
         .exclude(status=DocumentStatus.DRAFT)
         .prefetch_related("rows__responsible", "rows__problems")
         .order_by("-adopted_on", "-id")

@@ -28,6 +28,7 @@ from collaboration.models.agreements import ActivityStatus, AgreementStatus, Und
 from umebra.access import Actor
 from umebra.models import Organisation, User
 from umebra.saving import history_user_set, save_validated
+from umebra.tenancy import municipality_from, require_same_municipality
 
 
 @transaction.atomic
@@ -35,7 +36,7 @@ def agreement_create(
     *,
     actor: Actor,
     title: str,
-    municipality: Organisation,
+    municipal_party: Organisation,
     police: Organisation,
     valid_from: datetime.date,
     valid_to: datetime.date,
@@ -45,8 +46,9 @@ def agreement_create(
     status: str = AgreementStatus.DRAFT,
     document: File | str | None = "",
 ) -> CooperationAgreement:
+    agreement = CooperationAgreement(municipality=municipality_from(actor, municipal_party))
     return agreement_update(
-        actor=actor, agreement=CooperationAgreement(), title=title, municipality=municipality,
+        actor=actor, agreement=agreement, title=title, municipal_party=municipal_party,
         police=police, valid_from=valid_from, valid_to=valid_to, focus=focus,
         municipality_signatory=municipality_signatory, police_signatory=police_signatory,
         status=status, document=document,
@@ -59,7 +61,7 @@ def agreement_update(
     actor: Actor,
     agreement: CooperationAgreement,
     title: str,
-    municipality: Organisation,
+    municipal_party: Organisation,
     police: Organisation,
     valid_from: datetime.date,
     valid_to: datetime.date,
@@ -69,10 +71,11 @@ def agreement_update(
     status: str,
     document: File | str | None,
 ) -> CooperationAgreement:
+    require_same_municipality(agreement.municipality, [municipal_party, police])
     return save_validated(
         agreement,
         {
-            "title": title, "municipality": municipality, "police": police,
+            "title": title, "municipal_party": municipal_party, "police": police,
             "valid_from": valid_from, "valid_to": valid_to, "focus": focus,
             "municipality_signatory": municipality_signatory,
             "police_signatory": police_signatory, "status": status, "document": document,
@@ -98,8 +101,12 @@ def undertaking_create(
 ) -> Undertaking:
     """A new undertaking. The pages make it unpublished: a promise goes public through
     ``undertaking_publish`` after its preview; ``published`` is for the demo and imports."""
+    areas = list(areas)
+    undertaking = Undertaking(
+        kind=kind, published=published, municipality=municipality_from(actor, agreement, *areas[:1])
+    )
     return undertaking_update(
-        actor=actor, undertaking=Undertaking(kind=kind, published=published), title=title,
+        actor=actor, undertaking=undertaking, title=title,
         problem=problem, valid_from=valid_from, valid_to=valid_to, areas=areas, parties=parties,
         agreement=agreement, place=place, status=status,
     )  # fmt: skip
@@ -124,6 +131,8 @@ def undertaking_update(
     promise's place; a safety agreement's agreement) keep their defaults, which the model's
     rules require of that kind anyway. Whether it is public is not changed here but by
     ``undertaking_publish`` and ``undertaking_withdraw``."""
+    areas, parties = list(areas), list(parties)
+    require_same_municipality(undertaking.municipality, [*areas, *parties, agreement])
     undertaking = save_validated(
         undertaking,
         {

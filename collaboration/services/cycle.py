@@ -24,6 +24,7 @@ from collaboration.models.situation import RowStatus
 from umebra.access import Actor
 from umebra.models import Organisation
 from umebra.saving import save_validated
+from umebra.tenancy import municipality_from, require_same_municipality
 from umebra.workflow import check_transition
 
 AdoptedDocument = SituationPicture | ActionPlan
@@ -41,8 +42,10 @@ def picture_create(
     source_limits: str = "",
     indicators: Iterable[Indicator] = (),
 ) -> SituationPicture:
+    indicators = list(indicators)
+    picture = SituationPicture(municipality=municipality_from(actor, *indicators[:1]))
     return picture_update(
-        actor=actor, picture=SituationPicture(), title=title, mapping=mapping,
+        actor=actor, picture=picture, title=title, mapping=mapping,
         analysis=analysis, sources=sources, other_information=other_information,
         source_limits=source_limits, indicators=indicators,
     )  # fmt: skip
@@ -61,6 +64,8 @@ def picture_update(
     source_limits: str,
     indicators: Iterable[Indicator],
 ) -> SituationPicture:
+    indicators = list(indicators)
+    require_same_municipality(picture.municipality, indicators)
     picture = save_validated(
         picture,
         {
@@ -85,6 +90,8 @@ def problem_create(
     place: str,
     areas: Iterable[Area],
 ) -> Problem:
+    areas = list(areas)
+    require_same_municipality(picture.municipality, areas)
     problem = save_validated(
         Problem(picture=picture),
         {
@@ -98,13 +105,15 @@ def problem_create(
 
 @transaction.atomic
 def plan_create(*, actor: Actor, title: str, picture: SituationPicture) -> ActionPlan:
-    return plan_update(actor=actor, plan=ActionPlan(), title=title, picture=picture)
+    plan = ActionPlan(municipality=municipality_from(actor, picture))
+    return plan_update(actor=actor, plan=plan, title=title, picture=picture)
 
 
 @transaction.atomic
 def plan_update(
     *, actor: Actor, plan: ActionPlan, title: str, picture: SituationPicture
 ) -> ActionPlan:
+    require_same_municipality(plan.municipality, [picture])
     return save_validated(plan, {"title": title, "picture": picture})
 
 
@@ -151,6 +160,13 @@ def row_update(
     undertakings: Iterable[Undertaking],
     grants: Iterable[GrantApplication],
 ) -> ActionRow:
+    problems, efforts, undertakings = list(problems), list(efforts), list(undertakings)
+    grants = list(grants)
+    require_same_municipality(
+        row.plan.municipality,
+        [responsible, *efforts, *undertakings, *(p.picture for p in problems),
+         *(g.fund for g in grants)],
+    )  # fmt: skip
     row = save_validated(
         row,
         {

@@ -10,6 +10,7 @@ from collaboration.models import Area, CooperationAgreement, JointEffort, Undert
 from umebra.access import Actor
 from umebra.models import Organisation
 from umebra.saving import save_validated
+from umebra.tenancy import municipality_from, require_same_municipality
 
 
 @transaction.atomic
@@ -27,9 +28,13 @@ def effort_create(
     agreement: CooperationAgreement | None = None,
     undertaking: Undertaking | None = None,
 ) -> JointEffort:
-    """Log an effort, as the actor's; all of it is stored, or nothing."""
+    """Log an effort, as the actor's; all of it is stored, or nothing. It belongs to the
+    municipality of its areas (one), or the actor's if it names none."""
+    areas = list(areas)
+    municipality = municipality_from(actor, *areas[:1])
+    effort = JointEffort(created_by=actor.user, municipality=municipality)
     return effort_update(
-        actor=actor, effort=JointEffort(created_by=actor.user), date=date, kind=kind,
+        actor=actor, effort=effort, date=date, kind=kind,
         description=description, areas=areas, organisations=organisations, hours=hours,
         cost=cost, people_reached=people_reached, agreement=agreement, undertaking=undertaking,
     )  # fmt: skip
@@ -51,6 +56,8 @@ def effort_update(
     agreement: CooperationAgreement | None,
     undertaking: Undertaking | None,
 ) -> JointEffort:
+    areas, organisations = list(areas), list(organisations)
+    require_same_municipality(effort.municipality, [*areas, *organisations, agreement, undertaking])
     effort = save_validated(
         effort,
         {

@@ -22,8 +22,9 @@ from collaboration.models import (
 from collaboration.selectors.funds import grant_decision_recipients
 from umebra.access import Actor
 from umebra.mail import mail_queue
-from umebra.models import MailKind, Organisation
+from umebra.models import MailKind, Municipality, Organisation
 from umebra.saving import save_validated
+from umebra.tenancy import municipality_for, require_same_municipality
 from umebra.workflow import check_transition
 
 # A decision on an application, which its applicant is mailed.
@@ -35,10 +36,21 @@ SPENDING_ALLOWED = frozenset(
 
 @transaction.atomic
 def fund_create(
-    *, actor: Actor, name: str, year: int, amount: Decimal, description: str = ""
+    *,
+    actor: Actor,
+    name: str,
+    year: int,
+    amount: Decimal,
+    description: str = "",
+    municipality: Municipality | None = None,
 ) -> Fund:
     return fund_update(
-        actor=actor, fund=Fund(), name=name, year=year, amount=amount, description=description
+        actor=actor,
+        fund=Fund(municipality=municipality_for(actor, municipality)),
+        name=name,
+        year=year,
+        amount=amount,
+        description=description,
     )
 
 
@@ -86,6 +98,8 @@ def application_update(
     amount_requested: Decimal,
     partners: Iterable[Organisation],
 ) -> GrantApplication:
+    partners = list(partners)
+    require_same_municipality(application.fund.municipality, [applicant, *partners])
     application = save_validated(
         application,
         {

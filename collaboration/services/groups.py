@@ -10,6 +10,7 @@ from collaboration.models import Area, CollaborationGroup, Decision, Meeting
 from umebra.access import Actor
 from umebra.models import Organisation, User
 from umebra.saving import save_validated
+from umebra.tenancy import municipality_from, require_same_municipality
 
 
 @transaction.atomic
@@ -25,8 +26,9 @@ def group_create(
     areas: Iterable[Area],
     parent: CollaborationGroup | None = None,
 ) -> CollaborationGroup:
+    group = CollaborationGroup(municipality=municipality_from(actor, parent, owner))
     return group_update(
-        actor=actor, group=CollaborationGroup(), name=name, level=level, mandate=mandate,
+        actor=actor, group=group, name=name, level=level, mandate=mandate,
         owner=owner, cadence=cadence, members=members, areas=areas, parent=parent,
     )  # fmt: skip
 
@@ -45,6 +47,8 @@ def group_update(
     areas: Iterable[Area],
     parent: CollaborationGroup | None,
 ) -> CollaborationGroup:
+    members, areas = list(members), list(areas)
+    require_same_municipality(group.municipality, [owner, parent, *members, *areas])
     group = save_validated(
         group,
         {

@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from collaboration.indicator_csv import ImportResult, ValueRow, values_check, values_parse
 from collaboration.models import Area, Indicator, IndicatorValue, ValueStatus
 from umebra.access import Actor
+from umebra.models import Municipality
 from umebra.saving import history_user_set, save_validated
+from umebra.tenancy import municipality_for, require_same_municipality
 
 
 @transaction.atomic
@@ -23,9 +25,11 @@ def indicator_create(
     description: str = "",
     uncertain: bool = False,
     higher_is_better: bool = False,
+    municipality: Municipality | None = None,
 ) -> Indicator:
+    indicator = Indicator(municipality=municipality_for(actor, municipality))
     return indicator_update(
-        actor=actor, indicator=Indicator(), name=name, unit=unit, source=source,
+        actor=actor, indicator=indicator, name=name, unit=unit, source=source,
         frequency=frequency, description=description, uncertain=uncertain,
         higher_is_better=higher_is_better,
     )  # fmt: skip
@@ -66,6 +70,7 @@ def indicator_value_record(
     note: str = "",
 ) -> IndicatorValue:
     """Record a value, replacing the one for the same area and period if there is one."""
+    require_same_municipality(indicator.municipality, [area])
     existing = IndicatorValue.objects.filter(indicator=indicator, area=area, period=period).first()
     return indicator_value_update(
         actor=actor, indicator_value=existing or IndicatorValue(indicator=indicator), area=area,
@@ -86,6 +91,7 @@ def indicator_value_update(
 ) -> IndicatorValue:
     """Correct a value; the change is kept with who made it. Its area and period must stay
     free of another value (the model's constraints say so)."""
+    require_same_municipality(indicator_value.indicator.municipality, [area])
     return save_validated(
         indicator_value,
         {"area": area, "period": period, "value": value, "status": status, "note": note},
@@ -96,12 +102,14 @@ def indicator_value_update(
 @transaction.atomic
 def indicator_values_import(*, actor: Actor, data: bytes) -> ImportResult:
     """Import a CSV of values: every row is parsed and checked first, and only a file without
-    errors is stored, in one transaction, so nothing is ever half imported."""
+    errors is stored, in one transaction, so nothing is ever half imported. The names are
+    those of the importer's municipality: another's "Centrum" is no area of theirs."""
+    municipality = municipality_for(actor)
     rows, unreadable = values_parse(data)
     checked, wrong = values_check(
         rows,
-        indicators={i.name.lower(): i for i in Indicator.objects.all()},
-        areas={a.name.lower(): a for a in Area.objects.all()},
+        indicators={i.name.lower(): i for i in Indicator.objects.filter(municipality=municipality)},
+        areas={a.name.lower(): a for a in Area.objects.filter(municipality=municipality)},
     )
     result = ImportResult(rows=len(rows), errors=sorted([*wrong, *unreadable]))
     if not rows and not result.errors:

@@ -7,6 +7,7 @@ from django.db import transaction
 from collaboration.models import Area, Observation
 from umebra.access import Actor
 from umebra.saving import save_validated
+from umebra.tenancy import municipality_for, require_same_municipality
 
 
 @transaction.atomic
@@ -23,7 +24,9 @@ def observation_create(
     return observation_update(
         actor=actor,
         observation=Observation(
-            reported_by=actor.person, organisation_id=actor.member.organisation_id
+            reported_by=actor.person,
+            organisation_id=actor.member.organisation_id,
+            municipality=municipality_for(actor, area.municipality),
         ),
         area=area,
         place=place,
@@ -44,7 +47,9 @@ def observation_update(
     kind: str,
     description: str,
 ) -> Observation:
-    """Correct an observation; its reporter and organisation stay, the change is kept."""
+    """Correct an observation; its reporter, organisation and municipality stay, the
+    change is kept."""
+    require_same_municipality(observation.municipality, [area])
     return save_validated(
         observation,
         {

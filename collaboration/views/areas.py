@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,9 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from collaboration.forms.areas import AreaForm
 from collaboration.models import Area
 from collaboration.selectors.areas import area_list, areas_changeable
+from collaboration.services.areas import area_create, area_update
 from umebra import access, charts
 from umebra.pages import form_page
-from umebra.saving import save_validated
 
 
 @login_required
@@ -50,7 +51,15 @@ def area_form_view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         area = access.get_object_or_404(request, Area, access.Action.CHANGE, pk=pk)
     form = AreaForm(request.POST or None, instance=area)
     if form.is_valid():
-        save_validated(area or Area(), form.cleaned_data)
-        messages.success(request, _("Saved."))
-        return redirect("collaboration:area-list")
+        actor = access.actor_for(request.user)
+        try:
+            if area is None:
+                area_create(actor=actor, **form.cleaned_data)
+            else:
+                area_update(actor=actor, area=area, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("collaboration:area-list")
     return form_page(request, form, _("Area"))

@@ -14,7 +14,7 @@ from cases.models import Consent, SigCase
 from cases.selectors.statistics import sig_cases_by_area
 from cases.services import sig as services
 from tests.cases.conftest import TODAY, actor
-from tests.factories import log_in
+from tests.factories import log_in, umea
 from umebra.audit.models import AccessEvent
 
 pytestmark = pytest.mark.django_db
@@ -210,7 +210,7 @@ def test_the_active_figure_counts_from_the_consents(people, orgs, case, consent,
                 revoked_at=datetime.datetime.combine(revoked, datetime.time(12), datetime.UTC)
             )
     SigCase.objects.filter(pk=case.pk).update(opened_on=end - 40 * DAY)
-    counts = sig_cases_by_area(end - 80 * DAY, end)
+    counts = sig_cases_by_area(end - 80 * DAY, end, municipalities=[umea().pk])
     assert counts.get(("active", case.person.area.name), 0) == (1 if counted else 0)
 
 
@@ -229,5 +229,5 @@ def test_a_period_not_yet_over_counts_the_cases_active_today(people, orgs, case)
     """At the end of a quarter still under way a consent may have run out: the report, marked
     preliminary, counts what is true on the day it is built."""
     record(people, case, [orgs["school"]], days=5)
-    counts = sig_cases_by_area(TODAY - 30 * DAY, TODAY + 30 * DAY)
+    counts = sig_cases_by_area(TODAY - 30 * DAY, TODAY + 30 * DAY, municipalities=[umea().pk])
     assert counts.get(("active", case.person.area.name)) == 1

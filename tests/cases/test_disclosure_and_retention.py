@@ -10,6 +10,7 @@ from cases.models import CaseNote, CaseStatus, DisclosureRecord, Person, SigCase
 from cases.services import disclosure, retention
 from cases.services import sig as services
 from tests.cases.conftest import actor
+from tests.factories import umea
 from umebra.audit.models import AccessEvent
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def test_18a_is_refused_for_someone_21_or_older(people, orgs):
 
     older = services.case_open(
         actor=actor(people["owner"]), name="Vuxen", personal_number="20000101-0008",
-        area=Area.objects.create(name="Haga", slug="haga", population=5400),
+        area=Area.objects.create(municipality=umea(), name="Haga", slug="haga", population=5400),
     )  # fmt: skip
     with pytest.raises(ValidationError, match="under 21; den här personen är 26"):
         disclose(people, older, orgs["police"], "osl_10_18a")

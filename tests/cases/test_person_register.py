@@ -8,7 +8,7 @@ from cases.models import Person, SigCase
 from cases.services import sig as services
 from collaboration.models import Area
 from tests.cases.conftest import TODAY
-from tests.factories import OrganisationFactory, log_in, member
+from tests.factories import OrganisationFactory, log_in, member, umea
 from umebra import access
 from umebra.roles import Role
 
@@ -35,7 +35,7 @@ def open_case(client, number: str, name: str, area: Area):
 def test_a_number_known_to_another_organisation_opens_as_an_unknown_one(
     client, case, elsewhere, name
 ):
-    teg = Area.objects.create(name="Teg", slug="teg", population=9300)
+    teg = Area.objects.create(municipality=umea(), name="Teg", slug="teg", population=9300)
     log_in(client, elsewhere)
     known = open_case(client, ALVA, name, teg)
     unknown = open_case(client, UNKNOWN, name, teg)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from cases.models import CaseNote, Consent, SigCase, SigCaseUserObjectPermission
 from cases.services import sig as services
 from tests.cases.conftest import TODAY, actor
-from tests.factories import log_in
+from tests.factories import log_in, umea
 from umebra import access
 from umebra.audit.models import AccessEvent
 from umebra.validators import luhn_valid
@@ -87,7 +87,9 @@ def test_under_18_every_guardian_must_sign(people, orgs):
 
     young = services.case_open(
         actor=actor(people["owner"]), name="Bertil Provsson", personal_number="20090923-4577",
-        area=Area.objects.create(name="Ålidhem", slug="alidhem", population=7100),
+        area=Area.objects.create(
+            municipality=umea(), name="Ålidhem", slug="alidhem", population=7100
+        ),
         guardians=["Cecilia", "David"],
     )  # fmt: skip
     one_guardian = services.consent_record(
@@ -210,7 +212,7 @@ def test_a_former_grantee_gets_404_and_the_attempt_is_logged(
 def test_a_bad_personal_number_is_explained(client, people, number, message):
     from collaboration.models import Area
 
-    area = Area.objects.create(name="Teg", slug="teg", population=9300)
+    area = Area.objects.create(municipality=umea(), name="Teg", slug="teg", population=9300)
     log_in(client, people["owner"])
     response = client.post(
         reverse("cases:case-open"),
@@ -232,7 +234,7 @@ def test_the_case_list_takes_a_fixed_number_of_queries(
 ):
     from collaboration.models import Area
 
-    area = Area.objects.create(name="Teg", slug="teg", population=9300)
+    area = Area.objects.create(municipality=umea(), name="Teg", slug="teg", population=9300)
     log_in(client, people["owner"])
 
     def open_cases(days):
@@ -320,7 +322,7 @@ def test_a_new_referral_after_a_closed_case_reopens_work_where_the_person_lives_
     from collaboration.models import Area
 
     SigCase.objects.filter(pk=case.pk).update(status="closed")
-    moved = Area.objects.create(name="Teg", slug="teg", population=9300)
+    moved = Area.objects.create(municipality=umea(), name="Teg", slug="teg", population=9300)
     again = services.case_open(
         actor=actor(people["owner"]), name="Alva Testsson", personal_number="20080412-2380",
         area=moved,
@@ -366,7 +368,7 @@ def test_a_minor_is_opened_with_a_guardian_and_consents_only_with_one(client, pe
     by the young person alone counted, and covered the police."""
     from collaboration.models import Area
 
-    area = Area.objects.create(name="Teg", slug="teg", population=9300)
+    area = Area.objects.create(municipality=umea(), name="Teg", slug="teg", population=9300)
     log_in(client, people["owner"])
     response = client.post(
         reverse("cases:case-open"),

@@ -19,7 +19,7 @@ from collaboration.models import (
     UndertakingKind,
 )
 from collaboration.services import agreements as services
-from tests.factories import OrganisationFactory, log_in, member
+from tests.factories import OrganisationFactory, log_in, member, umea
 from umebra.access import SYSTEM
 from umebra.models import OrganisationKind
 from umebra.roles import Role
@@ -38,11 +38,13 @@ def commitments():
     ica = OrganisationFactory(name="ICA Ålidhem", kind=OrganisationKind.BUSINESS)
     bostaden = OrganisationFactory(name="Bostaden", kind=OrganisationKind.PROPERTY_OWNER)
     other_shop = OrganisationFactory(name="Annan butik", kind=OrganisationKind.BUSINESS)
-    alidhem = Area.objects.create(name="Ålidhem", slug="alidhem", population=7100)
+    alidhem = Area.objects.create(
+        municipality=umea(), name="Ålidhem", slug="alidhem", population=7100
+    )
     agreement = services.agreement_create(
         actor=SYSTEM,
         title="Samverkansöverenskommelse",
-        municipality=kommun,
+        municipal_party=kommun,
         police=polisen,
         valid_from=TODAY,
         valid_to=NEXT_YEAR,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from collaboration.models import ActionPlan, DocumentStatus, SituationPicture
 from collaboration.services import cycle as services
-from tests.factories import OrganisationFactory, log_in, member
+from tests.factories import OrganisationFactory, log_in, member, umea
 from umebra import access
 from umebra.access import SYSTEM
 from umebra.roles import Role
@@ -21,6 +21,7 @@ TODAY = timezone.localdate()
 def picture(title="Lägesbild", **adoption):
     """A draft picture, or one already in the state ``adoption`` gives it (set directly: the
     workflow that leads there is tested on its own above)."""
+    umea()  # the installation's one municipality, which the system's picture belongs to
     made = services.picture_create(
         actor=SYSTEM, title=title, mapping="Brott", analysis="Orsaker", sources="Polisen"
     )
@@ -127,7 +128,9 @@ def test_drafts_are_the_coordinators_until_adopted(client, role, status):
 def test_everyone_reads_an_adopted_plan(client):
     adopted = picture(status=DocumentStatus.ADOPTED, adopted_by="KF", adopted_on=TODAY,
                       case_number="KS-1")  # fmt: skip
-    plan = ActionPlan.objects.create(title="Plan", picture=adopted, status=DocumentStatus.ADOPTED)
+    plan = ActionPlan.objects.create(
+        municipality=umea(), title="Plan", picture=adopted, status=DocumentStatus.ADOPTED
+    )
     log_in(client, member(Role.PARTNER))
     assert client.get(reverse("collaboration:plan-detail", args=[plan.pk])).status_code == 200
 

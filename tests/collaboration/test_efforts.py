@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from collaboration.models import Area, EffortKind, JointEffort
 from collaboration.services.efforts import effort_create
-from tests.factories import OrganisationFactory, log_in, member
+from tests.factories import OrganisationFactory, log_in, member, umea
 from umebra import access
 from umebra.access import SYSTEM
 from umebra.models import OrganisationKind
@@ -24,8 +24,10 @@ TODAY = timezone.localdate()
 @pytest.fixture
 def places():
     return {
-        "alidhem": Area.objects.create(name="Ålidhem", slug="alidhem", population=7100),
-        "teg": Area.objects.create(name="Teg", slug="teg", population=9300),
+        "alidhem": Area.objects.create(
+            municipality=umea(), name="Ålidhem", slug="alidhem", population=7100
+        ),
+        "teg": Area.objects.create(municipality=umea(), name="Teg", slug="teg", population=9300),
     }
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from collaboration.models import GrantApplication, GrantReport, GrantStatus
 from collaboration.selectors.cycle import effect_per_thousand, fund_applications
 from collaboration.services import funds as services
-from tests.factories import OrganisationFactory, log_in, member
+from tests.factories import OrganisationFactory, log_in, member, umea
 from umebra import access
 from umebra.access import SYSTEM
 from umebra.roles import Role
@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def application():
+    umea()  # the installation's one municipality, which the system's fund belongs to
     fund = services.fund_create(
         actor=SYSTEM, name="Trygghetsanslaget", year=2026, amount=Decimal(6_000_000)
     )

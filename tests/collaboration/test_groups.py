@@ -9,7 +9,7 @@ from django.utils import timezone
 from collaboration.models import Area, CollaborationGroup, Decision, Meeting
 from collaboration.selectors.groups import group_overlaps, group_tree
 from collaboration.services import groups as services
-from tests.factories import log_in, member
+from tests.factories import log_in, member, umea
 from umebra.access import SYSTEM
 from umebra.roles import Role
 
@@ -63,7 +63,9 @@ def test_a_group_cannot_report_to_itself_through_others(client, orgs):
 
 
 def test_overlaps_are_found_by_members_or_by_area_and_mandate(orgs):
-    alidhem = Area.objects.create(name="Ålidhem", slug="alidhem", population=7000)
+    alidhem = Area.objects.create(
+        municipality=umea(), name="Ålidhem", slug="alidhem", population=7000
+    )
     same_people = [orgs["municipality"], orgs["police"], orgs["shop"]]
     a = group("A", same_people, mandate="Trygghet i centrum")
     b = group("B", same_people, mandate="Helt annat uppdrag om skolan")

@@ -11,7 +11,7 @@ from collaboration.indicator_csv import parse_period
 from collaboration.models import Area, Indicator, IndicatorValue
 from collaboration.selectors.cycle import indicator_series
 from collaboration.services.indicators import indicator_values_import
-from tests.factories import log_in, member
+from tests.factories import log_in, member, umea
 from umebra.access import SYSTEM
 from umebra.roles import Role
 
@@ -20,10 +20,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def setup():
-    Area.objects.create(name="Ålidhem", slug="alidhem", population=7100)
-    Area.objects.create(name="Teg", slug="teg", population=9300)
+    Area.objects.create(municipality=umea(), name="Ålidhem", slug="alidhem", population=7100)
+    Area.objects.create(municipality=umea(), name="Teg", slug="teg", population=9300)
     return Indicator.objects.create(
-        name="Skadegörelse", unit="st", source="police_statistics", frequency="monthly"
+        municipality=umea(),
+        name="Skadegörelse",
+        unit="st",
+        source="police_statistics",
+        frequency="monthly",
     )
 
 
@@ -133,7 +137,9 @@ def test_more_areas_than_one_chart_can_tell_apart_are_drawn_as_small_multiples(c
     each drawn wide and narrow, titled with the indicator, its period and their areas."""
     rows = []
     for n in range(4):
-        Area.objects.create(name=f"Område {n}", slug=f"omrade-{n}", population=1000)
+        Area.objects.create(
+            municipality=umea(), name=f"Område {n}", slug=f"omrade-{n}", population=1000
+        )
         rows.append(f"Skadegörelse;Område {n};2026-03;{n};slutlig;\n")
     assert indicator_values_import(actor=SYSTEM, data=(GOOD + "".join(rows)).encode()).ok
     log_in(client, member(Role.COORDINATOR))

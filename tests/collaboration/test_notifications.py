@@ -15,7 +15,7 @@ from collaboration import tasks
 from collaboration.models import GrantStatus, Observation, UndertakingKind
 from collaboration.services import agreements, funds, groups
 from tests.core.test_mail import received, text
-from tests.factories import AreaFactory, OrganisationFactory, member
+from tests.factories import AreaFactory, OrganisationFactory, member, umea
 from tests.personas import persona
 from umebra import access, services
 from umebra.access import SYSTEM
@@ -236,7 +236,7 @@ def week_of_work(digest_people):
             due=today + datetime.timedelta(days=5),
         )  # fmt: skip
         for area, days in ((ersboda, 5), (ersboda, 3), (alidhem, 1), (alidhem, -1)):
-            Observation.objects.create(
+            Observation.objects.create(municipality=umea(),
                 area=area, place="Gångtunneln vid skolan", kind="littering",
                 description="Krossat glas", organisation=shop,
                 occurred_at=MONDAY - datetime.timedelta(days=days),

@@ -12,7 +12,7 @@ from django.utils import timezone
 from collaboration.models import Area, EffortKind, JointEffort, TargetValue
 from collaboration.services import agreements as services
 from tests.collaboration.test_agreements import commitments  # noqa: F401 (a fixture)
-from tests.factories import OrganisationFactory, log_in, member
+from tests.factories import OrganisationFactory, log_in, member, umea
 from umebra.access import SYSTEM
 from umebra.roles import Role
 
@@ -26,7 +26,7 @@ def _log_in(client, language):
 
 
 def _effort(client, **figures):
-    area = Area.objects.create(name="Teg", slug="teg", population=9300)
+    area = Area.objects.create(municipality=umea(), name="Teg", slug="teg", population=9300)
     police = OrganisationFactory(name="Polisen")
     data = {
         "date": TODAY.isoformat(),

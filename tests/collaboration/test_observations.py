@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from collaboration.models import Area, Observation, ObservationKind
 from collaboration.selectors.observations import local_picture
-from tests.factories import OrganisationFactory, log_in, member
+from tests.factories import OrganisationFactory, log_in, member, umea
 from umebra.models import OrganisationKind
 from umebra.roles import Role
 
@@ -19,15 +19,22 @@ TODAY = timezone.localdate()
 @pytest.fixture
 def areas():
     return {
-        "alidhem": Area.objects.create(name="Ålidhem", slug="alidhem", population=5000),
-        "teg": Area.objects.create(name="Teg", slug="teg", population=10000),
+        "alidhem": Area.objects.create(
+            municipality=umea(), name="Ålidhem", slug="alidhem", population=5000
+        ),
+        "teg": Area.objects.create(municipality=umea(), name="Teg", slug="teg", population=10000),
     }
 
 
 def observe(area, organisation, *, days_ago=0, kind=ObservationKind.GRAFFITI):
     when = timezone.now() - datetime.timedelta(days=days_ago)
     return Observation.objects.create(
-        area=area, place="gångbron", occurred_at=when, kind=kind, organisation=organisation
+        municipality=umea(),
+        area=area,
+        place="gångbron",
+        occurred_at=when,
+        kind=kind,
+        organisation=organisation,
     )
 
 
@@ -165,7 +172,7 @@ def test_a_report_shows_the_same_rates_as_the_local_picture(reported, areas):
 
     partner = member(Role.PARTNER, reported["shop"])
     picture = local_picture(user=partner, weeks=12)
-    section = observations(Period(picture.weeks[0], TODAY))
+    section = observations(Period(picture.weeks[0], TODAY), frozenset({umea().pk}))
     for area, _weekly, total, rate in picture.area_rows():
         count, shown = SAME_PICTURE[area.name]
         assert (total, rate) == (count, pytest.approx(float(shown.replace(",", "."))))
@@ -229,7 +236,7 @@ def test_this_weeks_observations_start_at_mondays_local_midnight(client, areas):
         midnight - datetime.timedelta(minutes=1),
         midnight + datetime.timedelta(minutes=1),
     ):
-        Observation.objects.create(
+        Observation.objects.create(municipality=umea(),
             area=areas["teg"], place="torget", occurred_at=moment, organisation=police,
             kind=ObservationKind.GRAFFITI,
         )  # fmt: skip

@@ -16,7 +16,7 @@ from django.utils import timezone
 from collaboration.models import ActivityStatus, Area, FollowUpStatus, UndertakingKind
 from collaboration.open_data import TABLES
 from collaboration.services import agreements as services
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, umea
 from umebra.access import SYSTEM
 from umebra.models import OrganisationKind
 
@@ -32,11 +32,13 @@ def promises():
     still unpublished, residents' feedback and a comment for staff; and a draft promise."""
     kommun = OrganisationFactory(name="Umeå kommun")
     polisen = OrganisationFactory(name="Polisen", kind=OrganisationKind.POLICE)
-    alidhem = Area.objects.create(name="Ålidhem", slug="alidhem", population=7100)
+    alidhem = Area.objects.create(
+        municipality=umea(), name="Ålidhem", slug="alidhem", population=7100
+    )
     agreement = services.agreement_create(
         actor=SYSTEM,
         title="Samverkansöverenskommelse",
-        municipality=kommun,
+        municipal_party=kommun,
         police=polisen,
         valid_from=TODAY,
         valid_to=NEXT_YEAR,

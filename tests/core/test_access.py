@@ -6,7 +6,7 @@ from django.http import Http404
 from django.test import RequestFactory
 
 from collaboration.models import Area
-from tests.factories import OrganisationFactory, UserFactory, member
+from tests.factories import OrganisationFactory, UserFactory, member, umea
 from umebra import access
 from umebra.access import Actor
 from umebra.audit.models import AccessEvent
@@ -101,7 +101,7 @@ CHANGE = [
 def test_who_may_change_what(role, model, allowed):
     user = member(role)
     member(Role.PARTNER)
-    Area.objects.create(name="Teg", slug="teg", population=9300)
+    Area.objects.create(municipality=umea(), name="Teg", slug="teg", population=9300)
     WorkerPing.objects.create()
     event_record(actor=Actor(user=user, membership=None), action="view", object_type="umebra.user")
     assert model.objects.exists()
@@ -134,7 +134,7 @@ def test_reading_personal_data_is_logged(monkeypatch, two_organisations):
         roles = {access.Action.VIEW: frozenset(Role)}
 
     monkeypatch.setitem(access._policies, Area, PersonalAreas())
-    area = Area.objects.create(name="Haga", slug="haga", population=5400)
+    area = Area.objects.create(municipality=umea(), name="Haga", slug="haga", population=5400)
     viewer = two_organisations[Role.COORDINATOR]
     assert access.get_object_or_404(request_as(viewer), Area, pk=area.pk) == area
     event = AccessEvent.objects.get(object_type="collaboration.area")

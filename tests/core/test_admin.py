@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from cases.models import SigCase
-from tests.factories import OrganisationFactory, log_in, member
+from tests.factories import OrganisationFactory, log_in, member, umea
 from umebra.access import SYSTEM
 from umebra.audit.models import AccessAlert, AccessEvent
 from umebra.models import Membership, OrganisationKind, User
@@ -91,7 +91,7 @@ def test_view_on_site_answers_a_hidden_case_exactly_like_a_missing_one(admin_cli
     from collaboration.models import Area
     from umebra import access
 
-    teg = Area.objects.create(name="Teg", slug="teg", population=9300)
+    teg = Area.objects.create(municipality=umea(), name="Teg", slug="teg", population=9300)
     case = case_open(
         actor=access.actor_for(member(Role.SOCIAL_WORKER)), name="Alva Testsson",
         personal_number="20080412-2380", area=teg,

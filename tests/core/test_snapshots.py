@@ -23,7 +23,7 @@ def test_a_row_committed_during_the_snapshot_is_not_seen_until_it_ends():
         before = Organisation.objects.count()
         _commit_elsewhere(
             "INSERT INTO umebra_organisation (name, kind, organisation_number,"
-            " is_public_authority) VALUES ('Polisen Syd', 'police', '', true)"
+            " is_public_authority, regional) VALUES ('Polisen Syd', 'police', '', true, true)"
         )
         assert Organisation.objects.count() == before
     assert Organisation.objects.count() == before + 1

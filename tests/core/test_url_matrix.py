@@ -36,6 +36,7 @@ from tests.factories import (
     UserFactory,
     log_in,
     member,
+    umea,
 )
 from umebra import access
 from umebra.access import SYSTEM
@@ -449,15 +450,15 @@ def world():
     someone = OrganisationFactory(name="Någon annan")
     the_police = OrganisationFactory(name="Polisen någonstans", kind=OrganisationKind.POLICE)
     effort = effort_create(
-        actor=access.actor_for(event.user),
+        actor=access.actor_for(member(Role.COORDINATOR)),
         date=timezone.localdate(),
         kind="dialogue",
         description="Dialogmöte",
-        areas=[Area.objects.create(name="Haga", slug="haga", population=5400)],
+        areas=[Area.objects.create(municipality=umea(), name="Haga", slug="haga", population=5400)],
         organisations=[someone, the_police],
     )
     agreement = agreements.agreement_create(
-        actor=SYSTEM, title="Överenskommelse", municipality=someone, police=the_police,
+        actor=SYSTEM, title="Överenskommelse", municipal_party=someone, police=the_police,
         valid_from=timezone.localdate(), valid_to=timezone.localdate(), focus="Trygghet",
     )  # fmt: skip
     promise = agreements.undertaking_create(
@@ -546,9 +547,13 @@ def world():
         organisation=someone, role=Role.SOCIAL_WORKER,
     )  # fmt: skip
     period = {"period_start": datetime.date(2025, 1, 1), "period_end": datetime.date(2025, 3, 31)}
-    report = ReportRun.objects.create(kind="quarterly", status=JobStatus.DONE, **period)
+    report = ReportRun.objects.create(
+        municipality=umea(), kind="quarterly", status=JobStatus.DONE, **period
+    )
     ReportFile.objects.create(run=report, data=b"%PDF-1.7 a report")
-    failed = ReportRun.objects.create(kind="citizen_promises", status=JobStatus.FAILED, **period)
+    failed = ReportRun.objects.create(
+        municipality=umea(), kind="citizen_promises", status=JobStatus.FAILED, **period
+    )
     return {
         OWNER: owner,
         GRANTEE: grantee,

@@ -11,7 +11,7 @@ from cases.services import los, sig
 from collaboration.models import Area, JointEffort, Observation
 from reports import services
 from reports.periods import Period, quarter
-from tests.factories import OrganisationFactory, member
+from tests.factories import OrganisationFactory, member, umea
 from umebra import access
 from umebra.access import SYSTEM
 from umebra.roles import Role
@@ -35,7 +35,7 @@ def pdf_reader(data: bytes) -> PdfReader:
 
 def build(kind: str, period: Period):
     """Ask for and build a report in this process, as the worker does."""
-    run, _new = services.report_request(kind=kind, period=period, actor=SYSTEM)
+    run, _new = services.report_request(kind=kind, period=period, actor=SYSTEM, municipality=umea())
     return services.report_build(run_id=run.pk)
 
 
@@ -43,9 +43,11 @@ def build(kind: str, period: Period):
 def quarter_data(db):
     """2025 Q2: 6 + 2 efforts, 7 + 2 observations, two SIG cases in Ålidhem (a small count),
     an operation with a named target, one inspection and one fee (a small count)."""
-    ersboda = Area.objects.create(name="Ersboda", slug="ersboda", population=10000,
-                                  boundary=SQUARE)  # fmt: skip
-    alidhem = Area.objects.create(name="Ålidhem", slug="alidhem", population=8000)
+    ersboda = Area.objects.create(municipality=umea(), name="Ersboda", slug="ersboda",
+                                  population=10000, boundary=SQUARE)  # fmt: skip
+    alidhem = Area.objects.create(
+        municipality=umea(), name="Ålidhem", slug="alidhem", population=8000
+    )
     police = OrganisationFactory(name="Polisen", kind="police")
     social = OrganisationFactory(name="Socialtjänsten")
     tax = OrganisationFactory(name="Skatteverket", kind="state_agency")
@@ -53,7 +55,7 @@ def quarter_data(db):
     day = datetime.date(2025, 4, 10)
     for n, (kind, organisation) in enumerate([("dialogue", police)] * 6
                                              + [("safety_walk", social)] * 2):  # fmt: skip
-        effort = JointEffort.objects.create(
+        effort = JointEffort.objects.create(municipality=umea(),
             date=day + datetime.timedelta(days=n), kind=kind, description="Insats",
             hours=2, cost=500, people_reached=10, created_by=coordinator,
         )  # fmt: skip
@@ -62,7 +64,7 @@ def quarter_data(db):
     when = datetime.datetime(2025, 5, 2, 21, 0, tzinfo=datetime.UTC)
     for area, count in [(ersboda, 7), (alidhem, 2)]:
         for _ in range(count):
-            Observation.objects.create(
+            Observation.objects.create(municipality=umea(),
                 area=area, place="Torget", occurred_at=when, kind="vandalism",
                 description="Krossad ruta vid Alva Testssons port", organisation=police,
                 reported_by=coordinator,

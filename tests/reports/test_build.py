@@ -10,6 +10,7 @@ from django.utils import timezone
 from collaboration.models import Area
 from reports.models import ReportFile, ReportKind, ReportRun
 from reports.periods import quarter, year
+from tests.factories import umea
 from tests.reports.conftest import Q2, SQUARE, build, pdf_reader, pdf_text
 from umebra.access import SYSTEM
 from umebra.jobs import JobStatus
@@ -52,7 +53,9 @@ def test_the_map_in_the_pdf_tells_a_hidden_count_and_no_observations_from_a_calm
 
     quarter_data["alidhem"].boundary = moved(0.15)
     quarter_data["alidhem"].save()
-    Area.objects.create(name="Teg", slug="teg", population=9000, boundary=moved(0.3))
+    Area.objects.create(
+        municipality=umea(), name="Teg", slug="teg", population=9000, boundary=moved(0.3)
+    )
     run = build(ReportKind.QUARTERLY, Q2)
     assert run.status == JobStatus.DONE, run.error
     text = pdf_text(bytes(run.file.data))
@@ -113,8 +116,12 @@ def test_the_pdf_states_its_parameters_snapshot_and_content_checksum(quarter_dat
 def test_asked_twice_while_queued_it_is_built_once(db):
     from reports.services import report_request
 
-    first, new = report_request(kind=ReportKind.QUARTERLY, period=Q2, actor=SYSTEM)
-    second, again = report_request(kind=ReportKind.QUARTERLY, period=Q2, actor=SYSTEM)
+    first, new = report_request(
+        kind=ReportKind.QUARTERLY, period=Q2, actor=SYSTEM, municipality=umea()
+    )
+    second, again = report_request(
+        kind=ReportKind.QUARTERLY, period=Q2, actor=SYSTEM, municipality=umea()
+    )
     assert (new, again) == (True, False) and first == second
     assert ReportRun.objects.count() == 1
 
@@ -128,7 +135,9 @@ def test_a_finished_report_can_be_built_afresh(db):
 def test_a_run_is_built_by_one_worker_only(db):
     from reports.services import report_build, report_request
 
-    run, _new = report_request(kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=SYSTEM)
+    run, _new = report_request(
+        kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=SYSTEM, municipality=umea()
+    )
     assert report_build(run_id=run.pk).status == JobStatus.DONE
     assert report_build(run_id=run.pk) is None  # the message delivered again: nothing to do
     assert ReportRun.objects.get(pk=run.pk).attempts == 1
@@ -142,11 +151,13 @@ def test_a_worker_whose_run_was_taken_over_stores_nothing_and_fails_nothing(db, 
     from reports import content
     from reports.services import report_build, report_request
 
-    run, _new = report_request(kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=SYSTEM)
+    run, _new = report_request(
+        kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=SYSTEM, municipality=umea()
+    )
 
-    def taken_over(period):
+    def taken_over(period, municipalities):
         ReportRun.objects.filter(pk=run.pk).update(attempts=F("attempts") + 1)
-        return content.method(period)
+        return content.method(period, municipalities)
 
     monkeypatch.setitem(content.SECTIONS, ReportKind.CITIZEN_PROMISES, [taken_over])
     assert report_build(run_id=run.pk) is None
@@ -162,7 +173,9 @@ def test_drawing_a_pdf_longer_than_the_lease_keeps_the_run(transactional_db, mon
     from umebra.jobs import job_claim
 
     lease = settings.UMEBRA_REPORT_LEASE = datetime.timedelta(seconds=0.6)
-    run, _new = report_request(kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=SYSTEM)
+    run, _new = report_request(
+        kind=ReportKind.CITIZEN_PROMISES, period=Q2, actor=SYSTEM, municipality=umea()
+    )
     draw, other_worker = pdf.render_archival_pdf, []
 
     def slow(html):  # a report big enough to take three leases to draw
@@ -184,7 +197,7 @@ def test_a_failed_run_says_why_and_can_be_tried_again(db, monkeypatch):
     from umebra import access
     from umebra.roles import Role
 
-    def broken(period):
+    def broken(period, municipalities):
         raise RuntimeError("the indicator table is locked")
 
     monkeypatch.setitem(content.SECTIONS, ReportKind.CITIZEN_PROMISES, [broken])
@@ -200,7 +213,8 @@ def test_a_failed_run_says_why_and_can_be_tried_again(db, monkeypatch):
 def test_the_scheduled_run_follows_up_the_quarter_just_ended(db):
     from reports.services import report_quarterly_request
 
-    run = report_quarterly_request(actor=SYSTEM, today=datetime.date(2026, 1, 1))
+    umea()
+    (run,) = report_quarterly_request(actor=SYSTEM, today=datetime.date(2026, 1, 1))
     assert (run.period_start, run.period_end) == (
         datetime.date(2025, 10, 1),
         datetime.date(2025, 12, 31),
@@ -213,7 +227,9 @@ def test_stalled_runs_are_sent_again(db, settings):
 
     from reports.services import report_request, reports_stalled_resend
 
-    run, _new = report_request(kind=ReportKind.QUARTERLY, period=Q2, actor=SYSTEM)
+    run, _new = report_request(
+        kind=ReportKind.QUARTERLY, period=Q2, actor=SYSTEM, municipality=umea()
+    )
     assert reports_stalled_resend() == 0
     ReportRun.objects.filter(pk=run.pk).update(
         queued_at=timezone.now() - datetime.timedelta(hours=1)
@@ -236,5 +252,5 @@ def test_a_request_that_makes_no_sense_is_refused_with_the_reason(db, kind, peri
     from reports.services import report_request
 
     with pytest.raises(ValidationError) as refused:
-        report_request(kind=kind, period=period, actor=SYSTEM)
+        report_request(kind=kind, period=period, actor=SYSTEM, municipality=umea())
     assert error in " ".join(refused.value.messages)

@@ -8,7 +8,7 @@ import pytest
 
 from reports import services
 from reports.models import ReportKind
-from tests.factories import member
+from tests.factories import member, umea
 from tests.reports.conftest import Q2
 from umebra import access
 from umebra.access import SYSTEM
@@ -56,6 +56,8 @@ def test_the_requester_is_told_that_the_report_failed(smtp_server, monkeypatch):
 
 
 def test_a_scheduled_report_mails_nobody(smtp_server):
-    run, _new = services.report_request(actor=SYSTEM, kind=ReportKind.CITIZEN_PROMISES, period=Q2)
+    run, _new = services.report_request(
+        actor=SYSTEM, kind=ReportKind.CITIZEN_PROMISES, period=Q2, municipality=umea()
+    )
     services.report_build(run_id=run.pk)
     assert not OutgoingMail.objects.exists()

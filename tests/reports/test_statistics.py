@@ -6,7 +6,7 @@ from cases.models import Inspection, MeasureKind, Target, TargetKind
 from cases.selectors.statistics import los_outcomes
 from cases.services import los
 from reports.periods import quarter
-from tests.factories import member
+from tests.factories import member, umea
 from umebra import access
 from umebra.models import Organisation
 from umebra.roles import Role
@@ -25,7 +25,7 @@ def test_a_business_inspected_twice_and_fined_twice_counts_once(quarter_data):
     los.measure_create(actor=inspector, inspection=again, kind="fee", amount=20000)
     assert Inspection.objects.filter(target=target).count() == 2
 
-    outcomes = los_outcomes(Q2.start, Q2.end)
+    outcomes = los_outcomes(Q2.start, Q2.end, municipalities=[umea().pk])
 
     assert outcomes.targets_inspected_by_agency == {"Skatteverket": 1}
     fee = str(MeasureKind.FEE.label)
@@ -44,7 +44,7 @@ def test_an_operation_still_being_planned_and_its_targets_are_not_counted(quarte
     for name in ("Pizzeria Teg", "Frisör Ersboda", "Kiosk Holmsund"):
         los.target_create(actor=officer, operation=planned, kind="business", name=name)
 
-    outcomes = los_outcomes(Q2.start, Q2.end)
+    outcomes = los_outcomes(Q2.start, Q2.end, municipalities=[umea().pk])
 
     assert outcomes.operations_active == 1
     assert outcomes.targets_by_kind == {str(TargetKind.BUSINESS.label): 1}
@@ -60,7 +60,9 @@ def test_grants_print_their_figures_the_swedish_way(db):
     from reports.content import grants
     from tests.factories import OrganisationFactory
 
-    fund = Fund.objects.create(name="Brottsförebyggande medel", year=2025, amount=1_000_000)
+    fund = Fund.objects.create(
+        municipality=umea(), name="Brottsförebyggande medel", year=2025, amount=1_000_000
+    )
     application = GrantApplication.objects.create(
         fund=fund, applicant=OrganisationFactory(name="Fritid"), title="Öppen hall",
         problem="p", measure="m", goals="g", evaluation="e", amount_requested=430_000,
@@ -70,5 +72,5 @@ def test_grants_print_their_figures_the_swedish_way(db):
         application=application, date=datetime.date(2025, 5, 1), amount=430_000, description="d"
     )
     with translation.override("sv"):
-        row = grants(Q2).tables[0].rows[0]
+        row = grants(Q2, frozenset({umea().pk})).tables[0].rows[0]
     assert row[2:] == ["430\xa0000", "430\xa0000", "430\xa0000", "2\xa0400 besök", "5,58"]

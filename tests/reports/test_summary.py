@@ -18,7 +18,7 @@ from collaboration.models import (
 )
 from reports.models import ReportKind
 from reports.periods import quarter, year
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, umea
 from tests.reports.conftest import Q2, build, pdf_reader
 from umebra.jobs import JobStatus
 
@@ -41,7 +41,7 @@ def two_quarters(quarter_data):
     coordinator = quarter_data["coordinator"]
     police = OrganisationFactory(name="Närpolisen", kind="police")
     for n in range(3):
-        effort = JointEffort.objects.create(
+        effort = JointEffort.objects.create(municipality=umea(),
             date=datetime.date(2025, 2, 3 + n), kind="dialogue", description="Insats",
             hours=1, cost=0, people_reached=5, created_by=coordinator,
         )  # fmt: skip
@@ -49,7 +49,7 @@ def two_quarters(quarter_data):
     when = datetime.datetime(2025, 2, 14, 20, 0, tzinfo=datetime.UTC)
     for area, count in [(quarter_data["alidhem"], 4), (quarter_data["ersboda"], 1)]:
         for _ in range(count):
-            Observation.objects.create(
+            Observation.objects.create(municipality=umea(),
                 area=area, place="Torget", occurred_at=when, kind="littering",
                 description="Skräp", organisation=police, reported_by=coordinator,
             )  # fmt: skip
@@ -145,7 +145,7 @@ def test_every_statement_names_a_table_the_report_prints(two_quarters):
 
 
 def test_the_summary_says_what_the_laws_cycle_asks_next(two_quarters):
-    old = SituationPicture.objects.create(
+    old = SituationPicture.objects.create(municipality=umea(),
         title="Lägesbild 2022", mapping="m", analysis="a", sources="s",
         status=DocumentStatus.ADOPTED, adopted_on=datetime.date(2022, 11, 1), adopted_by="KF",
     )  # fmt: skip
@@ -155,7 +155,7 @@ def test_the_summary_says_what_the_laws_cycle_asks_next(two_quarters):
         "en ny (tabell 3)." in text
     )
     assert "Ingen åtgärdsplan är antagen: lagen kräver att fullmäktige antar en (tabell 3)." in text
-    plan = ActionPlan.objects.create(
+    plan = ActionPlan.objects.create(municipality=umea(),
         title="Åtgärdsplan 2025", picture=old, status=DocumentStatus.ADOPTED,
         adopted_on=datetime.date(2025, 1, 20), adopted_by="KF",
     )  # fmt: skip

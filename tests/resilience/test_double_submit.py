@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from collaboration.models import Area, JointEffort
-from tests.factories import OrganisationFactory, log_in, member
+from tests.factories import OrganisationFactory, log_in, member, umea
 from umebra.models import Submission
 from umebra.roles import Role
 from umebra.submissions import FIELD, submissions_forget
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def _effort_form(client) -> dict:
     page = client.get(reverse("collaboration:effort-create")).content.decode()
     token = re.search(rf'name="{FIELD}" value="([0-9a-f-]+)"', page).group(1)
-    area = Area.objects.create(name="Teg", slug="teg", population=9000)
+    area = Area.objects.create(municipality=umea(), name="Teg", slug="teg", population=9000)
     organisation = OrganisationFactory(name="Fritid")
     return {
         FIELD: token, "date": "2026-11-20", "kind": "dialogue", "description": "Dialogmöte",

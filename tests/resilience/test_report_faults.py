@@ -12,6 +12,7 @@ import pytest
 
 from collaboration.models import Area, Indicator, IndicatorValue
 from reports.models import ReportFile, ReportKind, ReportRun
+from tests.factories import umea
 from tests.reports.conftest import Q2
 from tests.workers import (
     ROOT,
@@ -48,6 +49,7 @@ def test_asked_for_while_redis_is_down_it_waits_and_runs_once_redis_is_back(tmp_
     port, queue = free_port(), f"test-{uuid.uuid4().hex}"
     env = {**_env(f"redis://127.0.0.1:{port}/0"), "CELERY_QUEUE": queue}
     # The web side asks with no broker to send to: the request is stored all the same.
+    umea()  # the installation's one municipality, which the report is about
     ask = (
         "from reports.services import report_request; from reports.periods import quarter; "
         "from umebra.access import SYSTEM; "
@@ -71,11 +73,16 @@ def test_asked_for_while_redis_is_down_it_waits_and_runs_once_redis_is_back(tmp_
 @pytest.fixture
 def slow_report(db):
     """Forty indicator charts: a report that takes a few seconds to draw."""
-    areas = [Area.objects.create(name=f"Område {n}", slug=f"omrade-{n}", population=5000)
+    areas = [Area.objects.create(municipality=umea(), name=f"Område {n}", slug=f"omrade-{n}",
+                                 population=5000)
              for n in range(3)]  # fmt: skip
     for n in range(40):
         indicator = Indicator.objects.create(
-            name=f"Indikator {n}", unit="st", source="police_statistics", frequency="monthly"
+            municipality=umea(),
+            name=f"Indikator {n}",
+            unit="st",
+            source="police_statistics",
+            frequency="monthly",
         )
         IndicatorValue.objects.bulk_create(
             IndicatorValue(indicator=indicator, area=area, period=datetime.date(2024, m, 1),
@@ -90,7 +97,7 @@ def test_a_worker_killed_mid_report_leaves_it_to_another_and_one_pdf_results(slo
     with redis_server(free_port(), tmp_path) as redis_url:
         env = _env(redis_url)
         run = ReportRun.objects.create(
-            kind=ReportKind.QUARTERLY, period_start=Q2.start, period_end=Q2.end
+            municipality=umea(), kind=ReportKind.QUARTERLY, period_start=Q2.start, period_end=Q2.end
         )
         with celery_worker(env, queue, tmp_path / "a.log", name="a", beat=True) as first:
             deadline = time.monotonic() + 60

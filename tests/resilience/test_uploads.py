@@ -24,7 +24,7 @@ def test_the_signed_agreement_must_be_a_real_pdf_of_sensible_size(client, name, 
     log_in(client, member(Role.COORDINATOR))
     town, police = OrganisationFactory(name="Kommunen"), OrganisationFactory(name="Polisen")
     data = {
-        "title": "Samverkansöverenskommelse", "municipality": town.pk, "police": police.pk,
+        "title": "Samverkansöverenskommelse", "municipal_party": town.pk, "police": police.pk,
         "valid_from": "2026-01-01", "valid_to": "2027-12-31", "focus": "Trygghet",
         "status": "draft", "document": SimpleUploadedFile(name, content),
     }  # fmt: skip

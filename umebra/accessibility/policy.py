@@ -18,6 +18,10 @@ class AccessibilityStatementPolicy(RolePolicy):
     """The law makes the statement public; the administrator keeps it, in the admin. It is
     never deleted: the service must have one at all times."""
 
+    # Still the installation's, seen by every municipality's holders of the role: scoping it
+    # to the municipality is the next step of issue 20.
+    tenant = None
+
     roles = {Action.VIEW: frozenset({Role.ADMIN}), Action.CHANGE: frozenset({Role.ADMIN})}
     add = frozenset({Role.ADMIN})
 
@@ -35,6 +39,10 @@ class AccessibilityReportPolicy(RolePolicy):
     auditor puts a sender's reports in their register extract (docs/rules.md, rule 4), found
     by the address they gave; the auditor does not list them otherwise.
     """
+
+    # Still the installation's, seen by every municipality's holders of the role: scoping it
+    # to the municipality is the next step of issue 20.
+    tenant = None
 
     personal_data = True
     roles = {

@@ -32,17 +32,26 @@ def concerning(actor: Actor, prefix: str = "") -> Q:
 
 @access.register(AccessEvent)
 class AccessEventPolicy(RolePolicy):
+    # Still the installation's, seen by every municipality's holders of the role: scoping it
+    # to the municipality is the next step of issue 20.
+    tenant = None
     roles = {Action.VIEW: AUDITOR}
 
 
 @access.register(AuditSample)
 class AuditSamplePolicy(RolePolicy):
+    # Still the installation's, seen by every municipality's holders of the role: scoping it
+    # to the municipality is the next step of issue 20.
+    tenant = None
     roles = {Action.VIEW: AUDITOR}
     add = AUDITOR
 
 
 @access.register(SampleItem)
 class SampleItemPolicy(RolePolicy):
+    # Still the installation's, seen by every municipality's holders of the role: scoping it
+    # to the municipality is the next step of issue 20.
+    tenant = None
     roles = {Action.VIEW: AUDITOR, Action.CHANGE: AUDITOR}
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
@@ -54,6 +63,9 @@ class SampleItemPolicy(RolePolicy):
 
 @access.register(AccessAlert)
 class AccessAlertPolicy(RolePolicy):
+    # Still the installation's, seen by every municipality's holders of the role: scoping it
+    # to the municipality is the next step of issue 20.
+    tenant = None
     roles = {Action.VIEW: AUDITOR, Action.CHANGE: AUDITOR}
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:

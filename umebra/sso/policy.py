@@ -13,6 +13,9 @@ from umebra.sso.models import ExternalIdentity, ProviderFactorDevice
 
 @access.register(ExternalIdentity)
 class ExternalIdentityPolicy(RolePolicy):
+    # Still the installation's, seen by every municipality's holders of the role: scoping it
+    # to the municipality is the next step of issue 20.
+    tenant = None
     secret = True
     roles = {Action.VIEW: frozenset({Role.ADMIN}), Action.DELETE: frozenset({Role.ADMIN})}
     add = frozenset({Role.ADMIN})
@@ -21,6 +24,8 @@ class ExternalIdentityPolicy(RolePolicy):
 @access.register(ProviderFactorDevice)
 class ProviderFactorDevicePolicy(RolePolicy):
     """Made by the login itself (``provider_factor_confirm``); no one keeps it by hand."""
+
+    tenant = None  # one's own, and the policy grants nothing
 
 
 def link_refusal(*, actor: Actor, user: User) -> str:
