@@ -102,7 +102,7 @@ class Public(_User):
 
     @task
     def promises(self) -> None:
-        self.get("/promises/", "public promises")
+        self.get("/umea/promises/", "public promises")
 
 
 class Ceiling(_User):

@@ -20,6 +20,7 @@ from cases.services import los
 from cases.services import sig as services
 from collaboration.models import Area
 from umebra import access
+from umebra.demo import demo_municipality, demo_neighbour
 from umebra.models import Organisation, User
 
 CASES = [
@@ -43,10 +44,51 @@ CASES = [
 
 
 def seed() -> None:
-    if not SigCase.objects.exists():
+    if not SigCase.objects.filter(municipality=demo_municipality()).exists():
         _seed_cases()
-    if not Operation.objects.exists():
+    if not Operation.objects.filter(municipality=demo_municipality()).exists():
         _seed_operation()
+    if not SigCase.objects.filter(municipality=demo_neighbour()).exists():
+        _seed_neighbour()
+
+
+def _seed_neighbour() -> None:
+    """Vännäs: Cilla's case, whose consent covers Vännäs' social services and the police
+    area, with ``polis`` granted; and Operation Polstjärna, led by the police with Vännäs
+    kommun and Kronofogden (not Skatteverket) against a pizzeria in Vännäsby."""
+    vannas = demo_neighbour()
+    owner = access.actor_for(User.objects.get(username="vannas-socialsekreterare"))
+    today = timezone.localdate()
+    case = services.case_open(
+        actor=owner, name="Cilla Exempelsson", personal_number="20100315-1238",
+        area=Area.objects.get(municipality=vannas, slug="vannas-centrum"),
+        guardians=["Greta Exempelsson", "Hugo Exempelsson"],
+    )  # fmt: skip
+    services.case_transition(actor=owner, case=case, status="awaiting_consent")
+    services.consent_record(
+        actor=owner, case=case,
+        organisations=Organisation.objects.filter(
+            name__in=["Socialtjänsten Vännäs", "Polisen LPO Umeå"]
+        ),
+        information="Uppgifter om skolgång och fritid som behövs för att planera stödet.",
+        valid_from=today - datetime.timedelta(days=10),
+        valid_to=today + datetime.timedelta(days=355),
+        signed_by_person=True, guardians=case.person.guardians.all(),
+    )  # fmt: skip
+    services.grant_give(actor=owner, case=case, user=User.objects.get(username="polis"))
+    org = {o.name: o for o in Organisation.objects.filter(municipalities=vannas)}
+    police = access.actor_for(User.objects.get(username="polis"))
+    operation = los.operation_create(
+        actor=police, name="Operation Polstjärna", lead=org["Polisen LPO Umeå"],
+        parties=[org["Vännäs kommun"], org["Kronofogden"]], municipality=vannas,
+        starts_on=today - datetime.timedelta(days=7),
+        objective="Motverka etablering av kriminell verksamhet i restaurangbranschen i Vännäsby.",
+    )  # fmt: skip
+    los.operation_transition(actor=police, operation=operation, status=OperationStatus.ACTIVE)
+    los.target_create(
+        actor=police, operation=operation, kind=TargetKind.BUSINESS, name="Pizzeria Vännäsby HB",
+        address="Vännäsby centrum 2", area=Area.objects.get(municipality=vannas, slug="vannasby"),
+    )  # fmt: skip
 
 
 def _seed_operation() -> None:
@@ -56,6 +98,7 @@ def _seed_operation() -> None:
     operation = los.operation_create(
         actor=police,
         name="Operation Norrsken",
+        municipality=demo_municipality(),
         lead=org["Polisen LPO Umeå"],
         parties=[org["Umeå kommun"], org["Skatteverket"], org["Arbetsmiljöverket"]],
         starts_on=timezone.localdate() - datetime.timedelta(days=20),
@@ -66,11 +109,11 @@ def _seed_operation() -> None:
     restaurant = los.target_create(
         actor=police, operation=operation, kind=TargetKind.BUSINESS,
         name="Kvarterskrogen Ålidhem AB", organisation_number="556000-0027",
-        address="Ålidhems centrum 4", area=Area.objects.get(name="Ålidhem"),
+        address="Ålidhems centrum 4", area=Area.objects.get(municipality=demo_municipality(), name="Ålidhem"),
     )  # fmt: skip
     los.target_create(
         actor=police, operation=operation, kind=TargetKind.PREMISES, name="Biltvätt Teg HB",
-        address="Tegsvägen 12", area=Area.objects.get(name="Teg"),
+        address="Tegsvägen 12", area=Area.objects.get(municipality=demo_municipality(), name="Teg"),
     )  # fmt: skip
     tax = access.actor_for(User.objects.get(username="skatteverket"))
     inspection = los.inspection_create(
@@ -97,7 +140,7 @@ def _seed_cases() -> None:
             actor=actor,
             name=spec["name"],
             personal_number=spec["personal_number"],
-            area=Area.objects.get(name=spec["area"]),
+            area=Area.objects.get(municipality=demo_municipality(), name=spec["area"]),
             guardians=spec["guardians"],
         )
         services.case_transition(actor=actor, case=case, status="awaiting_consent")

@@ -48,7 +48,7 @@ from collaboration.models import (
     UndertakingStatus,
     ValueStatus,
 )
-from umebra.demo import demo_municipality
+from umebra.demo import VANNAS_KOMMUN, demo_municipality, demo_neighbour
 from umebra.models import Organisation, User
 
 # name: (population, centre of a schematic boundary as longitude, latitude). The shapes are
@@ -153,6 +153,7 @@ def schematic_boundary(lon: float, lat: float) -> dict:
 
 
 def seed() -> None:
+    umea = demo_municipality()
     for name, (population, centre) in AREAS.items():
         Area.objects.update_or_create(
             municipality=demo_municipality(),
@@ -163,20 +164,67 @@ def seed() -> None:
                 "boundary": schematic_boundary(*centre),
             },
         )
-    if not JointEffort.objects.exists():
+    if not JointEffort.objects.filter(municipality=umea).exists():
         _seed_efforts()
-    if not Observation.objects.exists():
+    if not Observation.objects.filter(municipality=umea).exists():
         _seed_observations()
-    if not CooperationAgreement.objects.exists():
+    if not CooperationAgreement.objects.filter(municipality=umea).exists():
         _seed_agreements()
-    if not CollaborationGroup.objects.exists():
+    if not CollaborationGroup.objects.filter(municipality=umea).exists():
         _seed_groups()
-    if not Indicator.objects.exists():
+    if not Indicator.objects.filter(municipality=umea).exists():
         _seed_indicators()
-    if not SituationPicture.objects.exists():
+    if not SituationPicture.objects.filter(municipality=umea).exists():
         _seed_picture_and_plan()
-    if not Fund.objects.exists():
+    if not Fund.objects.filter(municipality=umea).exists():
         _seed_fund()
+    _seed_neighbour()
+
+
+# Vännäs' districts: (population, centre), roughly.
+NEIGHBOUR_AREAS = {"Vännäs centrum": (4800, (19.755, 63.908)), "Vännäsby": (2100, (19.81, 63.92))}
+
+
+def _seed_neighbour() -> None:
+    """Vännäs: two districts, an effort of a walk round the square, and a published citizen
+    promise under its agreement with the police, which no one of Umeå sees (bar the police,
+    who work in both)."""
+    vannas = demo_neighbour()
+    for name, (population, centre) in NEIGHBOUR_AREAS.items():
+        Area.objects.update_or_create(
+            municipality=vannas,
+            slug=slugify(name.replace("ä", "a")),
+            defaults={"name": name, "population": population,
+                      "boundary": schematic_boundary(*centre)},
+        )  # fmt: skip
+    if JointEffort.objects.filter(municipality=vannas).exists():
+        return
+    org = {o.name: o for o in Organisation.objects.filter(municipalities=vannas)}
+    square = Area.objects.get(municipality=vannas, slug="vannas-centrum")
+    today = timezone.localdate()
+    effort = JointEffort.objects.create(
+        municipality=vannas, date=today - datetime.timedelta(days=3), kind=EffortKind.SAFETY_WALK,
+        description="Vännäs torgvandring: trygghetsvandring kring torget och stationen med "
+        "föreningarna och polisen.", hours=Decimal(6), people_reached=40,
+    )  # fmt: skip
+    effort.areas.set([square])
+    effort.organisations.set([org[VANNAS_KOMMUN], org["Polisen LPO Umeå"]])
+    start = today.replace(month=1, day=1)
+    agreement = CooperationAgreement.objects.create(
+        municipality=vannas, title="Samverkansöverenskommelse Vännäs kommun och Polisen",
+        municipal_party=org[VANNAS_KOMMUN], police=org["Polisen LPO Umeå"],
+        valid_from=start, valid_to=start.replace(year=start.year + 4) - datetime.timedelta(days=1),
+        focus="Trygg centrummiljö", status=AgreementStatus.ACTIVE,
+    )  # fmt: skip
+    promise = Undertaking.objects.create(
+        municipality=vannas, kind=UndertakingKind.CITIZEN_PROMISE, title="Tryggare Vännäs centrum",
+        problem="Boende upplever otrygghet kring torget och stationen kvällstid.",
+        agreement=agreement, valid_from=start,
+        valid_to=start.replace(year=start.year + 2) - datetime.timedelta(days=1),
+        status=UndertakingStatus.ACTIVE, published=True,
+    )  # fmt: skip
+    promise.areas.set([square])
+    promise.parties.set([org[VANNAS_KOMMUN], org["Polisen LPO Umeå"]])
 
 
 # name: (unit, source, frequency, level per 1,000 residents a month, higher is better)
@@ -192,7 +240,7 @@ INDICATORS = {
 def _seed_indicators() -> None:
     """A year of values for every area: monthly counts and a quarterly survey share."""
     rng = random.Random(196)
-    areas = list(Area.objects.all())
+    areas = list(Area.objects.filter(municipality=demo_municipality()))
     first_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=365)).replace(
         day=1
     )
@@ -252,7 +300,7 @@ def _seed_picture_and_plan() -> None:
         case_number=f"KS-{adopted.year}/00196",
     )
     picture.indicators.set(Indicator.objects.all())
-    area = {a.name: a for a in Area.objects.all()}
+    area = {a.name: a for a in Area.objects.filter(municipality=demo_municipality())}
     problems = []
     for priority, title, offender, target, place, areas in [
         (1, "Öppen narkotikaförsäljning i centrum", "En liten grupp äldre som rekryterar unga",
@@ -353,7 +401,7 @@ def _seed_fund() -> None:
 def _seed_groups() -> None:
     """The chain from the strategic council down, with an overlap left in on purpose."""
     org = {o.name: o for o in Organisation.objects.all()}
-    area = {a.name: a for a in Area.objects.all()}
+    area = {a.name: a for a in Area.objects.filter(municipality=demo_municipality())}
     today = timezone.localdate()
     chain = [
         ("Brottsförebyggande rådet", GroupLevel.STRATEGIC, None, Cadence.QUARTERLY,
@@ -413,7 +461,7 @@ def _quarters_back(today: datetime.date, count: int) -> list[tuple[int, int]]:
 def _seed_agreements() -> None:
     """The cooperation agreement, two citizen promises and the Ålidhem safety agreement."""
     org = {o.name: o for o in Organisation.objects.all()}
-    area = {a.name: a for a in Area.objects.all()}
+    area = {a.name: a for a in Area.objects.filter(municipality=demo_municipality())}
     today = timezone.localdate()
     start = today.replace(month=1, day=1) - datetime.timedelta(days=365)
     agreement = CooperationAgreement.objects.create(
@@ -566,7 +614,7 @@ def _seed_observations() -> None:
     """About 1,500 observations over the last year, more in some areas than others."""
     rng = random.Random(2026)
     umea = demo_municipality()
-    areas = list(Area.objects.all())
+    areas = list(Area.objects.filter(municipality=demo_municipality()))
     weights = [OBSERVATION_WEIGHT.get(area.name, 1) for area in areas]
     organisations = list(Organisation.objects.filter(name__in=REPORTING))
     now = timezone.now()
@@ -588,7 +636,7 @@ def _seed_efforts() -> None:
     """About 500 efforts spread over the last year, the same every time (a fixed seed)."""
     rng = random.Random(2023_196)
     umea = demo_municipality()
-    areas = list(Area.objects.all())
+    areas = list(Area.objects.filter(municipality=demo_municipality()))
     organisations = {o.name: o for o in Organisation.objects.all()}
     coordinator = User.objects.filter(username="samordnare").first()
     today = timezone.localdate()

@@ -66,6 +66,12 @@ PROMISES = Table(
     _("Citizen promises"),
     (
         _promise_id(lambda p: p.pk),
+        Column(
+            "municipality",
+            _("Municipality"),
+            _("Whose promise it is, with the police."),
+            lambda p: p.municipality.name,
+        ),
         Column("title", _("Title"), _("What the promise is called."), lambda p: p.title),
         Column(
             "problem", _("Problem"), _("The problem the promise is about."), lambda p: p.problem

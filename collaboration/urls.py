@@ -93,6 +93,19 @@ urlpatterns = [
     path("meetings/<int:pk>/decisions/new/", groups.decision_create_view, name="decision-create"),
     path("decisions/<int:pk>/done/", groups.decision_done_view, name="decision-done"),
     path("promises/", agreements.public_promises_view, name="public-promises"),
+    path(
+        "<slug:slug>/promises/", agreements.municipality_promises_view, name="municipality-promises"
+    ),
+    path(
+        "<slug:slug>/promises/data/promises.json",
+        open_data.open_data_json_view,
+        name="municipality-open-data-json",
+    ),
+    re_path(
+        rf"^(?P<slug>[-a-z0-9]+)/promises/data/(?P<table>{'|'.join(open_data.TABLES)})\.csv$",
+        open_data.open_data_csv_view,
+        name="municipality-open-data-csv",
+    ),
     path("promises/data/", open_data.open_data_view, name="open-data"),
     path("promises/data/promises.json", open_data.open_data_json_view, name="open-data-json"),
     re_path(

@@ -34,7 +34,7 @@ from tests.e2e.conftest import log_in_on  # noqa: E402  the browser tests' own l
 PAGES = {
     "samordnare": [("coordinator-home", "/"), ("observations", "/observations/")],
     "politiker": [],  # the report pages, below
-    None: [("public-promises", "/promises/")],
+    None: [("public-promises", "/umea/promises/")],
 }
 # On a phone: the partner in the field, their home page with the menu folded and opened.
 PHONE = {"width": 390, "height": 844}

@@ -15,6 +15,11 @@ DEMO_USERS = [
     ("dataskydd", "Umeå kommun", Role.AUDITOR),
     ("admin", "Umeå kommun", Role.ADMIN),
 ]
+# The demo users of the neighbouring municipality, Vännäs.
+DEMO_NEIGHBOUR_USERS = [
+    ("vannas-samordnare", "Vännäs kommun", Role.COORDINATOR),
+    ("vannas-socialsekreterare", "Socialtjänsten Vännäs", Role.SOCIAL_WORKER),
+]
 
 # username × organisation they administer × their own role there
 DEMO_MEMBER_ADMINISTRATORS = [

@@ -17,11 +17,16 @@ DEMO_PASSWORD = "umebra-demo"
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 MUNICIPALITY = "Umeå kommun"
-# The municipality the demo is of (SCB's code 2480), as the migrations name the one an
-# installation held before there could be several.
+VANNAS_KOMMUN = "Vännäs kommun"
+# The demo's municipalities (SCB's codes): Umeå, whose work it shows, as the migrations name
+# the one an installation held before there could be several; and its neighbour Vännäs, so
+# that anyone can check by logging in that neither sees anything of the other's.
 UMEA = {"name": "Umeå", "slug": "umea", "code": "2480"}
-# Organisations that work in several municipalities: each membership names where.
-REGIONAL = frozenset({"Polisen LPO Umeå", "Skatteverket", "Arbetsmiljöverket"})
+VANNAS = {"name": "Vännäs", "slug": "vannas", "code": "2460"}
+# Organisations that work in both: each of their demo members works in both too.
+REGIONAL = frozenset({"Polisen LPO Umeå", "Skatteverket", "Arbetsmiljöverket", "Kronofogden"})
+# Vännäs' own organisations; every other local one is Umeå's.
+OF_VANNAS = frozenset({VANNAS_KOMMUN, "Socialtjänsten Vännäs"})
 
 # name: (kind, organisation number, public authority, part of)
 ORGANISATIONS = {
@@ -33,6 +38,9 @@ ORGANISATIONS = {
     "Polisen LPO Umeå": (OrganisationKind.POLICE, "202100-0076", True, None),
     "Skatteverket": (OrganisationKind.STATE_AGENCY, "202100-5448", True, None),
     "Arbetsmiljöverket": (OrganisationKind.STATE_AGENCY, "202100-2114", True, None),
+    "Kronofogden": (OrganisationKind.STATE_AGENCY, "", True, None),
+    VANNAS_KOMMUN: (OrganisationKind.MUNICIPAL_UNIT, "", True, None),
+    "Socialtjänsten Vännäs": (OrganisationKind.MUNICIPAL_UNIT, "", True, VANNAS_KOMMUN),
     # Fictional numbers with valid check digits.
     "Bostaden AB": (OrganisationKind.PROPERTY_OWNER, "556000-0001", False, None),
     "ICA Ålidhem": (OrganisationKind.BUSINESS, "556000-0019", False, None),
@@ -49,6 +57,8 @@ USERS = {
     "politiker": ("Lars", "Forsberg", MUNICIPALITY, Role.POLITICIAN),
     "dataskydd": ("Ingrid", "Wikström", MUNICIPALITY, Role.AUDITOR),
     "admin": ("Per", "Lund", MUNICIPALITY, Role.ADMIN),
+    "vannas-samordnare": ("Vera", "Nilsson", VANNAS_KOMMUN, Role.COORDINATOR),
+    "vannas-socialsekreterare": ("Viktor", "Persson", "Socialtjänsten Vännäs", Role.SOCIAL_WORKER),
 }
 
 # Member administrators (behörighetsadministratörer): they give and approve the roles of
@@ -70,16 +80,27 @@ SECOND_HOLDERS = {
 }
 
 
-def demo_municipality() -> Municipality:
-    """Umeå, whose work the demo shows."""
+def _municipality(facts: dict) -> Municipality:
     municipality, _created = Municipality.objects.get_or_create(
-        code=UMEA["code"], defaults={"name": UMEA["name"], "slug": UMEA["slug"]}
+        code=facts["code"], defaults={"name": facts["name"], "slug": facts["slug"]}
     )
     return municipality
 
 
+def demo_municipality() -> Municipality:
+    """Umeå, whose work the demo shows."""
+    return _municipality(UMEA)
+
+
+def demo_neighbour() -> Municipality:
+    """Vännäs, whose few objects no one of Umeå sees."""
+    return _municipality(VANNAS)
+
+
 def seed() -> None:
-    umea = demo_municipality()
+    umea, vannas = demo_municipality(), demo_neighbour()
+    works_in = {name: [vannas] if name in OF_VANNAS else [umea] for name in ORGANISATIONS}
+    works_in |= {name: [umea, vannas] for name in REGIONAL}
     organisations: dict[str, Organisation] = {}
     for name, (kind, number, authority, parent) in ORGANISATIONS.items():
         organisations[name], _ = Organisation.objects.update_or_create(
@@ -92,7 +113,7 @@ def seed() -> None:
                 "regional": name in REGIONAL,
             },
         )
-        organisations[name].municipalities.add(umea)
+        organisations[name].municipalities.add(*works_in[name])
     for username, (first_name, last_name, organisation, role) in (
         USERS | MEMBER_ADMINISTRATORS | SECOND_HOLDERS
     ).items():
@@ -113,7 +134,7 @@ def seed() -> None:
                 user=user,
                 organisation=organisations[organisation],
                 role=role,
-                municipalities=[umea] if organisation in REGIONAL else [],
+                municipalities=works_in[organisation] if organisation in REGIONAL else [],
             )
             if username in MEMBER_ADMINISTRATORS:
                 member_administrator_appoint(actor=SYSTEM, membership=membership)

@@ -150,3 +150,8 @@ def membership_municipality_choices(
     if actor.administers_members and actor.organisation_id == organisation.pk:
         return municipalities
     return municipalities.filter(pk__in=actor.municipality_ids)
+
+
+def municipality_by_slug(*, slug: str) -> Municipality | None:
+    """A municipality by its address (/vannas/): public, for its public pages."""
+    return Municipality.objects.filter(slug=slug).first()

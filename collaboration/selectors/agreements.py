@@ -18,7 +18,7 @@ from collaboration.selectors.areas import areas_named
 from collaboration.selectors.people import people_shown
 from umebra import access
 from umebra.history import Change, history_changes, newest_first
-from umebra.models import User
+from umebra.models import Municipality, User
 
 
 def agreement_list(*, user: User) -> QuerySet[CooperationAgreement]:
@@ -67,19 +67,33 @@ def undertaking_list(*, user: User, kind: str | None = None) -> QuerySet[Underta
     return _with_progress(undertakings).order_by("-valid_from", "title")
 
 
-def public_promises() -> QuerySet[Undertaking]:
-    """The published citizen promises: the one list shown without login."""
-    promises = access.restrict_public(Undertaking.objects.all())
+def public_promises(*, municipality: Municipality | None = None) -> QuerySet[Undertaking]:
+    """The published citizen promises, of ``municipality`` or of every one: the one list
+    shown without login."""
+    ids = None if municipality is None else [municipality.pk]
+    promises = access.restrict_public(Undertaking.objects.select_related("municipality"), ids)
     return _with_progress(promises, PUBLISHED).order_by("-valid_from", "title")
 
 
-def public_promises_in_full() -> QuerySet[Undertaking]:
+def public_promises_in_full(*, municipality: Municipality | None = None) -> QuerySet[Undertaking]:
     """The published citizen promises with their activities too, for the open data: the same
     promises as the public page, and of each the activities the public may see."""
     activities = access.restrict_public(Activity.objects.select_related("responsible"))
-    return public_promises().prefetch_related(
+    return public_promises(municipality=municipality).prefetch_related(
         Prefetch("activities", queryset=activities.order_by("due", "id"))
     )
+
+
+def public_municipalities() -> list[tuple[Municipality, int]]:
+    """Every municipality the installation serves, with how many citizen promises it has
+    published: the public page that leads to each one's promises."""
+    published = dict(
+        access.restrict_public(Undertaking.objects.all())
+        .values_list("municipality")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [(m, published.get(m.pk, 0)) for m in Municipality.objects.order_by("name")]
 
 
 def promise_preview(

@@ -26,7 +26,7 @@ from collaboration.models import (
 )
 from collaboration.models.agreements import ActivityStatus, AgreementStatus, UndertakingStatus
 from umebra.access import Actor
-from umebra.models import Organisation, User
+from umebra.models import Municipality, Organisation, User
 from umebra.saving import history_user_set, save_validated
 from umebra.tenancy import municipality_from, require_same_municipality
 
@@ -98,12 +98,17 @@ def undertaking_create(
     place: str = "",
     status: str = UndertakingStatus.DRAFT,
     published: bool = False,
+    municipality: Municipality | None = None,
 ) -> Undertaking:
     """A new undertaking. The pages make it unpublished: a promise goes public through
-    ``undertaking_publish`` after its preview; ``published`` is for the demo and imports."""
+    ``undertaking_publish`` after its preview; ``published`` is for the demo and imports.
+    It is in the municipality named, or its agreement's, or its first area's, or the only
+    one the actor works in."""
     areas = list(areas)
     undertaking = Undertaking(
-        kind=kind, published=published, municipality=municipality_from(actor, agreement, *areas[:1])
+        kind=kind,
+        published=published,
+        municipality=municipality_from(actor, municipality, agreement, *areas[:1]),
     )
     return undertaking_update(
         actor=actor, undertaking=undertaking, title=title,

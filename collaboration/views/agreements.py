@@ -28,6 +28,7 @@ from collaboration.selectors.agreements import (
     agreement_list,
     follow_up_changes,
     promise_preview,
+    public_municipalities,
     public_promises,
     target_progress,
     undertaking_list,
@@ -36,7 +37,9 @@ from collaboration.selectors.agreements import (
 from collaboration.services import agreements as services
 from umebra import access
 from umebra.history import changes_of
+from umebra.models import Municipality
 from umebra.pages import create_or_update, form_page, part_create, part_update
+from umebra.selectors import municipality_by_slug
 
 
 @login_required
@@ -298,6 +301,32 @@ def feedback_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def public_promises_view(request: HttpRequest) -> HttpResponse:
-    """The citizen promises and their progress, for everyone, without login."""
-    promises = [(promise, target_progress(promise)) for promise in public_promises()]
-    return render(request, "collaboration/public/promises.html", {"promises": promises})
+    """The municipalities whose citizen promises anyone may read, without login."""
+    return render(
+        request,
+        "collaboration/public/municipalities.html",
+        {"municipalities": public_municipalities()},
+    )
+
+
+@require_GET
+def municipality_promises_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """A municipality's citizen promises and their progress, for everyone, without login."""
+    municipality = public_municipality(slug)
+    promises = [
+        (promise, target_progress(promise))
+        for promise in public_promises(municipality=municipality)
+    ]
+    return render(
+        request,
+        "collaboration/public/promises.html",
+        {"promises": promises, "municipality": municipality},
+    )
+
+
+def public_municipality(slug: str) -> Municipality:
+    """The municipality at ``slug`` of a public address, or 404."""
+    municipality = municipality_by_slug(slug=slug)
+    if municipality is None:
+        raise Http404
+    return municipality

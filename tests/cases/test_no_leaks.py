@@ -2,7 +2,9 @@
 
 The demo's facts (issue 6): only polis ever sees "K-47"; polis sees Alva and never Bertil;
 politiker, fastighet and skatteverket see neither person; politiker and fastighet never see
-a target's name.
+a target's name. And of its two municipalities (issue 20): nobody of Umeå sees anything of
+Vännäs, nor the other way, except polis, who works in both and sees both operations, Alva
+and Cilla; skatteverket, who works in both, never sees Polstjärna, to which it is no party.
 """
 
 import pytest
@@ -11,6 +13,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases.models import Operation, SigCase
+from collaboration.models import JointEffort
 from tests.factories import log_in
 from umebra.models import User
 
@@ -24,10 +27,21 @@ SECRETS = {
     "20090923-4577": {"socialsekreterare", "skolkurator"},
     "Kvarterskrogen": {"polis", "samordnare", "skatteverket"},
     "Biltvätt Teg": {"polis", "samordnare", "skatteverket"},
-}
+    "Operation Norrsken": {"polis", "samordnare", "skatteverket"},
+    # Vännäs' own: its case, its operation and target, its effort and its areas.
+    "Cilla Exempelsson": {"vannas-socialsekreterare", "polis"},
+    "20100315-1238": {"vannas-socialsekreterare", "polis"},
+    "Operation Polstjärna": {"vannas-samordnare", "polis"},
+    "Pizzeria Vännäsby": {"vannas-samordnare", "polis"},
+    "Vännäs torgvandring": {"vannas-samordnare", "polis"},
+    "Vännäsby": {"vannas-samordnare", "vannas-socialsekreterare", "polis", "skatteverket"},
+    # Umeå's areas, which no one of Vännäs is shown.
+    "Mariehem": {"samordnare", "socialsekreterare", "skolkurator", "polis", "skatteverket",
+                 "fastighet", "politiker", "dataskydd", "admin"},
+}  # fmt: skip
 DEMO_USERS = [
     "samordnare", "socialsekreterare", "skolkurator", "polis", "skatteverket", "fastighet",
-    "politiker", "dataskydd", "admin",
+    "politiker", "dataskydd", "admin", "vannas-samordnare", "vannas-socialsekreterare",
 ]  # fmt: skip
 
 
@@ -61,6 +75,13 @@ def test_no_page_shows_a_secret_to_someone_it_is_not_for(username, urls):
         *urls,
         *(case.get_absolute_url() for case in SigCase.objects.all()),
         *(operation.get_absolute_url() for operation in Operation.objects.all()),
+        # Vännäs' few efforts (Umeå's hundreds are listed on pages above).
+        *(
+            reverse("collaboration:effort-detail", args=[pk])
+            for pk in JointEffort.objects.filter(municipality__code="2460").values_list(
+                "pk", flat=True
+            )
+        ),
     ]
     leaks, seen = [], set()
     for url in pages:

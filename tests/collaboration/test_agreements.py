@@ -120,7 +120,7 @@ def test_a_partner_cannot_open_or_change_what_it_is_not_party_to(client, commitm
 
 
 def test_the_public_page_shows_published_promises_and_nothing_else(client, commitments):
-    response = client.get(reverse("collaboration:public-promises"))
+    response = client.get(reverse("collaboration:municipality-promises", args=["umea"]))
     page = response.content.decode()
     assert response.status_code == 200
     assert "Tryggare kvällar" in page

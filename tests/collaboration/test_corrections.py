@@ -69,7 +69,7 @@ def test_who_may_correct_a_follow_up(client, follow_up, role, expected):
 
 def test_the_preview_shows_but_does_not_publish_and_publish_publishes(client, follow_up):
     made, _target = follow_up
-    public = reverse("collaboration:public-promises")
+    public = reverse("collaboration:municipality-promises", args=["umea"])
     assert "nu 60" not in client.get(public).content.decode()
     log_in(client, member(Role.COORDINATOR))
     preview = client.get(reverse("collaboration:follow-up-preview", args=[made.pk]))
@@ -85,7 +85,7 @@ def test_the_preview_shows_but_does_not_publish_and_publish_publishes(client, fo
 def test_the_public_page_marks_a_corrected_published_follow_up(client, follow_up):
     made, target = follow_up
     services.follow_up_publish(actor=SYSTEM, follow_up=made)
-    public = reverse("collaboration:public-promises")
+    public = reverse("collaboration:municipality-promises", args=["umea"])
     assert "Rättad" not in client.get(public).content.decode()
     log_in(client, member(Role.COORDINATOR))
     assert _correct(client, made, target, "65").status_code == 302
@@ -95,7 +95,9 @@ def test_the_public_page_marks_a_corrected_published_follow_up(client, follow_up
 
 
 def _public_page(client) -> str:
-    return client.get(reverse("collaboration:public-promises")).content.decode()
+    return client.get(
+        reverse("collaboration:municipality-promises", args=["umea"])
+    ).content.decode()
 
 
 def test_a_promise_goes_public_only_by_its_publish_step_after_a_preview(client, commitments):  # noqa: F811

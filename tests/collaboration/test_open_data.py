@@ -129,7 +129,9 @@ def json_keys(value) -> set[str]:
 
 def test_the_json_holds_the_published_promises_only_and_what_their_page_shows(client, promises):
     document = fetch_json(client)
-    page = client.get(reverse("collaboration:public-promises")).content.decode()
+    page = client.get(
+        reverse("collaboration:municipality-promises", args=["umea"])
+    ).content.decode()
     [promise] = document["promises"]
     assert promise["promise_id"] == promises["published"].pk
     assert promise["title"] == "Tryggare kvällar" and promise["title"] in page
@@ -194,7 +196,9 @@ def test_the_data_page_documents_every_field_the_files_emit(client, promises):
         assert reverse("collaboration:open-data-csv", args=[table.slug]) in page
     assert (
         reverse("collaboration:open-data")
-        in client.get(reverse("collaboration:public-promises")).content.decode()
+        in client.get(
+            reverse("collaboration:municipality-promises", args=["umea"])
+        ).content.decode()
     )
 
 

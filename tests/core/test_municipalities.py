@@ -18,7 +18,7 @@ from cases.selectors.statistics import los_outcomes
 from cases.services import los
 from cases.services import sig as sig_services
 from collaboration.selectors.statistics import effort_totals
-from collaboration.services import efforts, observations
+from collaboration.services import agreements, efforts, observations
 from tests.factories import (
     AreaFactory,
     CaseFactory,
@@ -274,3 +274,30 @@ def test_the_role_form_offers_the_municipalities_the_giver_may_name(client, town
         user = town["people"][giver]
     form = MembershipForm(actor=access.actor_for(user), organisation=police)
     assert {m.name for m in form.fields["municipalities"].queryset} == OFFERED[giver]
+
+
+def test_a_visitor_reaches_each_municipalitys_promises_and_only_its_own(client, town):
+    for key, municipality in (("umea", umea()), ("vannas", town["vannas"])):
+        agreement = agreements.agreement_create(
+            actor=SYSTEM, title="Överenskommelse", municipal_party=town["orgs"][key],
+            police=town["orgs"]["police"], valid_from=TODAY, valid_to=TODAY, focus="Trygghet",
+        )  # fmt: skip
+        agreements.undertaking_create(
+            actor=SYSTEM, kind="citizen_promise", title=f"Tryggare {municipality.name} centrum",
+            problem="Otrygghet", valid_from=TODAY, valid_to=TODAY, areas=[], agreement=agreement,
+            parties=[town["orgs"][key]], published=True,
+        )  # fmt: skip
+    listing = client.get(reverse("collaboration:public-promises")).content.decode()
+    assert reverse("collaboration:municipality-promises", args=["vannas"]) in listing
+    shown = {}
+    for slug in ("umea", "vannas"):
+        page = client.get(reverse("collaboration:municipality-promises", args=[slug]))
+        shown[slug] = {t for t in ("Tryggare Umeå centrum", "Tryggare Vännäs centrum")
+                       if t in page.content.decode()}  # fmt: skip
+        data = client.get(reverse("collaboration:municipality-open-data-json", args=[slug]))
+        shown[f"{slug} data"] = {p["title"] for p in data.json()["promises"]}
+    assert shown == {
+        "umea": {"Tryggare Umeå centrum"}, "umea data": {"Tryggare Umeå centrum"},
+        "vannas": {"Tryggare Vännäs centrum"}, "vannas data": {"Tryggare Vännäs centrum"},
+    }  # fmt: skip
+    assert client.get("/nowhere/promises/").status_code == 404

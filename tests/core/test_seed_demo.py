@@ -6,7 +6,12 @@ from django.core.management import CommandError, call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from collaboration.models import Area
-from tests.personas import DEMO_MEMBER_ADMINISTRATORS, DEMO_SECOND_HOLDERS, DEMO_USERS
+from tests.personas import (
+    DEMO_MEMBER_ADMINISTRATORS,
+    DEMO_NEIGHBOUR_USERS,
+    DEMO_SECOND_HOLDERS,
+    DEMO_USERS,
+)
 from umebra.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from umebra.models import Membership, Organisation, User
 from umebra.roles import Role
@@ -14,7 +19,9 @@ from umebra.selectors import membership_current
 
 # Every demo user logs in with two factors but the partner and the politician.
 ONE_FACTOR = {Role.PARTNER, Role.POLITICIAN}
-EVERY_DEMO_USER = DEMO_USERS + DEMO_MEMBER_ADMINISTRATORS + DEMO_SECOND_HOLDERS
+EVERY_DEMO_USER = (
+    DEMO_USERS + DEMO_MEMBER_ADMINISTRATORS + DEMO_SECOND_HOLDERS + DEMO_NEIGHBOUR_USERS
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -71,9 +78,35 @@ def test_the_demo_has_the_organisations_and_areas(seeded):
         "ICA Ålidhem",
     }
     assert Organisation.objects.get(name="Socialtjänsten").parent.name == "Umeå kommun"
-    assert set(Area.objects.values_list("name", flat=True)) == {
-        "Centrum", "Ålidhem", "Ersboda", "Haga", "Holmsund", "Mariehem", "Teg", "Tomtebo",
+    areas = {
+        code: set(Area.objects.filter(municipality__code=code).values_list("name", flat=True))
+        for code in ("2480", "2460")
+    }
+    assert areas == {
+        "2480": {"Centrum", "Ålidhem", "Ersboda", "Haga", "Holmsund", "Mariehem", "Teg",
+                 "Tomtebo"},
+        "2460": {"Vännäs centrum", "Vännäsby"},
     }  # fmt: skip
+
+
+# organisation: the municipalities it works in, by SCB's code.
+WORKS_IN = {
+    "Umeå kommun": {"2480"}, "Socialtjänsten": {"2480"}, "Bostaden AB": {"2480"},
+    "Vännäs kommun": {"2460"}, "Socialtjänsten Vännäs": {"2460"},
+    "Polisen LPO Umeå": {"2480", "2460"}, "Skatteverket": {"2480", "2460"},
+    "Kronofogden": {"2480", "2460"},
+}  # fmt: skip
+
+
+def test_the_demo_organisations_work_where_they_do(seeded):
+    works_in = {
+        name: set(Organisation.objects.get(name=name).municipalities.values_list("code", flat=True))
+        for name in WORKS_IN
+    }
+    assert works_in == WORKS_IN
+    assert set(
+        Membership.objects.get(user__username="polis").municipalities.values_list("code", flat=True)
+    ) == {"2480", "2460"}
 
 
 def test_seeding_twice_changes_nothing(seeded):

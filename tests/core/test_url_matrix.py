@@ -181,6 +181,16 @@ ROWS = {
     "collaboration:open-data-csv": get(
         every_role(200, anonymous=200), lambda w: ({"table": "follow-ups"}, {})
     ),
+    # A municipality's public pages, Umeå's here: for anyone, logged in or not.
+    "collaboration:municipality-promises": get(
+        every_role(200, anonymous=200), lambda w: ({"slug": "umea"}, {})
+    ),
+    "collaboration:municipality-open-data-json": get(
+        every_role(200, anonymous=200), lambda w: ({"slug": "umea"}, {})
+    ),
+    "collaboration:municipality-open-data-csv": get(
+        every_role(200, anonymous=200), lambda w: ({"slug": "umea", "table": "follow-ups"}, {})
+    ),
     "collaboration:agreement-list": get(only(UNDERTAKING_VIEWERS, 200, 403)),
     "collaboration:agreement-create": form(COORDINATOR),
     # The agreement is between the municipality ("someone") and its police.

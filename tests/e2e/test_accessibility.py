@@ -35,7 +35,9 @@ def serious_violations(page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", ["/login/", "/promises/", "/reports/verify/", "/tillganglighet/"])
+@pytest.mark.parametrize(
+    "path", ["/login/", "/promises/", "/umea/promises/", "/reports/verify/", "/tillganglighet/"]
+)
 def test_the_pages_without_login(page, live_server, demo, path):
     page.goto(f"{live_server.url}{path}")
     assert serious_violations(page) == []

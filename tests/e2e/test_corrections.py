@@ -20,7 +20,7 @@ def test_a_corrected_published_follow_up_is_marked_on_the_public_page(log_in, li
     page.get_by_role("button", name="Spara").click()
     expect(page.get_by_role("heading", name="Ändringar")).to_be_visible()
 
-    page.goto(f"{live_server.url}/promises/")
+    page.goto(f"{live_server.url}/umea/promises/")
     today = formats.date_format(timezone.localdate(), "j F Y")
     section = page.get_by_role("region", name="Tryggare kvällar i Ålidhem")
     expect(section.get_by_text(f"{target.name}:")).to_contain_text("nu 77")

@@ -157,6 +157,8 @@ NOTHING_TO_FUZZ = {
     "collaboration:group-list", "collaboration:indicator-detail", "collaboration:indicator-list",
     "collaboration:observation-list", "collaboration:open-data", "collaboration:open-data-csv",
     "collaboration:open-data-json", "collaboration:public-promises",
+    "collaboration:municipality-promises", "collaboration:municipality-open-data-json",
+    "collaboration:municipality-open-data-csv",
     "collaboration:undertaking-detail", "healthz", "organisation-list", "reports:report-download",
     "role-review", "login", "password-confirm", "two-factor-backup-codes", "two-factor-enrol",
     "two-factor-verify",
