@@ -7,7 +7,7 @@ from collaboration.models import Area, EffortKind, JointEffort, Undertaking
 from collaboration.selectors.areas import area_choices
 from umebra import access
 from umebra.forms import DateInput
-from umebra.models import Organisation
+from umebra.models import Municipality, Organisation
 
 
 class EffortFilter(django_filters.FilterSet):
@@ -35,6 +35,9 @@ class EffortFilter(django_filters.FilterSet):
         label=_("Serves the promise or agreement"),
         empty_label=_("All"),
     )
+    municipality = django_filters.ModelChoiceFilter(
+        queryset=Municipality.objects.none(), label=_("Municipality"), empty_label=_("All")
+    )
 
     class Meta:
         model = JointEffort
@@ -42,6 +45,12 @@ class EffortFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        if len(access.actor_for(user).municipality_ids) > 1:  # who works in several chooses
+            self.filters["municipality"].queryset = access.restrict(
+                user, Municipality.objects.all()
+            )
+        else:
+            del self.filters["municipality"]
         self.filters["area"].queryset = area_choices(user=user)
         self.filters["organisation"].queryset = access.restrict(user, Organisation.objects.all())
         self.filters["undertaking"].queryset = access.restrict(user, Undertaking.objects.all())

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from umebra import navigation
+from umebra import access, navigation
 from umebra.selectors import membership_for_request
 
 
@@ -10,4 +10,10 @@ def membership(request: HttpRequest) -> dict:
     return {
         "membership": lambda: membership_for_request(request),
         "navigation": lambda: navigation.entries_for(request),
+        # Lists name each row's municipality for someone who works in several (the police).
+        "across_municipalities": lambda: works_in_several(request),
     }
+
+
+def works_in_several(request: HttpRequest) -> bool:
+    return len(access.actor_for(request.user).municipality_ids) > 1

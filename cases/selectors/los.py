@@ -12,7 +12,7 @@ from umebra.selectors import allowed_pks
 
 def operation_list(*, user: User) -> QuerySet[Operation]:
     return (
-        access.restrict(user, Operation.objects.select_related("lead"))
+        access.restrict(user, Operation.objects.select_related("lead", "municipality"))
         .annotate(target_count=Count("targets", distinct=True))
         .order_by("-starts_on", "-id")
     )

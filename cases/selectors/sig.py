@@ -25,7 +25,7 @@ def case_list(*, user: User) -> QuerySet[SigCase]:
     name, not the GeoJSON boundary only a map draws)."""
     return (
         access.restrict(user, SigCase.objects.all())
-        .select_related("person__area", "owner")
+        .select_related("person__area", "owner", "municipality")
         .defer("person__area__boundary")
     )
 

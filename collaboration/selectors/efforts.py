@@ -23,10 +23,16 @@ def effort_list_brief(*, user: User) -> QuerySet[JointEffort]:
 
 
 def effort_list(*, user: User) -> QuerySet[JointEffort]:
-    """The efforts as a list row shows them: with ``area_list`` and ``organisation_list``,
-    in a fixed three queries."""
-    return effort_list_brief(user=user).prefetch_related(
-        Prefetch("organisations", Organisation.objects.only("name"), to_attr="organisation_list")
+    """The efforts as a list row shows them: with ``area_list``, ``organisation_list`` and
+    the municipality, in a fixed three queries."""
+    return (
+        effort_list_brief(user=user)
+        .select_related("municipality")
+        .prefetch_related(
+            Prefetch(
+                "organisations", Organisation.objects.only("name"), to_attr="organisation_list"
+            )
+        )
     )
 
 

@@ -41,7 +41,7 @@ OPERATION_PAGE = [
 @pytest.mark.parametrize(("username", "expected"), OPERATION_PAGE)
 def test_the_operation_page_logs_every_secret_part_it_showed(client, demo, username, expected):
     user = demo[username]
-    operation = Operation.objects.get()
+    operation = Operation.objects.get(name="Operation Norrsken")
     log_in(client, user)
     before = AccessEvent.objects.filter(user=user).count()
     assert client.get(operation.get_absolute_url()).status_code == 200
@@ -55,7 +55,7 @@ def test_reading_the_intelligence_names_the_note(client, demo):
     """The attack of the issue: polis read K-47 and their count of events stayed the same."""
     note = IntelligenceNote.objects.get()
     log_in(client, demo["polis"])
-    client.get(Operation.objects.get().get_absolute_url())
+    client.get(Operation.objects.get(name="Operation Norrsken").get_absolute_url())
     assert ListedObject.objects.filter(
         event__user=demo["polis"], object_type="cases.intelligencenote", object_id=str(note.pk)
     ).exists()
@@ -71,7 +71,7 @@ def test_a_listed_object_cannot_be_removed_from_its_event(client, demo):
     from django.db import DatabaseError, transaction
 
     log_in(client, demo["polis"])
-    client.get(Operation.objects.get().get_absolute_url())
+    client.get(Operation.objects.get(name="Operation Norrsken").get_absolute_url())
     listed = ListedObject.objects.filter(object_type="cases.intelligencenote").get()
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         ListedObject.objects.filter(pk=listed.pk).delete()
@@ -82,7 +82,7 @@ def test_a_listed_object_changed_around_the_trigger_breaks_the_chain(client, dem
     from umebra.audit.selectors import event_chain_first_broken_link
 
     log_in(client, demo["polis"])
-    client.get(Operation.objects.get().get_absolute_url())
+    client.get(Operation.objects.get(name="Operation Norrsken").get_absolute_url())
     assert event_chain_first_broken_link()[1] is None
     listed = ListedObject.objects.filter(object_type="cases.intelligencenote").get()
     tamper("UPDATE audit_listedobject SET object_id = '0' WHERE id = %s", [listed.pk],

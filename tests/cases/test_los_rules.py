@@ -23,11 +23,15 @@ def visible(user, model) -> int:
     return access.restrict(user, model.objects.all()).count()
 
 
-# demo user × (operations, targets, inspections, intelligence notes) they see
+# demo user × (operations, targets, inspections, intelligence notes) they see: the police,
+# who work in Umeå and Vännäs, lead Norrsken (two targets) and Polstjärna (one); Skatteverket
+# works in both too, but is no party to Polstjärna; Vännäs' coordinator sees Polstjärna alone.
 TABLE = [
-    ("polis", (1, 2, 1, 1)),
+    ("polis", (2, 3, 1, 1)),
     ("samordnare", (1, 2, 1, 0)),
     ("skatteverket", (1, 2, 1, 0)),
+    ("vannas-samordnare", (1, 1, 0, 0)),
+    ("vannas-socialsekreterare", (0, 0, 0, 0)),
     ("politiker", (0, 0, 0, 0)),
     ("fastighet", (0, 0, 0, 0)),
     ("socialsekreterare", (0, 0, 0, 0)),
@@ -51,8 +55,9 @@ def test_an_agency_sees_only_its_own_inspections(demo):
     from umebra.services import membership_create
 
     membership_create(
-        actor=SYSTEM, user=inspector, organisation=work_environment, role="agency_inspector"
-    )
+        actor=SYSTEM, user=inspector, organisation=work_environment, role="agency_inspector",
+        municipalities=work_environment.municipalities.filter(code="2480"),
+    )  # fmt: skip
     assert visible(inspector, Operation) == 1
     assert visible(inspector, Target) == 2
     assert visible(inspector, Inspection) == 0
@@ -74,7 +79,7 @@ def test_an_agency_that_is_not_a_party_cannot_inspect(demo):
 
 
 def test_nobody_but_the_police_writes_intelligence(demo):
-    operation = Operation.objects.get()
+    operation = Operation.objects.get(name="Operation Norrsken")
     for username in ("samordnare", "skatteverket"):
         with pytest.raises(PermissionDenied):
             los.intelligence_create(
@@ -84,7 +89,7 @@ def test_nobody_but_the_police_writes_intelligence(demo):
 
 def test_an_operation_is_concluded_only_with_a_summary(demo):
     police = access.actor_for(demo["polis"])
-    operation = Operation.objects.get()
+    operation = Operation.objects.get(name="Operation Norrsken")
     assert operation.status == "active"  # the demo's operation is under way
     with pytest.raises(ValidationError, match="sammanfattningen"):
         los.operation_transition(actor=police, operation=operation, status="concluded")
@@ -104,8 +109,9 @@ def test_the_operation_list_takes_a_fixed_number_of_queries(
         client.get(reverse("cases:operation-list"))
     for n in range(10):
         operation = los.operation_create(
-            actor=police, name=f"Operation {n}", lead=lead, parties=[], objective="o"
-        )
+            actor=police, name=f"Operation {n}", lead=lead, parties=[], objective="o",
+            municipality=lead.municipalities.get(code="2480"),
+        )  # fmt: skip
         los.target_create(actor=police, operation=operation, kind="business", name=f"Mål {n}")
     with django_assert_max_num_queries(40) as many:
         client.get(reverse("cases:operation-list"))
@@ -131,7 +137,7 @@ def test_only_the_lead_changes_the_operation(client, demo, username, allowed):
 
     from tests.factories import log_in
 
-    operation = Operation.objects.get()
+    operation = Operation.objects.get(name="Operation Norrsken")
     assert access.allows(demo[username], operation, access.Action.CHANGE) is allowed
     log_in(client, demo[username])
     response = client.post(
@@ -148,7 +154,7 @@ def test_only_the_lead_changes_the_operation(client, demo, username, allowed):
 
 def test_an_operation_is_led_by_the_police_or_a_municipal_unit(demo):
     """Handed by its lead to Skatteverket, nobody could have changed it any more."""
-    operation = Operation.objects.get()
+    operation = Operation.objects.get(name="Operation Norrsken")
     with pytest.raises(ValidationError, match="leder en insats"):
         los.operation_update(
             actor=access.actor_for(demo["polis"]), operation=operation,
@@ -161,7 +167,7 @@ def test_an_operation_is_led_by_the_police_or_a_municipal_unit(demo):
 def test_an_operation_whose_maker_is_gone_can_still_be_changed(demo):
     """The maker's account deleted (``SET_NULL``), the operation's next change failed
     validation on the missing maker, and its edit page answered 500."""
-    operation = Operation.objects.get()
+    operation = Operation.objects.get(name="Operation Norrsken")
     Operation.objects.filter(pk=operation.pk).update(created_by=None)
     operation.refresh_from_db()
     changed = los.operation_update(

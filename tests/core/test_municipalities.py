@@ -84,7 +84,7 @@ def town():
         area = AreaFactory(municipality=municipality, name="Centrum", slug="centrum")
         objects[f"{key} effort"] = efforts.effort_create(
             actor=access.actor_for(people[coordinator]), date=TODAY, kind="dialogue",
-            description=f"Torgvandring {key}", areas=[area], organisations=[orgs[key]],
+            description=f"Torgvandring {key}", areas=[area], organisations=[orgs[key], police],
         )  # fmt: skip
         observations.observation_create(
             actor=access.actor_for(people[coordinator]), area=area, place="Torget",
@@ -123,8 +123,15 @@ VISIBLE = {
     "vannas-samordnare": {"vannas effort", "vannas operation"},
     "socialsekreterare": {"umea case"},
     "vannas-socialsekreterare": {"vannas case"},
-    "polis": {"umea operation", "vannas operation", "umea case", "vannas case"},
-    "polis-umea": {"umea operation"},
+    "polis": {
+        "umea effort",
+        "vannas effort",
+        "umea operation",
+        "vannas operation",
+        "umea case",
+        "vannas case",
+    },
+    "polis-umea": {"umea effort", "umea operation"},
     "skatteverket": {"umea operation"},
 }
 OBJECTS = [f"{town} {kind}" for town in ("umea", "vannas") for kind in PAGES]
@@ -301,3 +308,32 @@ def test_a_visitor_reaches_each_municipalitys_promises_and_only_its_own(client, 
         "vannas": {"Tryggare Vännäs centrum"}, "vannas data": {"Tryggare Vännäs centrum"},
     }  # fmt: skip
     assert client.get("/nowhere/promises/").status_code == 404
+
+
+# person: whether their lists name each row's municipality, and offer it as a filter.
+ACROSS = {"polis": True, "samordnare": False}
+
+
+@pytest.mark.parametrize("person", ACROSS)
+def test_one_who_works_in_several_municipalities_sees_each_rows_municipality(client, town, person):
+    log_in(client, town["people"][person])
+    pages = {
+        name: client.get(reverse(name)).content.decode()
+        for name in ("cases:operation-list", "cases:case-list", "collaboration:effort-list")
+        if person == "polis" or name != "cases:case-list"
+    }
+    column = '<th scope="col">Kommun</th>'
+    assert {name: column in page for name, page in pages.items()} == dict.fromkeys(
+        pages, ACROSS[person]
+    )
+    assert ('name="municipality"' in pages["collaboration:effort-list"]) is ACROSS[person]
+
+
+def test_the_effort_list_is_filtered_by_municipality(client, town):
+    log_in(client, town["people"]["polis"])
+    vannas = town["vannas"].pk
+    page = client.get(reverse("collaboration:effort-list"), {"municipality": vannas})
+    shown = {key for key in ("umea effort", "vannas effort")
+             if reverse("collaboration:effort-detail", args=[town["objects"][key].pk])
+             in page.content.decode()}  # fmt: skip
+    assert shown == {"vannas effort"}

@@ -1,6 +1,10 @@
 """The migrations that made the municipality the tenant, run on a filled database: the
 demo's, taken back to the schema before them, then forward again. Nothing is lost, all of it
-becomes Umeå's, and the access log's hash chain holds unbroken."""
+becomes Umeå's, and the access log's hash chain holds unbroken.
+
+Before them an installation held one municipality, so the demo's second one gives up the
+one thing the schema of before could not hold: its report queued for the same quarter as
+Umeå's (one run of a kind and period at a time)."""
 
 from io import StringIO
 
@@ -10,6 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from reports.models import ReportRun
 from umebra.audit.selectors import event_chain_first_broken_link
 
 # The last migration of each app before the municipality became the tenant.
@@ -46,6 +51,7 @@ def _migrate(targets) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_a_filled_database_becomes_umeas_with_nothing_lost():
     call_command("seed_demo", stdout=StringIO())
+    ReportRun.objects.exclude(municipality__code="2480").delete()
     checked, broken = event_chain_first_broken_link()
     assert checked > 0 and broken is None
     latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
@@ -75,7 +81,7 @@ def test_a_filled_database_becomes_umeas_with_nothing_lost():
     Organisation = apps.get_model("umebra", "Organisation")
     assert not Organisation.objects.exclude(municipalities=umea).exists()
     regional = set(Organisation.objects.filter(regional=True).values_list("name", flat=True))
-    assert regional == {"Polisen LPO Umeå", "Skatteverket", "Arbetsmiljöverket"}
+    assert regional == {"Polisen LPO Umeå", "Skatteverket", "Arbetsmiljöverket", "Kronofogden"}
     # Every member of the police and the agencies works in Umeå, as they did.
     Membership = apps.get_model("umebra", "Membership")
     assert (

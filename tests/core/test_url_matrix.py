@@ -31,6 +31,7 @@ from collaboration.services.efforts import effort_create
 from reports.models import ReportFile, ReportRun
 from tests.factories import (
     CaseFactory,
+    MunicipalityFactory,
     OrganisationFactory,
     TargetFactory,
     UserFactory,
@@ -659,3 +660,45 @@ def test_admin_pages_open_only_to_administrators_with_the_model_permission(model
             assert status == (200 if may else 403), model
         else:
             assert status == 302, (who, model)  # to the admin's login: not staff
+
+
+# Rows whose object is still the installation's, seen by every municipality's holders of
+# the role, until the next step of issue 20 scopes it (docs/architecture.md, Tenancy): the
+# access log and its review, and readers' accessibility reports.
+INSTALLATION_WIDE = {
+    "audit:event-detail", "audit:sample-detail", "audit:sample-item-review", "audit:alert-review",
+    "accessibility-report-detail",
+}  # fmt: skip
+ALLOWED = {200, 302, 400}
+
+
+def _of_an_object(name: str, world) -> bool:
+    build, _expectations = ROWS[name]
+    return build is not None and any(isinstance(value, int) for value in build(world)[0].values())
+
+
+def test_another_municipalitys_holder_of_each_role_gets_404_for_every_object(world):
+    """A holder of each role in Vännäs, for every URL of one of Umeå's objects: what the
+    role may open in Umeå answers 404 across the border; what it may not, as in Umeå or
+    404 (the object is not found before the role is asked)."""
+    vannas = MunicipalityFactory(name="Vännäs", slug="vannas", code="2460")
+    neighbours = {
+        role: member(role, OrganisationFactory(kind=_KIND.get(role, _MUNICIPAL),
+                                               municipalities=[vannas]))
+        for role in Role
+    }  # fmt: skip
+    wrong = []
+    for name in sorted(ROWS):
+        if name in INSTALLATION_WIDE or not _of_an_object(name, world):
+            continue
+        build, expectations = ROWS[name]
+        kwargs, data = build(world)
+        url = reverse(name, kwargs=kwargs)
+        for method, expected in expectations.items():
+            for role, neighbour in neighbours.items():
+                client = log_in(Client(), neighbour)
+                status = answer(client, method, url, data)
+                across = {404} if expected[role] in ALLOWED else {expected[role], 404}
+                if status not in across:
+                    wrong.append(f"{name} {method.upper()} as {role}: {status}, not {across}")
+    assert wrong == [], "\n".join(wrong)

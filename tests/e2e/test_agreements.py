@@ -33,8 +33,11 @@ def test_a_property_owner_sees_only_the_safety_agreement_it_is_party_to(log_in, 
 def test_anyone_reads_the_citizen_promises_without_logging_in(page, live_server, demo):
     page.goto(f"{live_server.url}/login/")
     page.get_by_role("link", name="Våra medborgarlöften").click()
-
     expect(page.get_by_role("heading", level=1)).to_have_text("Medborgarlöften")
+    page.get_by_role("link", name="Umeå").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Medborgarlöften i Umeå")
+    expect(page.get_by_text("Tryggare Vännäs centrum")).to_have_count(0)
     expect(page.get_by_role("heading", name="Tryggare kvällar i Ålidhem")).to_be_visible()
     expect(page.get_by_role("heading", name="Minskad narkotikahandel i centrum")).to_be_visible()
     expect(page.get_by_text("Trygghetsöverenskommelse Ålidhem centrum")).to_have_count(0)
