@@ -21,7 +21,6 @@ from umebra.audit.services import alert_raise
 from umebra.models import (
     Membership,
     MembershipStatus,
-    Municipality,
     Organisation,
     User,
     WorkerPing,
@@ -29,6 +28,7 @@ from umebra.models import (
 )
 from umebra.reauth import sensitive_step
 from umebra.roles import OVERSIGHT_ROLES
+from umebra.tenancy import municipality_for
 
 
 class MembershipInline(admin.TabularInline):
@@ -116,11 +116,16 @@ class OrganisationAdmin(AccessRestrictedAdmin):
     list_filter = ("kind", "is_public_authority", "regional")
     search_fields = ("name", "organisation_number")
 
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        """An administrator places an organisation in the municipalities they work in."""
-        if db_field.name == "municipalities":
-            kwargs["queryset"] = access.restrict(request.user, Municipality.objects.all())
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+    # Where an organisation works is not changed here: a municipality's administrator sees
+    # only their own municipalities, and saving the form would take the organisation out of
+    # the others. An organisation added here works in the administrator's municipality;
+    # ``manage.py municipality_add --regional`` lets a regional one work in a new one.
+    readonly_fields = ("regional", "municipalities")
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if not change:
+            obj.municipalities.set([municipality_for(access.actor_for(request.user))])
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "parent":

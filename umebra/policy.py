@@ -49,6 +49,12 @@ class OrganisationPolicy(Counted, RolePolicy):
     roles = {Action.VIEW: EVERY_ROLE, Action.CHANGE: frozenset({Role.ADMIN, Role.COORDINATOR})}
     add = frozenset({Role.ADMIN, Role.COORDINATOR})
 
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        """A regional organisation is shared by the municipalities it works in: none of
+        them changes it for the others (the installation's administrator keeps it)."""
+        restricted = super().restrict(actor, queryset, action)
+        return restricted if action == Action.VIEW else restricted.filter(regional=False)
+
 
 class _StaffPolicy(RolePolicy):
     """Staff see the people of their own organisation; a few roles see everyone's."""
@@ -124,7 +130,7 @@ class MembershipPolicy(_StaffPolicy):
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if action == Action.VIEW:
             return super().restrict(actor, queryset, action)
-        others = queryset.exclude(user=actor.user)
+        others = self._within_reach(actor, queryset.exclude(user=actor.user))
         if action == Action.CHANGE:
             current = others.filter(status=MembershipStatus.APPROVED, ended_at__isnull=True)
             return self._endable(actor, current)
@@ -138,6 +144,19 @@ class MembershipPolicy(_StaffPolicy):
         if action == DISMISS:  # the organisation's own names and dismisses its own
             return self._own(actor, others.filter(administers_members=True))
         return queryset.none()
+
+    @staticmethod
+    def _within_reach(actor: Actor, queryset: QuerySet) -> QuerySet:
+        """A membership of a regional organisation that also works in a municipality the
+        actor does not is not theirs to decide on: ending it would take its holder out of
+        the other one too. Its organisation's own member administrators decide on it."""
+        beyond = Membership.municipalities.through.objects.exclude(
+            municipality_id__in=actor.municipality_ids
+        ).values("membership_id")
+        within = ~Q(pk__in=beyond)
+        if actor.administers_members:
+            within |= Q(organisation_id=actor.organisation_id)
+        return queryset.filter(within)
 
     @staticmethod
     def _own(actor: Actor, queryset: QuerySet) -> QuerySet:

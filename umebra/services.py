@@ -121,10 +121,6 @@ def membership_create(
     works in, of the organisation's own; in a local one it names none, for it works in the
     organisation's one."""
     municipalities = _membership_municipalities(organisation, list(municipalities))
-    if actor is not SYSTEM:
-        allowed = membership_municipality_choices(actor=actor, organisation=organisation)
-        if set(municipalities) - set(allowed):
-            raise PermissionDenied(f"{actor.role} may not give work in those municipalities")
     grant: Grant | None
     if actor is SYSTEM:
         grant = Grant.GIVE
@@ -133,6 +129,7 @@ def membership_create(
             raise ValidationError(
                 _("Nobody gives themselves a role: ask your organisation's member administrator.")
             )
+        _check_reach(actor, organisation, municipalities)
         # umebra.policy registers a MembershipPolicy for Membership.
         grant = cast(MembershipPolicy, policy_for(Membership)).grant(actor, organisation, role)
         if grant is None:
@@ -167,6 +164,16 @@ def membership_create(
     else:
         _tell_approvers(membership)
     return membership
+
+
+def _check_reach(actor: Actor, organisation: Organisation, municipalities: list) -> None:
+    """Refuse a role in an organisation of none of the actor's municipalities, or work in
+    a municipality the actor may not give (``membership_municipality_choices``)."""
+    if not organisation.municipalities.filter(pk__in=actor.municipality_ids).exists():
+        raise PermissionDenied(f"{organisation} works in none of the actor's municipalities")
+    allowed = membership_municipality_choices(actor=actor, organisation=organisation)
+    if set(municipalities) - set(allowed):
+        raise PermissionDenied(f"{actor.role} may not give work in those municipalities")
 
 
 def _membership_municipalities(
@@ -387,7 +394,10 @@ def organisation_update(
     is_public_authority: bool,
     parent: Organisation | None,
 ) -> Organisation:
-    """Change an organisation; as its kind decides its people's roles, each change is logged."""
+    """Change an organisation; as its kind decides its people's roles, each change is logged.
+    A local one stays part of nothing of another municipality's."""
+    if not organisation.regional:
+        require_same_municipality(organisation.municipalities.get(), [parent])
     organisation = save_validated(
         organisation,
         {
@@ -459,6 +469,7 @@ def municipality_create(
     organisation_name: str,
     organisation_number: str,
     coordinator: User,
+    regional: Iterable[Organisation] = (),
 ) -> Municipality:
     """Add a municipality, its organisation (the municipality as a body, *kommunen*), and
     ``coordinator`` as its coordinator and first member administrator; all of it, or
@@ -478,6 +489,13 @@ def municipality_create(
         },
     )
     organisation.municipalities.set([municipality])
+    for shared in regional:  # the police area, the agencies that work there too
+        if not shared.regional:
+            raise ValidationError(
+                _("%(organisation)s is not regional: it works in its own municipality alone.")
+                % {"organisation": shared}
+            )
+        shared.municipalities.add(municipality)
     membership = membership_create(
         actor=actor, user=coordinator, organisation=organisation, role=Role.COORDINATOR
     )

@@ -17,6 +17,7 @@ from cases.policy import CASE_ROLES
 from cases.visibility import case_grants_in_force, grants_in_force
 from umebra import access
 from umebra.models import Membership, User
+from umebra.policy import memberships_in
 from umebra.workflow import next_choices
 
 
@@ -97,13 +98,16 @@ def case_parts(*, user: User, case: SigCase) -> dict:
 
 
 def grantable_users(*, case: SigCase) -> QuerySet[User]:
-    """Users of the organisations a consent in force covers, in roles that work cases, who
-    hold no grant in force for the case yet (and not its owner, who sees it already)."""
+    """Users of the organisations a consent in force covers, in roles that work cases in the
+    case's municipality, who hold no grant in force for the case yet (and not its owner, who
+    sees it already). An officer of the police area who works elsewhere is not named."""
     today = timezone.localdate()
     consents = [c for c in case.consents.prefetch_related("organisations") if c.is_valid_on(today)]
     organisations = {o.pk for consent in consents for o in consent.organisations.all()}
     memberships = Membership.objects.active().filter(
-        organisation__in=organisations, role__in=CASE_ROLES
+        organisation__in=organisations,
+        role__in=CASE_ROLES,
+        pk__in=memberships_in([case.municipality_id]),
     )
     return (
         User.objects.filter(memberships__in=memberships)

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 
 from umebra.access import SYSTEM
-from umebra.models import User
+from umebra.models import Organisation, User
 from umebra.services import municipality_create
 
 # Swedish letters in an address: Vännäs is /vannas/.
@@ -28,17 +28,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "--coordinator", required=True, help="the user name of an existing account"
         )
+        parser.add_argument(
+            "--regional", action="append", default=[], metavar="ORGANISATION",
+            help="a regional organisation that works there too (repeat for several)",
+        )  # fmt: skip
 
     def handle(self, *args, name: str, code: str, slug: str | None, organisation: str | None,
-               organisation_number: str, coordinator: str, **options) -> None:  # fmt: skip
+               organisation_number: str, coordinator: str, regional: list[str],
+               **options) -> None:  # fmt: skip
         account = User.objects.filter(username=coordinator, is_active=True).first()
         if account is None:
             raise CommandError(f"No active account {coordinator!r}: create it in the admin first.")
+        shared = list(Organisation.objects.filter(name__in=regional))
+        if unknown := set(regional) - {o.name for o in shared}:
+            raise CommandError(f"No organisation named {', '.join(sorted(unknown))}.")
         try:
             municipality = municipality_create(
                 actor=SYSTEM, name=name, slug=slug or slugify(name.translate(ASCII)),
                 code=code, organisation_name=organisation or f"{name} kommun",
-                organisation_number=organisation_number, coordinator=account,
+                organisation_number=organisation_number, coordinator=account, regional=shared,
             )  # fmt: skip
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
