@@ -138,6 +138,13 @@ def seed() -> None:
             )
             if username in MEMBER_ADMINISTRATORS:
                 member_administrator_appoint(actor=SYSTEM, membership=membership)
+        elif organisation in REGIONAL:
+            # A demo seeded when it had one municipality: its police and agencies work in
+            # both now, and Cilla's case is granted to polis.
+            for membership in Membership.objects.filter(
+                user=user, organisation=organisations[organisation], ended_at__isnull=True
+            ):
+                membership.municipalities.add(*works_in[organisation])
         if role in PERSONAL_DATA_ROLES:
             TOTPDevice.objects.update_or_create(
                 user=user,

@@ -145,3 +145,14 @@ def test_each_demo_user_but_the_oversight_is_linked_to_the_demo_identity_provide
     assert links == {
         username: username for username, _org, role in EVERY_DEMO_USER if role not in oversight
     }
+
+
+def test_a_demo_of_one_municipality_seeded_again_puts_its_police_in_both(seeded):
+    """A demo seeded before Vännäs (and migrated, so its police work in Umeå alone) is
+    seeded again: the police then work in Vännäs too, so Cilla's case can be granted."""
+    from umebra.demo import seed
+
+    polis = Membership.objects.get(user__username="polis")
+    polis.municipalities.remove(polis.municipalities.get(code="2460"))
+    seed()
+    assert set(polis.municipalities.values_list("code", flat=True)) == {"2480", "2460"}
