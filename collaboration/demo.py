@@ -156,7 +156,7 @@ def seed() -> None:
     umea = demo_municipality()
     for name, (population, centre) in AREAS.items():
         Area.objects.update_or_create(
-            municipality=demo_municipality(),
+            municipality=umea,
             slug=slugify(name),
             defaults={
                 "name": name,
@@ -193,7 +193,7 @@ def _seed_neighbour() -> None:
     for name, (population, centre) in NEIGHBOUR_AREAS.items():
         Area.objects.update_or_create(
             municipality=vannas,
-            slug=slugify(name.replace("ä", "a")),
+            slug=slugify(name),
             defaults={"name": name, "population": population,
                       "boundary": schematic_boundary(*centre)},
         )  # fmt: skip
@@ -239,8 +239,9 @@ INDICATORS = {
 
 def _seed_indicators() -> None:
     """A year of values for every area: monthly counts and a quarterly survey share."""
+    umea = demo_municipality()
     rng = random.Random(196)
-    areas = list(Area.objects.filter(municipality=demo_municipality()))
+    areas = list(Area.objects.filter(municipality=umea))
     first_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=365)).replace(
         day=1
     )
@@ -252,7 +253,7 @@ def _seed_indicators() -> None:
     values = []
     for name, (unit, source, frequency, rate, higher) in INDICATORS.items():
         indicator = Indicator.objects.create(
-        municipality=demo_municipality(),
+        municipality=umea,
             name=name, unit=unit, source=source, frequency=frequency, higher_is_better=higher,
             uncertain=source == IndicatorSource.SAFETY_SURVEY,
         )  # fmt: skip
@@ -279,10 +280,11 @@ def _seed_indicators() -> None:
 
 
 def _seed_picture_and_plan() -> None:
+    umea = demo_municipality()
     today = timezone.localdate()
     adopted = today - datetime.timedelta(days=240)
     picture = SituationPicture.objects.create(
-        municipality=demo_municipality(),
+        municipality=umea,
         title=f"Lägesbild Umeå {adopted.year}",
         mapping="Skadegörelse och narkotikabrott är vanligast i Ålidhem och centrum. "
         "Anmälningarna har ökat kvällstid kring centrumhusen.",
@@ -299,8 +301,8 @@ def _seed_picture_and_plan() -> None:
         adopted_on=adopted,
         case_number=f"KS-{adopted.year}/00196",
     )
-    picture.indicators.set(Indicator.objects.all())
-    area = {a.name: a for a in Area.objects.filter(municipality=demo_municipality())}
+    picture.indicators.set(Indicator.objects.filter(municipality=umea))
+    area = {a.name: a for a in Area.objects.filter(municipality=umea)}
     problems = []
     for priority, title, offender, target, place, areas in [
         (1, "Öppen narkotikaförsäljning i centrum", "En liten grupp äldre som rekryterar unga",
@@ -315,7 +317,7 @@ def _seed_picture_and_plan() -> None:
         problem.areas.set([area[a] for a in areas])
         problems.append(problem)
     plan = ActionPlan.objects.create(
-        municipality=demo_municipality(),
+        municipality=umea,
         title=f"Åtgärdsplan {adopted.year}–{adopted.year + 1}",
         picture=picture,
         status=DocumentStatus.ADOPTED,
@@ -353,9 +355,10 @@ DECISION_NOTES = {
 
 def _seed_fund() -> None:
     """The 6 MSEK yearly safety fund with applications in different states."""
+    umea = demo_municipality()
     org = {o.name: o for o in Organisation.objects.all()}
     fund = Fund.objects.create(
-        municipality=demo_municipality(),
+        municipality=umea,
         name="Trygghetsanslaget",
         year=timezone.localdate().year,
         amount=Decimal(6_000_000),
@@ -400,8 +403,9 @@ def _seed_fund() -> None:
 
 def _seed_groups() -> None:
     """The chain from the strategic council down, with an overlap left in on purpose."""
+    umea = demo_municipality()
     org = {o.name: o for o in Organisation.objects.all()}
-    area = {a.name: a for a in Area.objects.filter(municipality=demo_municipality())}
+    area = {a.name: a for a in Area.objects.filter(municipality=umea)}
     today = timezone.localdate()
     chain = [
         ("Brottsförebyggande rådet", GroupLevel.STRATEGIC, None, Cadence.QUARTERLY,
@@ -422,7 +426,7 @@ def _seed_groups() -> None:
     groups = {}
     for name, level, parent, cadence, mandate, members, areas in chain:
         group = CollaborationGroup.objects.create(
-        municipality=demo_municipality(),
+        municipality=umea,
             name=name, level=level, parent=groups.get(parent), cadence=cadence,
             mandate=mandate, owner=org["Umebrå"],
         )  # fmt: skip
@@ -460,12 +464,13 @@ def _quarters_back(today: datetime.date, count: int) -> list[tuple[int, int]]:
 
 def _seed_agreements() -> None:
     """The cooperation agreement, two citizen promises and the Ålidhem safety agreement."""
+    umea = demo_municipality()
     org = {o.name: o for o in Organisation.objects.all()}
-    area = {a.name: a for a in Area.objects.filter(municipality=demo_municipality())}
+    area = {a.name: a for a in Area.objects.filter(municipality=umea)}
     today = timezone.localdate()
     start = today.replace(month=1, day=1) - datetime.timedelta(days=365)
     agreement = CooperationAgreement.objects.create(
-        municipality=demo_municipality(),
+        municipality=umea,
         title="Samverkansöverenskommelse Umeå kommun och Polisen",
         municipal_party=org["Umeå kommun"],
         police=org["Polisen LPO Umeå"],
@@ -512,7 +517,7 @@ def _seed_agreements() -> None:
         ),
     ]:
         promise = Undertaking.objects.create(
-            municipality=demo_municipality(),
+            municipality=umea,
             kind=UndertakingKind.CITIZEN_PROMISE,
             title=title,
             problem=problem,
@@ -525,7 +530,7 @@ def _seed_agreements() -> None:
         _fill(promise, org, [area[a] for a in areas], ["Umeå kommun", "Polisen LPO Umeå"],
               activities, targets, quarters, today)  # fmt: skip
     safety = Undertaking.objects.create(
-        municipality=demo_municipality(),
+        municipality=umea,
         kind=UndertakingKind.SAFETY_AGREEMENT,
         title="Trygghetsöverenskommelse Ålidhem centrum",
         problem="Stök, snatterier och langning kring centrumhuset och busshållplatsen.",
@@ -614,7 +619,7 @@ def _seed_observations() -> None:
     """About 1,500 observations over the last year, more in some areas than others."""
     rng = random.Random(2026)
     umea = demo_municipality()
-    areas = list(Area.objects.filter(municipality=demo_municipality()))
+    areas = list(Area.objects.filter(municipality=umea))
     weights = [OBSERVATION_WEIGHT.get(area.name, 1) for area in areas]
     organisations = list(Organisation.objects.filter(name__in=REPORTING))
     now = timezone.now()
@@ -636,7 +641,7 @@ def _seed_efforts() -> None:
     """About 500 efforts spread over the last year, the same every time (a fixed seed)."""
     rng = random.Random(2023_196)
     umea = demo_municipality()
-    areas = list(Area.objects.filter(municipality=demo_municipality()))
+    areas = list(Area.objects.filter(municipality=umea))
     organisations = {o.name: o for o in Organisation.objects.all()}
     coordinator = User.objects.filter(username="samordnare").first()
     today = timezone.localdate()

@@ -45,7 +45,7 @@ class EffortFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        if len(access.actor_for(user).municipality_ids) > 1:  # who works in several chooses
+        if access.actor_for(user).works_in_several:
             self.filters["municipality"].queryset = access.restrict(
                 user, Municipality.objects.all()
             )

@@ -80,6 +80,12 @@ class Actor:
         return self.membership
 
     @property
+    def works_in_several(self) -> bool:
+        """Whether the actor works in more than one municipality (the police): their lists
+        then name each row's municipality, and filter by it."""
+        return len(self.municipality_ids) > 1
+
+    @property
     def role(self) -> Role | None:
         return Role(self.membership.role) if self.membership else None
 

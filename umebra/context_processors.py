@@ -11,9 +11,5 @@ def membership(request: HttpRequest) -> dict:
         "membership": lambda: membership_for_request(request),
         "navigation": lambda: navigation.entries_for(request),
         # Lists name each row's municipality for someone who works in several (the police).
-        "across_municipalities": lambda: works_in_several(request),
+        "across_municipalities": lambda: access.actor_for(request.user).works_in_several,
     }
-
-
-def works_in_several(request: HttpRequest) -> bool:
-    return len(access.actor_for(request.user).municipality_ids) > 1

@@ -8,9 +8,6 @@ from umebra.access import SYSTEM
 from umebra.models import Organisation, User
 from umebra.services import municipality_create
 
-# Swedish letters in an address: Vännäs is /vannas/.
-ASCII = str.maketrans("åäöÅÄÖ", "aaoAAO")
-
 
 class Command(BaseCommand):
     help = (
@@ -22,7 +19,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("name", help="for example: Vännäs")
         parser.add_argument("--code", required=True, help="SCB's municipality code: 2460")
-        parser.add_argument("--slug", help="its address in the public pages (from the name)")
+        parser.add_argument(
+            "--slug", help="its address in the public pages (from the name: vannas)"
+        )
         parser.add_argument("--organisation", help="the body's name (default: NAME kommun)")
         parser.add_argument("--organisation-number", default="", help="for example 212000-2437")
         parser.add_argument(
@@ -44,7 +43,7 @@ class Command(BaseCommand):
             raise CommandError(f"No organisation named {', '.join(sorted(unknown))}.")
         try:
             municipality = municipality_create(
-                actor=SYSTEM, name=name, slug=slug or slugify(name.translate(ASCII)),
+                actor=SYSTEM, name=name, slug=slug or slugify(name),
                 code=code, organisation_name=organisation or f"{name} kommun",
                 organisation_number=organisation_number, coordinator=account, regional=shared,
             )  # fmt: skip
