@@ -24,7 +24,7 @@ from typing import ClassVar, TypeVar
 
 from axes.helpers import get_client_ip_address
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
@@ -126,6 +126,13 @@ class Policy:
     def logs_reads(self) -> bool:
         return self.personal_data or self.secret
 
+    def municipalities_of(self, model: type[models.Model], ids: Iterable) -> dict[str, frozenset]:
+        """The municipalities each object of ``ids`` belongs to, by its id as text: those
+        whose auditors review a look at it (:func:`log`)."""
+        if self.tenant is None:
+            return {}
+        return grouped(model._default_manager.filter(pk__in=ids).values_list("pk", self.tenant))
+
     def scope(self, queryset: QuerySet, municipality_ids: Iterable[int]) -> QuerySet:
         """The part of ``queryset`` that belongs to ``municipality_ids``."""
         if self.tenant is None:
@@ -182,12 +189,9 @@ class RolePolicy(Policy):
         return actor.role in self.roles.get(Action.VIEW, ())
 
 
-class ParentPolicy(Policy):
-    """Rules of a model that lives inside another: whatever may be done to the parent may be
-    done to its parts (a promise's activities, a case's notes when no stricter rule applies).
-
-    ``parent`` names the foreign key to the parent.
-    """
+class InParentsMunicipalities:
+    """Mixin: an object lives in the municipalities of its parent, the object its foreign
+    key ``parent`` names (a promise's activity, a person's login)."""
 
     parent: ClassVar[str]
 
@@ -201,6 +205,21 @@ class ParentPolicy(Policy):
 
     def _parent_model(self, queryset: QuerySet) -> type[models.Model]:
         return queryset.model._meta.get_field(self.parent).related_model
+
+    def municipalities_of(self, model: type[models.Model], ids: Iterable) -> dict[str, frozenset]:
+        """Those of its parent."""
+        parent_model = self._parent_model(model._default_manager.all())
+        parents = dict(model._default_manager.filter(pk__in=ids).values_list("pk", self.parent))
+        theirs = policy_for(parent_model).municipalities_of(parent_model, set(parents.values()))
+        return {str(pk): theirs.get(str(parent), frozenset()) for pk, parent in parents.items()}
+
+
+class ParentPolicy(InParentsMunicipalities, Policy):
+    """Rules of a model that lives inside another: whatever may be done to the parent may be
+    done to its parts (a promise's activities, a case's notes when no stricter rule applies).
+
+    ``parent`` names the foreign key to the parent.
+    """
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         parent_model = self._parent_model(queryset)
@@ -216,6 +235,16 @@ class ParentPolicy(Policy):
         parent_model = self._parent_model(queryset)
         parents = policy_for(parent_model).reportable(parent_model._default_manager.all())
         return queryset.filter(**{f"{self.parent}__in": parents.values("pk")})
+
+
+def grouped(rows: Iterable[tuple]) -> dict[str, frozenset]:
+    """``(object id, municipality id)`` rows as each object's municipalities, by id as text."""
+    found: dict[str, set] = {}
+    for pk, municipality_id in rows:
+        found.setdefault(str(pk), set())
+        if municipality_id is not None:
+            found[str(pk)].add(municipality_id)
+    return {pk: frozenset(ids) for pk, ids in found.items()}
 
 
 class Counted:
@@ -388,19 +417,69 @@ def record(
 ) -> None:
     """Write an access event for what a service (or a task) did or read on ``actor``'s
     behalf; ``listed`` as for :func:`log`."""
-    event_record(
-        actor=actor,
-        action=action,
-        object_type=model._meta.label_lower,
-        object_id=str(object_id),
-        reason=reason,
-        listed=_logged_keys(listed),
-    )
+    _record(actor, action, model, str(object_id), reason=reason, listed=listed)
 
 
-def _logged_keys(objects: Iterable[models.Model]) -> list[tuple[str, str]]:
-    """``(type, id)`` of those ``objects`` whose reads are logged (``Policy.logs_reads``)."""
-    return [(o._meta.label_lower, str(o.pk)) for o in objects if policy_for(type(o)).logs_reads]
+def _record(
+    actor: Actor,
+    action: AccessAction,
+    model: type[models.Model],
+    object_id: str,
+    *,
+    reason: str,
+    listed: Iterable[models.Model],
+    ip_address: str | None = None,
+) -> None:
+    """Write the events of one look: one for each set of municipalities whose objects it
+    listed, naming only those, so that no municipality's auditors learn what another's
+    people were shown. A look that listed none is in the municipalities of its object, or
+    where the actor works; a refusal in both, the actor's auditors answering for them too."""
+    own = _object_municipalities(model, object_id)
+    if action == AccessAction.DENIED or not own:
+        own |= actor.municipality_ids
+    looks: dict[frozenset, list[tuple[str, str]]] = {}
+    for key, municipalities in _logged(listed):
+        looks.setdefault(municipalities or own, []).append(key)
+    for municipalities, keys in looks.items() or [(own, [])]:
+        event_record(
+            actor=actor,
+            action=action,
+            object_type=model._meta.label_lower,
+            object_id=object_id,
+            reason=reason,
+            ip_address=ip_address,
+            listed=keys,
+            municipality_ids=municipalities,
+        )
+
+
+def _object_municipalities(model: type[models.Model], object_id: str) -> frozenset:
+    """The municipalities of the object a look was at: none for an id that names none, or
+    for a model the pages never show (a grant's permission row, which the case names)."""
+    policy = _policies.get(model._meta.concrete_model or model)
+    if not object_id or policy is None:
+        return frozenset()
+    try:
+        found = policy.municipalities_of(model, [object_id])
+    except (ValueError, ValidationError):  # not an id of this model: a guess, refused
+        return frozenset()
+    return found.get(object_id, frozenset())
+
+
+def _logged(objects: Iterable[models.Model]) -> list[tuple[tuple[str, str], frozenset]]:
+    """``(type, id)`` of those ``objects`` whose reads are logged (``Policy.logs_reads``),
+    each with its municipalities, read in one query per type."""
+    by_model: dict[type[models.Model], list[str]] = {}
+    for obj in objects:
+        if policy_for(type(obj)).logs_reads:
+            by_model.setdefault(type(obj), []).append(str(obj.pk))
+    logged = []
+    for model, ids in by_model.items():
+        municipalities = policy_for(model).municipalities_of(model, ids)
+        logged += [
+            ((model._meta.label_lower, pk), municipalities.get(pk, frozenset())) for pk in ids
+        ]
+    return logged
 
 
 def log(
@@ -414,13 +493,14 @@ def log(
 ) -> None:
     """Write an access event for ``request``'s user. ``listed`` are the objects a page
     showed besides ``object_id`` (the rows of a list, the parts of an operation): those
-    whose reads are logged (``Policy.logs_reads``) are named in the event."""
-    event_record(
-        actor=actor_for(request.user),
-        action=action,
-        object_type=model._meta.label_lower,
-        object_id=object_id,
+    whose reads are logged (``Policy.logs_reads``) are named in the event, and the event
+    in their municipalities' part of the log (:func:`_record`)."""
+    _record(
+        actor_for(request.user),
+        action,
+        model,
+        object_id,
         reason=reason,
+        listed=listed,
         ip_address=get_client_ip_address(request),
-        listed=_logged_keys(listed),
     )

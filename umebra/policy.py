@@ -94,6 +94,16 @@ def memberships_in(municipality_ids: Iterable[int]) -> QuerySet:
     ).values("pk")
 
 
+def _membership_municipalities(memberships: QuerySet, key: str) -> dict[str, frozenset]:
+    """The municipalities ``memberships`` work in, by their field ``key`` (their own id,
+    their user's): the local organisation's, or those a regional one's names."""
+    local = memberships.filter(organisation__regional=False).values_list(
+        key, "organisation__municipalities"
+    )
+    named = memberships.filter(organisation__regional=True).values_list(key, "municipalities")
+    return access.grouped([*local, *named])
+
+
 def _administered() -> QuerySet:
     """The organisations that have a member administrator (as a subquery of their ids)."""
     return Membership.objects.filter(active_q(), administers_members=True).values("organisation_id")
@@ -212,6 +222,9 @@ class MembershipPolicy(_StaffPolicy):
         colleague of Umeå's."""
         return queryset.filter(pk__in=memberships_in(municipality_ids))
 
+    def municipalities_of(self, model: type, ids: Iterable) -> dict[str, frozenset]:
+        return _membership_municipalities(Membership.objects.filter(pk__in=ids), "pk")
+
     def grant(self, actor: Actor, organisation: Organisation, role: Role) -> Grant | None:
         """How ``actor`` may hand ``role`` in ``organisation`` to someone else, if at all."""
         if not role_fits(role, organisation):
@@ -258,6 +271,10 @@ class UserPolicy(_StaffPolicy):
         return queryset.filter(
             Q(pk__in=worked_here.values("user_id")) | ~Q(pk__in=acting.values("user_id"))
         )
+
+    def municipalities_of(self, model: type, ids: Iterable) -> dict[str, frozenset]:
+        """Where the people work or worked."""
+        return _membership_municipalities(Membership.objects.filter(user__in=ids), "user_id")
 
 
 @access.register(WorkerPing)

@@ -64,6 +64,11 @@ MEMBERSHIP_ACTIONS = {"end": access.Action.CHANGE, "approve": APPROVE, "refuse":
                       "appoint": APPOINT, "dismiss": DISMISS}  # fmt: skip
 
 
+def organisation_choices(*, user: User) -> QuerySet[Organisation]:
+    """The organisations of the user's municipalities, by name, for a form to choose from."""
+    return access.restrict(user, Organisation.objects.order_by("name"))
+
+
 def organisation_members(*, user: User, organisation: Organisation) -> dict:
     """The organisation's memberships the user may see, the requests among them apart, and
     for each action the memberships the user may do it to."""

@@ -44,6 +44,27 @@ def membership_municipality_ids(membership: Membership | None) -> frozenset[int]
     return frozenset(municipalities.values_list("pk", flat=True))
 
 
+def user_municipality_ids(user) -> frozenset[int]:
+    """The municipalities ``user`` works in today, through any of their roles."""
+    memberships = Membership.objects.active().filter(user=user)
+    local = Municipality.objects.filter(
+        organisations__memberships__in=memberships.filter(organisation__regional=False)
+    )
+    named = Municipality.objects.filter(
+        memberships__in=memberships.filter(organisation__regional=True)
+    )
+    return frozenset(local.values_list("pk", flat=True)) | frozenset(
+        named.values_list("pk", flat=True)
+    )
+
+
+def host_municipality_id() -> int | None:
+    """The installation's first municipality, whose auditors review what belongs to no
+    municipality: the access log of before there were several (Umeå's, migration 0010),
+    and the rare event of no one's (the system acting on the installation's own)."""
+    return Municipality.objects.order_by("pk").values_list("pk", flat=True).first()
+
+
 def municipality_for(actor: "Actor", chosen: Municipality | None = None) -> Municipality:
     """The municipality a new object of ``actor``'s belongs to: the one they chose, which
     must be one they work in, or the only one they work in. The system (the demo, a

@@ -48,3 +48,17 @@ def rows_to_first(*labels: str):
             schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
     return step
+
+
+def alerts_to_first(apps, schema_editor) -> None:
+    """Every alert of before is for Umeå's auditors (the events of before name no
+    municipality: the installation's first reviews them, ``tenancy.host_municipality_id``)."""
+    AccessAlert = apps.get_model("audit", "AccessAlert")
+    if not AccessAlert.objects.exists():
+        return
+    umea = first_municipality(apps)
+    Through = AccessAlert.municipalities.through
+    Through.objects.bulk_create(
+        Through(accessalert_id=pk, municipality_id=umea.pk)
+        for pk in AccessAlert.objects.values_list("pk", flat=True)
+    )

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import OrganisationFactory, UserFactory, log_in, member
+from tests.factories import OrganisationFactory, UserFactory, log_in, member, umea
 from umebra import access
 from umebra.access import SYSTEM, Actor
 from umebra.audit import services
@@ -147,6 +147,7 @@ def test_the_auditor_cannot_draw_the_running_month_through_the_page(client, audi
 def test_the_monthly_task_draws_last_months_sample():
     from umebra.audit.tasks import sample_draw_last_month
 
+    umea()
     sample_draw_last_month()
     sample_draw_last_month()
     assert list(AuditSample.objects.values_list("month", flat=True)) == [LAST_MONTH]
@@ -167,7 +168,7 @@ def test_on_the_first_the_task_draws_the_month_just_ended_whole():
 
 
 def drawn_last_month(auditor, *events):
-    sample = AuditSample.objects.create(month=LAST_MONTH, created_by=auditor)
+    sample = AuditSample.objects.create(municipality=umea(), month=LAST_MONTH, created_by=auditor)
     return [sample.items.create(event=event) for event in events]
 
 

@@ -15,7 +15,10 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from reports.models import ReportRun
+from umebra import access
 from umebra.audit.selectors import event_chain_first_broken_link
+from umebra.audit.services import alert_raise
+from umebra.models import User
 
 # The last migration of each app before the municipality became the tenant.
 BEFORE = [
@@ -23,6 +26,7 @@ BEFORE = [
     ("collaboration", "0011_responsible_person"),
     ("cases", "0012_plausible_ranges"),
     ("reports", "0002_job_heartbeat"),
+    ("audit", "0004_listed_object"),
 ]
 
 
@@ -49,8 +53,16 @@ def _migrate(targets) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_filled_database_becomes_umeas_with_nothing_lost():
+def test_a_filled_database_becomes_umeas_with_nothing_lost(monkeypatch):
+    # The log of before named no municipality: the demo is logged so, as the code of then
+    # logged it, and the hashes of its events cover no municipality either.
+    record = access.event_record
+    monkeypatch.setattr(
+        access, "event_record", lambda **event: record(**{**event, "municipality_ids": ()})
+    )
     call_command("seed_demo", stdout=StringIO())
+    monkeypatch.undo()
+    alert_raise(user=User.objects.get(username="polis"), description="A read to look at")
     ReportRun.objects.exclude(municipality__code="2480").delete()
     checked, broken = event_chain_first_broken_link()
     assert checked > 0 and broken is None
@@ -80,6 +92,13 @@ def test_a_filled_database_becomes_umeas_with_nothing_lost():
         assert not model.objects.exclude(municipality=umea).exists(), label
     Organisation = apps.get_model("umebra", "Organisation")
     assert not Organisation.objects.exclude(municipalities=umea).exists()
+    # The log of before names no municipality (Umeå's auditors review it); its alerts, Umeå.
+    AccessEvent, AccessAlert = (
+        apps.get_model("audit.AccessEvent"),
+        apps.get_model("audit.AccessAlert"),
+    )
+    assert not AccessEvent.objects.filter(municipalities__isnull=False).exists()
+    assert list(AccessAlert.objects.values_list("municipalities__code", flat=True)) == ["2480"]
     regional = set(Organisation.objects.filter(regional=True).values_list("name", flat=True))
     assert regional == {"Polisen LPO Umeå", "Skatteverket", "Arbetsmiljöverket", "Kronofogden"}
     # Every member of the police and the agencies works in Umeå, as they did.

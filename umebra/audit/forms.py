@@ -29,7 +29,7 @@ class EventSearchForm(forms.Form):
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.order_by("name"),
+        queryset=Organisation.objects.none(),
         required=False,
         empty_label=_("All"),
         to_field_name="pk",
@@ -42,8 +42,10 @@ class EventSearchForm(forms.Form):
     date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("To"), required=False, widget=DateInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisations, **kwargs):
+        """``organisations``: those of the auditor's municipalities."""
         super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
         self.fields["object_type"].choices = [("", _("All")), *object_kinds()]
 
     def clean(self):

@@ -6,7 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from umebra.audit.words import object_in_words, reason_in_words
+from umebra.models import Municipality
 from umebra.roles import Role
+from umebra.tenancy import tenant_field
 
 
 class AccessAction(models.TextChoices):
@@ -26,6 +28,10 @@ class AccessEvent(models.Model):
     event's ``hash`` covers its content and the previous event's hash, so an edit made around
     the trigger shows as a broken link (``manage.py audit_verify``). Who and where are kept as
     they were at the time, so the log still reads true after a user changes organisation.
+
+    An event names the municipalities whose data it touched, or where its actor worked
+    (``municipalities``): their auditors review it, and no other municipality's. One that
+    names none is the installation's: the events logged before there were several.
     """
 
     occurred_at = models.DateTimeField(_("time"), default=timezone.now)
@@ -47,6 +53,13 @@ class AccessEvent(models.Model):
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    municipalities = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("municipalities"),
+        through="EventMunicipality",
+        related_name="+",
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("access event")
@@ -64,6 +77,10 @@ class AccessEvent(models.Model):
     def listed_keys(self) -> list[str]:
         """The objects a list page showed, as ``type:id``, in the order the hash covers."""
         return sorted(f"{o.object_type}:{o.object_id}" for o in self.listed.all())
+
+    def municipality_ids(self) -> list[int]:
+        """The municipalities the event names, in the order the hash covers."""
+        return sorted(link.municipality_id for link in self.municipality_links.all())
 
     @property
     def role_display(self) -> str:
@@ -107,10 +124,35 @@ class ListedObject(models.Model):
         return f"{self.object_type}:{self.object_id}"
 
 
-class AuditSample(models.Model):
-    """A random sample of one month's events, drawn for the auditor's regular review."""
+class EventMunicipality(models.Model):
+    """A municipality an event names. Written with its event, covered by its hash, and
+    never changed or deleted (migration 0005): moving an event to another municipality
+    would hide it from the auditors who should review it."""
 
-    month = models.DateField(_("month"), unique=True, help_text=_("The first day of the month."))
+    event = models.ForeignKey(
+        AccessEvent, on_delete=models.PROTECT, related_name="municipality_links"
+    )
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("municipality of an event")
+        verbose_name_plural = _("municipalities of events")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "municipality"], name="event_municipality_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.municipality_id}"
+
+
+class AuditSample(models.Model):
+    """A random sample of one month's events in one municipality, drawn for its auditors'
+    regular review."""
+
+    municipality = tenant_field()
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
     created_at = models.DateTimeField(_("drawn at"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -120,6 +162,11 @@ class AuditSample(models.Model):
         verbose_name = _("review sample")
         verbose_name_plural = _("review samples")
         ordering = ["-month"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "month"], name="sample_once_per_municipality_month"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m}"
@@ -165,10 +212,14 @@ class SampleItem(Review):
 
 class AccessAlert(Review):
     """Unusual reading: one user opened many personal-data objects in a short time, or read
-    something they have no active part in."""
+    something they have no active part in. It names the municipalities whose auditors
+    look at it: those where the reads were, or where the user works."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("user")
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("municipalities"), related_name="+", blank=True
     )
     window_start = models.DateTimeField(_("from"))
     window_end = models.DateTimeField(_("to"))

@@ -3,15 +3,21 @@
 No auditor reviews what concerns their own account (docs/rules.md, rule 7): their own
 events, events about their account or memberships, alerts about them, their own emergency
 access. Those wait for another auditor.
+
+Each municipality's auditors review the events and alerts that name it, and the samples
+drawn of them (rule 8): an auditor of Umeå learns nothing of who looked at what in Vännäs.
 """
 
-from django.db.models import Q, QuerySet
+from collections.abc import Iterable
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from umebra import access
 from umebra.access import Action, Actor, RolePolicy
 from umebra.audit.models import AccessAlert, AccessEvent, AuditSample, SampleItem
 from umebra.models import Membership
 from umebra.roles import Role
+from umebra.tenancy import host_municipality_id
 
 AUDITOR = frozenset({Role.AUDITOR})
 
@@ -30,28 +36,39 @@ def concerning(actor: Actor, prefix: str = "") -> Q:
     )
 
 
+class NamedMunicipalitiesPolicy(RolePolicy):
+    """In the municipalities its ``municipalities`` name. One that names none is the
+    installation's, reviewed by its first municipality's auditors
+    (``tenancy.host_municipality_id``): the log of before there were several was its."""
+
+    tenant = "municipalities"
+
+    def scope(self, queryset: QuerySet, municipality_ids: Iterable[int]) -> QuerySet:
+        ids = list(municipality_ids)
+        field = queryset.model._meta.get_field("municipalities")
+        links = field.remote_field.through._default_manager
+        own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
+        names = links.filter(**{own: OuterRef("pk")})
+        seen = Q(Exists(names.filter(**{f"{other}__in": ids})))
+        if host_municipality_id() in ids:
+            seen |= Q(~Exists(names))
+        return queryset.filter(seen)
+
+
 @access.register(AccessEvent)
-class AccessEventPolicy(RolePolicy):
-    # Still the installation's, seen by every municipality's holders of the role: scoping it
-    # to the municipality is the next step of issue 20.
-    tenant = None
+class AccessEventPolicy(NamedMunicipalitiesPolicy):
     roles = {Action.VIEW: AUDITOR}
 
 
 @access.register(AuditSample)
 class AuditSamplePolicy(RolePolicy):
-    # Still the installation's, seen by every municipality's holders of the role: scoping it
-    # to the municipality is the next step of issue 20.
-    tenant = None
     roles = {Action.VIEW: AUDITOR}
     add = AUDITOR
 
 
 @access.register(SampleItem)
 class SampleItemPolicy(RolePolicy):
-    # Still the installation's, seen by every municipality's holders of the role: scoping it
-    # to the municipality is the next step of issue 20.
-    tenant = None
+    tenant = "sample__municipality"
     roles = {Action.VIEW: AUDITOR, Action.CHANGE: AUDITOR}
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
@@ -62,10 +79,7 @@ class SampleItemPolicy(RolePolicy):
 
 
 @access.register(AccessAlert)
-class AccessAlertPolicy(RolePolicy):
-    # Still the installation's, seen by every municipality's holders of the role: scoping it
-    # to the municipality is the next step of issue 20.
-    tenant = None
+class AccessAlertPolicy(NamedMunicipalitiesPolicy):
     roles = {Action.VIEW: AUDITOR, Action.CHANGE: AUDITOR}
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:

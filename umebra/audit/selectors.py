@@ -30,7 +30,7 @@ def event_chain_first_broken_link() -> tuple[int, AccessEvent | None]:
         last = 0
         while chunk := list(
             AccessEvent.objects.filter(id__gt=last)
-            .prefetch_related("listed")
+            .prefetch_related("listed", "municipality_links")
             .order_by("id")[:CHUNK]
         ):
             for event in chunk:

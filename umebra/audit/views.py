@@ -19,7 +19,7 @@ from umebra.audit.models import AccessAction, AccessAlert, AccessEvent, AuditSam
 from umebra.audit.searches import search_keep, search_recall
 from umebra.exports import csv_response
 from umebra.pages import paginate, report_outcome
-from umebra.selectors import allowed_pks
+from umebra.selectors import allowed_pks, organisation_choices
 
 
 @login_required
@@ -30,7 +30,7 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
     only the key is in the URL, never a name or a personal number."""
     access.require_view_any(request, AccessEvent)
     if request.method == "POST":
-        form = EventSearchForm(request.POST)
+        form = EventSearchForm(request.POST, organisations=organisation_choices(user=request.user))
         if not form.is_valid():
             return _search_page(request, form, [], None, status=400)
         return redirect(_search_url(request, form))
@@ -40,7 +40,9 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
     if key and not data["person"]:
         messages.error(request, _("That search is no longer kept: search for the person again."))
         return redirect("audit:event-list")
-    form = EventSearchForm(data if request.GET else None)
+    form = EventSearchForm(
+        data if request.GET else None, organisations=organisation_choices(user=request.user)
+    )
     if form.is_bound and not form.is_valid():
         return _search_page(request, form, [], None, status=400)
     filters = form.cleaned_data if form.is_bound else {}

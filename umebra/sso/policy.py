@@ -5,17 +5,18 @@ whom, so reads of the list are logged."""
 from django.utils.translation import gettext as _
 
 from umebra import access
-from umebra.access import Action, Actor, RolePolicy
+from umebra.access import Action, Actor, InParentsMunicipalities, RolePolicy
 from umebra.models import User, active_q
 from umebra.roles import OVERSIGHT_ROLES, Role
 from umebra.sso.models import ExternalIdentity, ProviderFactorDevice
 
 
 @access.register(ExternalIdentity)
-class ExternalIdentityPolicy(RolePolicy):
-    # Still the installation's, seen by every municipality's holders of the role: scoping it
-    # to the municipality is the next step of issue 20.
-    tenant = None
+class ExternalIdentityPolicy(InParentsMunicipalities, RolePolicy):
+    """A link is in the municipalities of the person it logs in (``UserPolicy.scope``):
+    an administrator of Vännäs sees no link of Umeå's people."""
+
+    parent = "user"
     secret = True
     roles = {Action.VIEW: frozenset({Role.ADMIN}), Action.DELETE: frozenset({Role.ADMIN})}
     add = frozenset({Role.ADMIN})
