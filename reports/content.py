@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from cases.selectors import statistics as cases_stats
 from collaboration.models import UndertakingKind
 from collaboration.selectors import statistics as stats
-from reports import figures
+from reports import county, figures
 from reports.models import ReportKind
 from reports.periods import Period
 from reports.suppression import HIDDEN, threshold
@@ -371,6 +371,32 @@ def _undertakings(kind: str, title: str, anchor: str) -> Builder:
     return build
 
 
+def county_cycle(period: Period, municipalities: frozenset[int]) -> Section:
+    """The regional report's first section: where each of the county's municipalities
+    stands in the law's cycle at the end of the period (``reports.county``)."""
+    states = county.cycle_by_municipality(municipalities, period.end)
+    return Section(
+        _("The municipalities in the law's cycle"),
+        "cycle",
+        paragraphs=[
+            _(
+                "Where each municipality of the county stood on %(on)s: its situation picture "
+                "and action plan adopted, its collaboration groups and their meetings in the "
+                "year before, and its last quarterly follow-up. The sections after count the "
+                "municipalities together."
+            )
+            % {"on": f"{period.end:%Y-%m-%d}"}
+        ],
+        tables=[
+            Table(
+                _("The law's cycle by municipality"),
+                county.cycle_columns(),
+                county.cycle_rows(states),
+            )
+        ],
+    )
+
+
 def method(period: Period, municipalities: frozenset[int]) -> Section:
     return Section(
         _("About this report"),
@@ -416,4 +442,7 @@ SECTIONS: dict[str, list[Builder]] = {
         ),
         method,
     ],
+    # The county's municipalities together, after where each stands: each municipality's
+    # own indicators are its own, and are not added up.
+    ReportKind.REGIONAL: [county_cycle, efforts, observations, los, sig, grants, method],
 }

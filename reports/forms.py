@@ -26,6 +26,11 @@ class ReportRequestForm(forms.Form):
         help_text=_("The quarterly follow-ups cover a quarter; the others a whole year."),
     )
 
+    def __init__(self, *args, kinds: list[str], **kwargs):
+        """``kinds``: those the user may ask for."""
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [c for c in ReportKind.choices if c[0] in kinds]
+
     def clean(self):
         data = super().clean()
         if self.errors:

@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from reports.periods import Period
 from umebra.jobs import Job, JobStatus
 from umebra.periods import is_preliminary, preliminary_label
-from umebra.tenancy import tenant_field
+from umebra.tenancy import county_municipality_ids, tenant_field
 
 
 class ReportKind(models.TextChoices):
@@ -21,6 +22,7 @@ class ReportKind(models.TextChoices):
     ACTION_PLAN = "action_plan", _("Action plan")
     CITIZEN_PROMISES = "citizen_promises", _("Citizen-promise follow-up")
     SAFETY_AGREEMENTS = "safety_agreements", _("Safety-agreement follow-up")
+    REGIONAL = "regional", _("Regional quarterly follow-up")
 
 
 # Each kind's file name, in Swedish for the people who file it, without å, ä and ö so that
@@ -31,6 +33,7 @@ FILE_NAMES = {
     ReportKind.ACTION_PLAN: "atgardsplan",
     ReportKind.CITIZEN_PROMISES: "medborgarloften",
     ReportKind.SAFETY_AGREEMENTS: "trygghetsoverenskommelser",
+    ReportKind.REGIONAL: "regional-kvartalsuppfoljning",
 }
 
 # Kinds that cover a calendar year; the others cover a quarter.
@@ -44,9 +47,19 @@ class ReportRun(Job):
     report asked for twice is built once. A finished run keeps its PDF and both checksums:
     ``sha256`` of the file, to verify a copy, and ``content_sha256`` of what was rendered,
     which the PDF prints (a file cannot contain its own checksum).
+
+    A report is about one municipality, or, a regional one, about a whole county (SCB's
+    two-digit ``county``): the county's municipalities of the installation, counted together
+    and each in its row of the law's cycle, for länsstyrelsen.
     """
 
-    municipality = tenant_field()
+    municipality = tenant_field(null=True)
+    county = models.CharField(
+        _("county"),
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{2}$", _("A county code is two digits."))],
+    )
     kind = models.CharField(_("kind"), max_length=32, choices=ReportKind.choices)
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
@@ -81,6 +94,18 @@ class ReportRun(Job):
                 fields=["municipality", "kind", "period_start", "period_end"],
                 condition=Q(status__in=[JobStatus.QUEUED, JobStatus.RUNNING]),
                 name="report_built_once_at_a_time",
+            ),
+            models.UniqueConstraint(
+                fields=["county", "kind", "period_start", "period_end"],
+                condition=Q(
+                    status__in=[JobStatus.QUEUED, JobStatus.RUNNING], municipality__isnull=True
+                ),
+                name="regional_report_built_once_at_a_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(municipality__isnull=True, kind="regional") & ~Q(county="")
+                | Q(municipality__isnull=False, county="") & ~Q(kind="regional"),
+                name="report_of_a_municipality_or_a_county",
             ),
             models.CheckConstraint(
                 condition=Q(period_end__gte=models.F("period_start")),
@@ -122,6 +147,12 @@ class ReportRun(Job):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:report-detail", args=[self.pk])
+
+    def municipality_ids(self) -> frozenset[int]:
+        """The municipalities the report counts: its own, or its county's."""
+        if self.municipality_id is not None:
+            return frozenset({self.municipality_id})
+        return county_municipality_ids(self.county)
 
 
 class ReportFile(models.Model):

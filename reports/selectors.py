@@ -4,12 +4,15 @@ import hashlib
 
 from django.core.files import File
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from reports.models import ReportFile, ReportRun
+from reports.county import CycleState, cycle_by_municipality
+from reports.models import ReportFile, ReportKind, ReportRun
 from reports.periods import Period
 from umebra import access
 from umebra.jobs import JobStatus
 from umebra.models import User
+from umebra.tenancy import counties_within
 
 
 def report_list(*, user: User) -> QuerySet[ReportRun]:
@@ -31,14 +34,14 @@ def published_figures(
     """The key figures of ``period`` as its latest finished report of ``kind`` about the
     same ``municipalities`` printed them, by label: what a later report may set beside its
     own without telling more."""
-    run = (
-        ReportRun.objects.filter(
-            kind=kind, period_start=period.start, period_end=period.end, status=JobStatus.DONE
-        )
-        .filter(municipality_id__in=municipalities)
-        .order_by("-finished_at", "-id")
-        .first()
+    runs = ReportRun.objects.filter(
+        kind=kind, period_start=period.start, period_end=period.end, status=JobStatus.DONE
     )
+    if kind == ReportKind.REGIONAL:
+        runs = runs.filter(municipality=None, county__in=counties_within(municipalities))
+    else:
+        runs = runs.filter(municipality_id__in=municipalities)
+    run = runs.order_by("-finished_at", "-id").first()
     return dict(run.figures) if run else {}
 
 
@@ -53,3 +56,8 @@ def report_verify(*, file: File | None = None, checksum: str = "") -> ReportRun 
         return None
     done = ReportRun.objects.filter(status=JobStatus.DONE)
     return (done.filter(sha256=checksum) | done.filter(content_sha256=checksum)).first()
+
+
+def cycle_today(*, user: User) -> list[CycleState]:
+    """Where each municipality ``user`` works in stands in the law's cycle today."""
+    return cycle_by_municipality(access.actor_for(user).municipality_ids, timezone.localdate())

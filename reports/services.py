@@ -13,7 +13,7 @@ import io
 import logging
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from reports.content import SECTIONS
 from reports.models import YEARLY_KINDS, ReportFile, ReportKind, ReportRun
 from reports.periods import Period, quarter_before
+from reports.policy import requestable_kinds
 from reports.summary import summary
 from reports.suppression import threshold
 from umebra import pdf
@@ -41,7 +42,7 @@ from umebra.jobs import (
 from umebra.mail import mail_queue
 from umebra.models import MailKind, Municipality
 from umebra.snapshots import consistent_snapshot
-from umebra.tenancy import municipality_for
+from umebra.tenancy import counties_within, county_municipality_ids, municipality_for
 
 logger = logging.getLogger(__name__)
 
@@ -60,11 +61,17 @@ def _enqueue(run: ReportRun) -> None:
 
 @transaction.atomic
 def report_request(
-    *, actor: Actor, kind: str, period: Period, municipality: Municipality | None = None
+    *,
+    actor: Actor,
+    kind: str,
+    period: Period,
+    municipality: Municipality | None = None,
+    county: str = "",
 ) -> tuple[ReportRun, bool]:
     """Ask for a report about a municipality (the one chosen, or the only one the actor
-    works in); returns the run and whether it is new. One asked for by ``SYSTEM`` (the
-    schedule, the demo) names nobody and leaves no access-log event.
+    works in), or a regional one about a county (the one named, or the one whose every
+    municipality the actor works in); returns the run and whether it is new. One asked for
+    by ``SYSTEM`` (the schedule, the demo) names nobody and leaves no access-log event.
 
     A run of the same kind and period already queued or running is returned instead of a new
     one: the constraint ``report_built_once_at_a_time`` decides, so two requests at the same
@@ -72,16 +79,18 @@ def report_request(
     """
     if kind not in ReportKind.values:
         raise ValidationError(_("There is no report of that kind."))
+    if actor is not SYSTEM and kind not in requestable_kinds(actor):
+        raise PermissionDenied
     if (kind in YEARLY_KINDS) != (period.start.month == 1 and period.end.month == 12):
         raise ValidationError(_("This report covers a whole year; a quarter report a quarter."))
     if period.start > timezone.localdate():
         raise ValidationError(_("The period has not started yet."))
-    fields = {
-        "municipality": municipality_for(actor, municipality),
-        "kind": kind,
-        "period_start": period.start,
-        "period_end": period.end,
-    }
+    about: dict[str, object] = (
+        {"municipality": None, "county": _county_for(actor, county)}
+        if kind == ReportKind.REGIONAL
+        else {"municipality": municipality_for(actor, municipality)}
+    )
+    fields = {**about, "kind": kind, "period_start": period.start, "period_end": period.end}
     pending = ReportRun.objects.filter(**fields, status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
     for attempt in range(3):
         try:
@@ -100,13 +109,30 @@ def report_request(
     return run, True
 
 
+def _county_for(actor: Actor, county: str) -> str:
+    """The county a regional report is about: one whose every municipality the actor works
+    in (the system names any), so that it counts no municipality they do not work in."""
+    if actor is SYSTEM:
+        if not county_municipality_ids(county):
+            raise ValidationError(_("No municipality of that county is served here."))
+        return county
+    counties = counties_within(actor.municipality_ids)
+    if county in counties or (not county and len(counties) == 1):
+        return county or next(iter(counties))
+    raise ValidationError(_("You do not work in every municipality of that county."))
+
+
 @transaction.atomic
 def report_retry(*, actor: Actor, run: ReportRun) -> ReportRun:
     """Ask for a failed run again (as a new run, so the failure stays on record)."""
     if run.status != JobStatus.FAILED:
         raise ValidationError(_("Only a failed report can be tried again."))
     return report_request(
-        actor=actor, kind=run.kind, period=run.period, municipality=run.municipality
+        actor=actor,
+        kind=run.kind,
+        period=run.period,
+        municipality=run.municipality,
+        county=run.county,
     )[0]
 
 
@@ -185,7 +211,7 @@ def _report_html(run: ReportRun) -> str:
     """
     run.snapshot_at = timezone.now()
     with consistent_snapshot():  # every table of the report counts the same data
-        municipalities = frozenset({run.municipality_id})
+        municipalities = run.municipality_ids()
         sections = [build(run.period, municipalities) for build in SECTIONS[run.kind]]
         sections.insert(0, summary(run.kind, run.period, sections, municipalities))
     _progress(run, GATHERED)

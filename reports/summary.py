@@ -27,6 +27,7 @@ from collaboration.selectors import statistics as stats
 from collaboration.selectors.cycle import picture_is_stale
 from reports import figures
 from reports.figures import Shown
+from reports.models import ReportKind
 from reports.periods import Period
 from reports.selectors import published_figures
 from reports.tables import Section, Table, figure
@@ -189,11 +190,13 @@ class _Summary:
     def gather(self) -> None:
         self._gather_key_figures()
         self._gather_observations()
-        self._gather_cycle()
+        if self.kind != ReportKind.REGIONAL:  # each municipality's is in its own section
+            self._gather_cycle()
 
     def say(self) -> list[str]:
+        cycle = self._say_cycle() if self.kind != ReportKind.REGIONAL else []
         return [*self._say_key_figures(), *self._say_observations(), *self._say_grants(),
-                *self._say_cycle()]  # fmt: skip
+                *cycle]  # fmt: skip
 
     # Key figures
 

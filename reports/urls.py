@@ -10,4 +10,5 @@ urlpatterns = [
     path("reports/<int:pk>/retry/", views.report_retry_view, name="report-retry"),
     path("reports/<int:pk>/pdf/", views.report_download_view, name="report-download"),
     path("reports/verify/", views.report_verify_view, name="report-verify"),
+    path("reports/cycle/", views.cycle_view, name="cycle"),
 ]

@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reports import selectors, services
+from reports.county import cycle_columns, cycle_rows
 from reports.forms import ReportRequestForm, ReportVerifyForm
 from reports.models import ReportRun
+from reports.policy import requestable_kinds
 from umebra import access
 from umebra.audit.models import AccessAction
 from umebra.jobs import JobStatus
@@ -23,15 +25,34 @@ def report_list_view(request: HttpRequest) -> HttpResponse:
     access.require_view_any(request, ReportRun)
     page, query = paginate(request, selectors.report_list(user=request.user))
     may_request = access.may_add(request.user, ReportRun)
-    form = ReportRequestForm() if may_request else None
+    form = ReportRequestForm(kinds=_kinds(request)) if may_request else None
     return render(request, "reports/list.html", {"page": page, "query": query, "form": form})
+
+
+def _kinds(request: HttpRequest) -> list[str]:
+    return requestable_kinds(access.actor_for(request.user))
+
+
+@login_required
+@require_GET
+def cycle_view(request: HttpRequest) -> HttpResponse:
+    """Where each municipality the reader works in stands in the law's cycle today: for
+    länsstyrelsen's county coordinator, the county's; for a municipality's readers of
+    reports, their own."""
+    access.require_view_any(request, ReportRun)
+    states = selectors.cycle_today(user=request.user)
+    return render(
+        request,
+        "reports/cycle.html",
+        {"columns": cycle_columns(), "rows": cycle_rows(states)},
+    )
 
 
 @login_required
 @require_POST
 def report_request_view(request: HttpRequest) -> HttpResponse:
     access.require_add(request, ReportRun)
-    form = ReportRequestForm(request.POST)
+    form = ReportRequestForm(request.POST, kinds=_kinds(request))
     if form.is_valid():
         actor = access.actor_for(request.user)
         outcome = report_outcome(

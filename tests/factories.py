@@ -79,6 +79,7 @@ ROLE_ORGANISATION_KIND = {
     Role.AGENCY_INSPECTOR: OrganisationKind.STATE_AGENCY,
     Role.PARTNER: OrganisationKind.PROPERTY_OWNER,
     Role.POLITICIAN: OrganisationKind.MUNICIPAL_UNIT,
+    Role.COUNTY_COORDINATOR: OrganisationKind.COUNTY_BOARD,
     Role.AUDITOR: OrganisationKind.MUNICIPAL_UNIT,
     Role.ADMIN: OrganisationKind.MUNICIPAL_UNIT,
 }

@@ -19,6 +19,8 @@ DEMO_USERS = [
 DEMO_NEIGHBOUR_USERS = [
     ("vannas-samordnare", "Vännäs kommun", Role.COORDINATOR),
     ("vannas-socialsekreterare", "Socialtjänsten Vännäs", Role.SOCIAL_WORKER),
+    # Länsstyrelsen's county coordinator, of both: the county in aggregate only.
+    ("lansstyrelsen", "Länsstyrelsen Västerbotten", Role.COUNTY_COORDINATOR),
 ]
 
 # username × organisation they administer × their own role there

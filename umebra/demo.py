@@ -24,7 +24,10 @@ VANNAS_KOMMUN = "Vännäs kommun"
 UMEA = {"name": "Umeå", "slug": "umea", "code": "2480"}
 VANNAS = {"name": "Vännäs", "slug": "vannas", "code": "2460"}
 # Organisations that work in both: each of their demo members works in both too.
-REGIONAL = frozenset({"Polisen LPO Umeå", "Skatteverket", "Arbetsmiljöverket", "Kronofogden"})
+COUNTY_BOARD = "Länsstyrelsen Västerbotten"
+REGIONAL = frozenset(
+    {"Polisen LPO Umeå", "Skatteverket", "Arbetsmiljöverket", "Kronofogden", COUNTY_BOARD}
+)
 # Vännäs' own organisations; every other local one is Umeå's.
 OF_VANNAS = frozenset({VANNAS_KOMMUN, "Socialtjänsten Vännäs"})
 
@@ -39,6 +42,7 @@ ORGANISATIONS = {
     "Skatteverket": (OrganisationKind.STATE_AGENCY, "202100-5448", True, None),
     "Arbetsmiljöverket": (OrganisationKind.STATE_AGENCY, "202100-2114", True, None),
     "Kronofogden": (OrganisationKind.STATE_AGENCY, "", True, None),
+    COUNTY_BOARD: (OrganisationKind.COUNTY_BOARD, "", True, None),
     VANNAS_KOMMUN: (OrganisationKind.MUNICIPAL_UNIT, "", True, None),
     "Socialtjänsten Vännäs": (OrganisationKind.MUNICIPAL_UNIT, "", True, VANNAS_KOMMUN),
     # Fictional numbers with valid check digits.
@@ -59,6 +63,7 @@ USERS = {
     "admin": ("Per", "Lund", MUNICIPALITY, Role.ADMIN),
     "vannas-samordnare": ("Vera", "Nilsson", VANNAS_KOMMUN, Role.COORDINATOR),
     "vannas-socialsekreterare": ("Viktor", "Persson", "Socialtjänsten Vännäs", Role.SOCIAL_WORKER),
+    "lansstyrelsen": ("Linnea", "Granberg", COUNTY_BOARD, Role.COUNTY_COORDINATOR),
 }
 
 # Member administrators (behörighetsadministratörer): they give and approve the roles of

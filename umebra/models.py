@@ -64,6 +64,7 @@ class OrganisationKind(models.TextChoices):
     MUNICIPAL_UNIT = "municipal_unit", _("Municipal unit")
     POLICE = "police", _("Police")
     STATE_AGENCY = "state_agency", _("State agency")
+    COUNTY_BOARD = "county_board", _("County administrative board")
     PROPERTY_OWNER = "property_owner", _("Property owner")
     BUSINESS = "business", _("Business")
     CIVIL_SOCIETY = "civil_society", _("Civil society")
@@ -171,6 +172,8 @@ ROLE_ORGANISATION_KINDS = {
     Role.AGENCY_INSPECTOR: {OrganisationKind.STATE_AGENCY, OrganisationKind.MUNICIPAL_UNIT},
     Role.PARTNER: set(OrganisationKind),
     Role.POLITICIAN: {OrganisationKind.MUNICIPAL_UNIT},
+    # Länsstyrelsen's crime-prevention coordinator, who supports the county's municipalities.
+    Role.COUNTY_COORDINATOR: {OrganisationKind.COUNTY_BOARD},
     Role.AUDITOR: {OrganisationKind.MUNICIPAL_UNIT},
     Role.ADMIN: {OrganisationKind.MUNICIPAL_UNIT},
 }

@@ -22,6 +22,7 @@ class Role(models.TextChoices):
     AGENCY_INSPECTOR = "agency_inspector", _("Agency inspector")
     PARTNER = "partner", _("Partner")
     POLITICIAN = "politician", _("Politician")
+    COUNTY_COORDINATOR = "county_coordinator", _("County coordinator")
     AUDITOR = "auditor", _("Auditor")
     ADMIN = "admin", _("Administrator")
 
@@ -84,6 +85,10 @@ ROLE_PURPOSES = {
         "You see the safety agreements and joint efforts your organisation is a party to."
     ),
     Role.POLITICIAN: _("You download follow-up reports and see aggregate figures."),
+    Role.COUNTY_COORDINATOR: _(
+        "You support the county's municipalities: you read the regional follow-up and see "
+        "where each municipality stands in the law's cycle, in aggregate only."
+    ),
     Role.AUDITOR: _("You review the access log and produce register extracts."),
     Role.ADMIN: _("You manage accounts and organisations, and ask for the roles people need."),
 }

@@ -22,14 +22,17 @@ if TYPE_CHECKING:
     from umebra.access import Actor
 
 
-def tenant_field() -> "models.ForeignKey[Municipality, Municipality]":
+def tenant_field(*, null: bool = False) -> "models.ForeignKey[Municipality, Municipality]":
     """The field that says which municipality an object belongs to. Never changed after
-    creation: moving an object would show it to another municipality's people."""
+    creation: moving an object would show it to another municipality's people. ``null``
+    for what may belong to a whole county instead (a regional report)."""
     return models.ForeignKey(
         Municipality,
         verbose_name=gettext_lazy("municipality"),
         on_delete=models.PROTECT,
         related_name="+",
+        null=null,
+        blank=null,
     )
 
 
@@ -119,3 +122,20 @@ def require_same_municipality(municipality: Municipality, objects: Iterable) -> 
                 _("%(object)s belongs to another municipality than %(municipality)s.")
                 % {"object": obj, "municipality": municipality}
             )
+
+
+def county_municipality_ids(county: str) -> frozenset[int]:
+    """The installation's municipalities in the county of SCB's two-digit code ``county``."""
+    return frozenset(
+        Municipality.objects.filter(code__startswith=county).values_list("pk", flat=True)
+    )
+
+
+def counties_within(municipality_ids: Iterable[int]) -> set[str]:
+    """The counties every municipality of which (of the installation's) is among
+    ``municipality_ids``: those whose regional figures someone working there may read,
+    since they count no municipality that person does not work in."""
+    ids, counties = set(municipality_ids), {}
+    for pk, code in Municipality.objects.values_list("pk", "code"):
+        counties.setdefault(code[:2], set()).add(pk)
+    return {county for county, members in counties.items() if members <= ids}

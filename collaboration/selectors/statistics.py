@@ -18,12 +18,14 @@ from collaboration.models import (
     ActionPlan,
     ActivityStatus,
     Area,
+    CollaborationGroup,
     DocumentStatus,
     EffortKind,
     GrantApplication,
     Indicator,
     IndicatorValue,
     JointEffort,
+    Meeting,
     Observation,
     ObservationKind,
     SituationPicture,
@@ -267,3 +269,24 @@ def plan_for_year(year: int, *, municipalities: Iterable[int]) -> ActionPlan | N
         .order_by("-adopted_on", "-id")
         .first()
     )
+
+
+def coordination_by_municipality(
+    since: datetime.date, *, municipalities: Iterable[int]
+) -> dict[int, tuple[int, int]]:
+    """Whether coordination is in place in each municipality: its collaboration groups, and
+    their meetings held since ``since`` (municipality id: (groups, meetings))."""
+    groups = dict(
+        _reportable(CollaborationGroup.objects.all(), municipalities)
+        .values_list("municipality_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    meetings = dict(
+        _reportable(Meeting.objects.filter(date__gte=since, date__lte=timezone.localdate()),
+                    municipalities)
+        .values_list("group__municipality_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )  # fmt: skip
+    return {pk: (groups.get(pk, 0), meetings.get(pk, 0)) for pk in municipalities}

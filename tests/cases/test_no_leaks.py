@@ -4,7 +4,8 @@ The demo's facts (issue 6): only polis ever sees "K-47"; polis sees Alva and nev
 politiker, fastighet and skatteverket see neither person; politiker and fastighet never see
 a target's name. And of its two municipalities (issue 20): nobody of Umeå sees anything of
 Vännäs, nor the other way, except polis, who works in both and sees both operations, Alva
-and Cilla; skatteverket, who works in both, never sees Polstjärna, to which it is no party.
+and Cilla; skatteverket, who works in both, never sees Polstjärna, to which it is no party;
+lansstyrelsen, the county's coordinator, sees no person, no target and no area's name.
 """
 
 import pytest
@@ -42,6 +43,7 @@ SECRETS = {
 DEMO_USERS = [
     "samordnare", "socialsekreterare", "skolkurator", "polis", "skatteverket", "fastighet",
     "politiker", "dataskydd", "admin", "vannas-samordnare", "vannas-socialsekreterare",
+    "lansstyrelsen",
 ]  # fmt: skip
 
 

@@ -18,7 +18,7 @@ from umebra.roles import Role
 from umebra.selectors import membership_current
 
 # Every demo user logs in with two factors but the partner and the politician.
-ONE_FACTOR = {Role.PARTNER, Role.POLITICIAN}
+ONE_FACTOR = {Role.PARTNER, Role.POLITICIAN, Role.COUNTY_COORDINATOR}
 EVERY_DEMO_USER = (
     DEMO_USERS + DEMO_MEMBER_ADMINISTRATORS + DEMO_SECOND_HOLDERS + DEMO_NEIGHBOUR_USERS
 )
@@ -94,7 +94,7 @@ WORKS_IN = {
     "Umeå kommun": {"2480"}, "Socialtjänsten": {"2480"}, "Bostaden AB": {"2480"},
     "Vännäs kommun": {"2460"}, "Socialtjänsten Vännäs": {"2460"},
     "Polisen LPO Umeå": {"2480", "2460"}, "Skatteverket": {"2480", "2460"},
-    "Kronofogden": {"2480", "2460"},
+    "Kronofogden": {"2480", "2460"}, "Länsstyrelsen Västerbotten": {"2480", "2460"},
 }  # fmt: skip
 
 

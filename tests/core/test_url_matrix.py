@@ -86,6 +86,8 @@ FUND_VIEWERS = {Role.COORDINATOR, Role.POLITICIAN}
 # Who reads readers' accessibility reports: those who answer for the service.
 ACCESSIBILITY_READERS = {Role.COORDINATOR, Role.ADMIN}
 REPORT_READERS = {Role.COORDINATOR, Role.POLITICIAN, Role.AUDITOR}
+# Länsstyrelsen's county coordinator: reads and asks for the regional reports alone.
+COUNTY = Role.COUNTY_COORDINATOR
 # Roles that own or may be granted a SIG case; nobody else ever sees one.
 CASE_WORKERS = {Role.SOCIAL_WORKER, Role.SCHOOL_STAFF, Role.POLICE, Role.COORDINATOR}
 # Roles that work LOS operations; politicians and partners see nothing of one.
@@ -414,13 +416,16 @@ ROWS = {
     "audit:sample-item-review": post(only(AUDITOR, 302, 404), pk_of("item", outcome="justified")),
     "audit:alert-list": get(only(AUDITOR, 200, 403)),
     "audit:alert-review": post(only(AUDITOR, 302, 404), pk_of("alert", outcome="justified")),
-    "reports:report-list": get(only(REPORT_READERS, 200, 403)),
+    "reports:report-list": get(only(REPORT_READERS | {COUNTY}, 200, 403)),
     "reports:report-request": post(
-        only(COORDINATOR, 302, 403),
+        only(COORDINATOR, 302, 403) | {COUNTY: 400},  # a kind the county is not offered
         lambda w: ({}, {"kind": "quarterly", "year": 2025, "quarter": 1}),
     ),
     "reports:report-detail": get(only(REPORT_READERS, 200, 404), pk_of("report")),
-    "reports:report-retry": post(only(COORDINATOR, 302, 403), pk_of("failed_report")),
+    "reports:report-retry": post(
+        only(COORDINATOR, 302, 403) | {COUNTY: 404}, pk_of("failed_report")
+    ),
+    "reports:cycle": get(only(REPORT_READERS | {COUNTY}, 200, 403)),
     "reports:report-download": get(only(REPORT_READERS, 200, 404), pk_of("report")),
     "reports:report-verify": (
         None,
@@ -625,7 +630,8 @@ def client_for(who, world=None) -> Client:
 
 _MUNICIPAL = OrganisationKind.MUNICIPAL_UNIT
 _KIND = {Role.POLICE: OrganisationKind.POLICE, Role.AGENCY_INSPECTOR: OrganisationKind.STATE_AGENCY,
-         Role.PARTNER: OrganisationKind.PROPERTY_OWNER}  # fmt: skip
+         Role.PARTNER: OrganisationKind.PROPERTY_OWNER,
+         Role.COUNTY_COORDINATOR: OrganisationKind.COUNTY_BOARD}  # fmt: skip
 
 
 def answer(client: Client, method: str, url: str, data: dict) -> int:
