@@ -160,7 +160,8 @@ NOTHING_TO_FUZZ = {
     "collaboration:open-data-json", "collaboration:public-promises",
     "collaboration:municipality-promises", "collaboration:municipality-open-data-json",
     "collaboration:municipality-open-data-csv",
-    "collaboration:undertaking-detail", "healthz", "organisation-list", "reports:report-download",
+    "collaboration:undertaking-detail", "healthz", "organisation-list", "reports:cycle",
+    "reports:report-download",
     "role-review", "login", "password-confirm", "two-factor-backup-codes", "two-factor-enrol",
     "two-factor-verify",
 }  # fmt: skip
