@@ -104,6 +104,16 @@ class Actor:
 SYSTEM = Actor(user=None, membership=None)
 
 
+def installation_administrator(actor: Actor) -> bool:
+    """Whether ``actor`` keeps the installation itself, above every municipality: the system
+    (a command run on the server), or a superuser made there with ``createsuperuser`` and
+    logged in with two factors. Only they add a municipality."""
+    if actor is SYSTEM:
+        return True
+    user = actor.user
+    return bool(user and user.is_superuser and getattr(user, "is_verified", lambda: False)())
+
+
 class Policy:
     """One model's access rules. The base grants nothing."""
 

@@ -18,9 +18,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from umebra import access
 from umebra.admin_access import AccessRestrictedAdmin
 from umebra.audit.services import alert_raise
+from umebra.forms import MunicipalityAddForm
 from umebra.models import (
     Membership,
     MembershipStatus,
+    Municipality,
     Organisation,
     User,
     WorkerPing,
@@ -28,6 +30,7 @@ from umebra.models import (
 )
 from umebra.reauth import sensitive_step
 from umebra.roles import OVERSIGHT_ROLES
+from umebra.services import municipality_create
 from umebra.tenancy import municipality_for
 
 
@@ -131,6 +134,53 @@ class OrganisationAdmin(AccessRestrictedAdmin):
         if db_field.name == "parent":
             kwargs["queryset"] = access.restrict(request.user, Organisation.objects.all())
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    """The installation's administrator adds a municipality here, as with ``manage.py
+    municipality_add``: with its organisation and first coordinator, all or nothing
+    (``municipality_create``). Only they see this page; a municipality is never changed or
+    deleted here, for everything of its people names it."""
+
+    form = MunicipalityAddForm
+    list_display = ("name", "code", "slug")
+    search_fields = ("name", "code")
+
+    def _keeps(self, request) -> bool:
+        return access.installation_administrator(access.actor_for(request.user))
+
+    def has_module_permission(self, request) -> bool:
+        return self._keeps(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self._keeps(request)
+
+    def has_add_permission(self, request) -> bool:
+        return self._keeps(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change) -> None:
+        data = form.cleaned_data
+        added = municipality_create(
+            actor=access.actor_for(request.user),
+            name=data["name"],
+            slug=data["slug"],
+            code=data["code"],
+            organisation_name=data["organisation_name"],
+            organisation_number=data["organisation_number"],
+            coordinator=data["coordinator"],
+            regional=data["regional"],
+        )
+        obj.pk = added.pk  # the admin's message and redirect name the one added
+
+    def save_related(self, request, form, formsets, change) -> None:
+        """Nothing more: the service made all of it."""
 
 
 @admin.register(Membership)

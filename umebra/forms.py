@@ -9,7 +9,7 @@ from django.forms.models import ModelFormMetaclass
 from django.utils.translation import gettext_lazy as _
 
 from umebra import access
-from umebra.models import MailKind, Membership, Organisation, User
+from umebra.models import MailKind, Membership, Municipality, Organisation, User
 from umebra.number_fields import DecimalNumberField, IntegerNumberField
 from umebra.policy import Grant
 from umebra.roles import Role
@@ -62,7 +62,17 @@ class RequiredRadioSelect(forms.RadioSelect):
         ]
 
 
-class OrganisationForm(ModelForm):
+class _OrganisationNumber:
+    """Mixin: the form's ``organisation_number`` written as the registers write it."""
+
+    cleaned_data: dict
+
+    def clean_organisation_number(self) -> str:
+        number = self.cleaned_data["organisation_number"]
+        return normalise_organisation_number(number) if number else ""
+
+
+class OrganisationForm(_OrganisationNumber, ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "kind", "organisation_number", "is_public_authority", "parent"]
@@ -74,9 +84,44 @@ class OrganisationForm(ModelForm):
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
 
-    def clean_organisation_number(self) -> str:
-        number = self.cleaned_data["organisation_number"]
-        return normalise_organisation_number(number) if number else ""
+
+class MunicipalityAddForm(_OrganisationNumber, ModelForm):
+    """A new municipality, the organisation that acts for it and its first coordinator: the
+    installation's administrator's form in the admin (``municipality_create``). It offers
+    every account and regional organisation, as the command does: they keep the whole
+    installation."""
+
+    organisation_name = forms.CharField(
+        label=_("Its organisation"),
+        max_length=200,
+        help_text=_("The body that acts for the municipality, for example Vännäs kommun."),
+    )
+    organisation_number = forms.CharField(
+        label=_("Organisation number"), max_length=11, required=False
+    )
+    coordinator = forms.ModelChoiceField(
+        label=_("First coordinator"),
+        queryset=User.objects.filter(is_active=True).order_by("username"),
+        help_text=_(
+            "An account made beforehand: its coordinator and member administrator, who gives "
+            "the municipality's other roles."
+        ),
+    )
+    regional = forms.ModelMultipleChoiceField(
+        label=_("Regional organisations that work there too"),
+        queryset=Organisation.objects.filter(regional=True).order_by("name"),
+        required=False,
+    )
+
+    class Meta:
+        model = Municipality
+        fields = ["name", "code", "slug"]
+
+    def clean_organisation_name(self) -> str:
+        name = self.cleaned_data["organisation_name"].strip()
+        if Organisation.objects.filter(name=name).exists():
+            raise forms.ValidationError(_("There is already an organisation of that name."))
+        return name
 
 
 class MembershipForm(ModelForm):

@@ -473,11 +473,13 @@ def municipality_create(
 ) -> Municipality:
     """Add a municipality, its organisation (the municipality as a body, *kommunen*), and
     ``coordinator`` as its coordinator and first member administrator; all of it, or
-    nothing. The installation's administrator's step (``manage.py municipality_add``), so
-    ``actor`` is ``SYSTEM``: the first member administrator needs no second administrator,
-    as the demo's do not, for nobody of the municipality is there yet to be the second."""
-    if actor is not SYSTEM:
+    nothing. The installation's administrator's step (``manage.py municipality_add``, or
+    the admin as a superuser): the first member administrator needs no second
+    administrator, as the demo's do not, for nobody of the municipality is there yet to be
+    the second. The steps inside are the system's; the access log names who added it."""
+    if not access.installation_administrator(actor):
         raise PermissionDenied("a municipality is added by the installation's administrator")
+    adder, actor = actor, SYSTEM
     municipality = save_validated(Municipality(), {"name": name, "slug": slug, "code": code})
     organisation = save_validated(
         Organisation(),
@@ -501,6 +503,6 @@ def municipality_create(
     )
     member_administrator_appoint(actor=actor, membership=membership)
     access.record(
-        actor, AccessAction.CREATE, Municipality, municipality.pk, reason="municipality added"
+        adder, AccessAction.CREATE, Municipality, municipality.pk, reason="municipality added"
     )
     return municipality
