@@ -10,7 +10,12 @@ pages plus their total count, each request with the user read afresh as a reques
   with hand-written SQL that gives the same ids by the same two plans (the floor);
 - the effort list (``collaboration.selectors.efforts.effort_list`` through the page's
   filter and paginator) for a school's member (who sees the efforts the school took part
-  in), the police and the coordinator (who sees every effort of the municipality).
+  in), the police and the coordinator (who sees every effort of the municipality), and the
+  coordinator of the last municipality (nationally a small one's).
+
+A fill's users sit in a temporary table, ``bench_who``, and the places in ``bench_place``;
+a filler user's grants are a window of their own municipality's cases, whose ids are
+contiguous for that.
 
 The two shapes (``BENCH_SHAPE=one``, ``national`` or ``both``, the default, which prints
 them side by side):
