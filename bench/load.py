@@ -1,7 +1,8 @@
 """Benchmark: 50 concurrent users on gunicorn and PostgreSQL with a year of data.
 
-Sets up a database of its own (``<name>_load_bench``: the demo, the year of data of
-``bench/year.py``, 50 logged-in sessions per role and one built quarterly report), starts
+Sets up a database of its own (``<name>_load_bench``: the demo with its two municipalities,
+Umeå and Vännäs, the year of data of ``bench/year.py`` in Umeå, 50 logged-in sessions per
+kind of user and one built quarterly report), starts
 gunicorn with the production settings on a free loopback port, as it runs behind the TLS
 proxy in production (``DJANGO_SECURE_PROXY_SSL_HEADER``), and drives it with Locust,
 headless, for a fixed time each:
@@ -10,6 +11,10 @@ headless, for a fixed time each:
 2. the mix of the five main roles' pages, users with no pause (throughput);
 3. the ceiling again with users who pause 0.5–1.5 s between requests, as people do;
 4. the mix with those users (latency).
+
+The users are of both municipalities: Umeå's coordinators and politicians, Vännäs'
+coordinators, and police whose membership names both (a regional organisation's); the
+public reads both municipalities' promises.
 
 Prints requests per second, median, 95th and 99th percentile and errors of each, the mix's
 throughput beside the ceiling's for each kind of user, and each page's figures under 4.
@@ -56,6 +61,14 @@ from django.core.management import call_command  # noqa: E402
 from bench import year  # noqa: E402
 
 USERS, SECONDS, PER_ROLE = 50, int(os.environ.get("LOAD_SECONDS", "30")), 50
+# The load's kinds of user: (organisation, role, the municipalities a regional one's member
+# works in). Their names are the locustfile's.
+LOAD_USERS = {
+    "coordinator": ("Umebrå", "coordinator", []),
+    "coordinator-vannas": ("Vännäs kommun", "coordinator", []),
+    "police": ("Polisen LPO Umeå", "police", ["umea", "vannas"]),
+    "politician": ("Umeå kommun", "politician", []),
+}
 WORKERS = 4  # gunicorn processes on two cores: the load generator shares the machine
 
 
@@ -72,24 +85,22 @@ def fixture() -> dict:
     from reports.periods import quarter
     from reports.services import report_build, report_request
     from umebra.access import SYSTEM
-    from umebra.models import Organisation, User
+    from umebra.demo import demo_municipality
+    from umebra.models import Municipality, Organisation, User
     from umebra.roles import Role
     from umebra.services import membership_create
 
-    organisations = {
-        "coordinator": Organisation.objects.get(name="Umebrå"),
-        "police": Organisation.objects.get(name="Polisen LPO Umeå"),
-        "politician": Organisation.objects.get(name="Umeå kommun"),
-    }
     sessions = {}
-    for role, organisation in organisations.items():
+    for kind, (organisation_name, role, works_in) in LOAD_USERS.items():
+        organisation = Organisation.objects.get(name=organisation_name)
         keys = []
         for n in range(PER_ROLE):
-            user, created = User.objects.get_or_create(username=f"load-{role}-{n}")
+            user, created = User.objects.get_or_create(username=f"load-{kind}-{n}")
             if created:
                 membership_create(
-                    actor=SYSTEM, user=user, organisation=organisation, role=Role(role)
-                )
+                    actor=SYSTEM, user=user, organisation=organisation, role=Role(role),
+                    municipalities=Municipality.objects.filter(slug__in=works_in),
+                )  # fmt: skip
             device, _ = TOTPDevice.objects.get_or_create(user=user, name="load")
             session = SessionStore()
             session[SESSION_KEY] = str(user.pk)
@@ -98,11 +109,11 @@ def fixture() -> dict:
             session[DEVICE_ID_SESSION_KEY] = device.persistent_id
             session.create()
             keys.append(session.session_key)
-        sessions[role] = keys
+        sessions[kind] = keys
     report = ReportRun.objects.filter(kind=ReportKind.QUARTERLY, status="done").first()
     if report is None:
         run, _new = report_request(kind=ReportKind.QUARTERLY, period=quarter(year.YEAR, 4),
-                                   actor=SYSTEM)  # fmt: skip
+                                   actor=SYSTEM, municipality=demo_municipality())  # fmt: skip
         report = report_build(run_id=run.pk)
     return {
         "sessions": sessions,
@@ -110,6 +121,8 @@ def fixture() -> dict:
         "report": report.pk,
         "area": Area.objects.get(name="Ersboda").pk,
         "organisation": Organisation.objects.get(name="Fritid").pk,
+        "area-vannas": Area.objects.get(slug="vannas-centrum").pk,
+        "organisation-vannas": Organisation.objects.get(name="Vännäs kommun").pk,
     }
 
 
@@ -181,7 +194,7 @@ def main() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     port = free_port()
     server = serve(port)
-    mix = ["Coordinator", "Police", "Politician", "Public"]
+    mix = ["Coordinator", "VannasCoordinator", "Police", "Politician", "Public"]
     try:
         results = [
             drive(port, ["Ceiling"], think=False, label="ceiling, no pause"),
@@ -192,8 +205,8 @@ def main() -> None:
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
-    print(f"\n{USERS} users, {SECONDS} s each, gunicorn {WORKERS} workers, "
-          f"PostgreSQL with a year of data\n")  # fmt: skip
+    print(f"\n{USERS} users of Umeå and Vännäs, {SECONDS} s each, gunicorn {WORKERS} workers, "
+          f"PostgreSQL with a year of Umeå's data\n")  # fmt: skip
     _print(results)
     for ceiling, mix_run, users in [(0, 1, "without pauses"), (2, 3, "who pause")]:
         share = 100 * results[mix_run]["rps"] / results[ceiling]["rps"]

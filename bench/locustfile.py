@@ -1,4 +1,5 @@
-"""The load of `make bench-load`: the five main roles' pages, and the ceiling.
+"""The load of `make bench-load`: the five main roles' pages in two municipalities, and the
+ceiling.
 
 Users come logged in: ``bench/load.py`` made a session for each (both factors done), so the
 mix is page traffic, not password hashing. ``LOAD_FIXTURE`` names the JSON file with the
@@ -42,20 +43,24 @@ class _User(FastHttpUser):
 
 
 class Coordinator(_User):
+    """Umeå's coordinators: the year's efforts are theirs."""
+
     role = "coordinator"
-    weight = 3
+    weight = 2
+    area, organisation = "area", "organisation"  # the fixture's keys of what they log
+    place = ""  # added to the pages' names
 
     @task(3)
     def home(self) -> None:
-        self.get("/", "coordinator home")
+        self.get("/", f"coordinator home{self.place}")
 
     @task(3)
     def effort_list(self) -> None:
-        self.get("/efforts/", "effort list")
+        self.get("/efforts/", f"effort list{self.place}")
 
     @task(1)
     def log_an_effort(self) -> None:
-        form = self.get("/efforts/new/", "effort form").text
+        form = self.get("/efforts/new/", f"effort form{self.place}").text
         fields = dict(re.findall(r'name="(csrfmiddlewaretoken|_once)" value="([^"]+)"', form))
         self.client.post(
             "/efforts/new/",
@@ -64,18 +69,29 @@ class Coordinator(_User):
                 "date": "2025-11-20",
                 "kind": "dialogue",
                 "description": "Dialog med ungdomar vid torget",
-                "areas": FIXTURE["area"],
-                "organisations": FIXTURE["organisation"],
+                "areas": FIXTURE[self.area],
+                "organisations": FIXTURE[self.organisation],
                 "hours": "2",
                 "cost": "0",
                 "people_reached": "12",
             },
             headers={**self.headers, "Referer": f"https://{self.host.split('//')[1]}/"},
-            name="log an effort",
+            name=f"log an effort{self.place}",
         )
 
 
+class VannasCoordinator(Coordinator):
+    """Vännäs' coordinators, beside Umeå's: the same pages over their few efforts."""
+
+    role = "coordinator-vannas"
+    weight = 1
+    area, organisation = "area-vannas", "organisation-vannas"
+    place = ", Vännäs"
+
+
 class Police(_User):
+    """The police area's officers, whose membership names both municipalities."""
+
     role = "police"
     weight = 2
 
@@ -100,9 +116,13 @@ class Politician(_User):
 class Public(_User):
     weight = 2
 
-    @task
+    @task(2)
     def promises(self) -> None:
         self.get("/umea/promises/", "public promises")
+
+    @task(1)
+    def promises_vannas(self) -> None:
+        self.get("/vannas/promises/", "public promises, Vännäs")
 
 
 class Ceiling(_User):

@@ -68,6 +68,12 @@ class Operation(models.Model):
         verbose_name = _("LOS operation")
         verbose_name_plural = _("LOS operations")
         ordering = ["-starts_on", "-id"]
+        indexes = [
+            # The list, newest first in the actor's municipalities.
+            models.Index(
+                fields=["municipality", "-starts_on", "-id"], name="operation_municipality_start"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -151,6 +151,11 @@ class SigCase(models.Model):
             models.Index(fields=["owner", "status"]),
             # The list pages read the newest first.
             models.Index(fields=["-opened_on", "-id"], name="case_newest_first"),
+            # The list narrowed to the actor's municipalities: a small municipality's page
+            # without walking the whole country's newest-first index.
+            models.Index(
+                fields=["municipality", "-opened_on", "-id"], name="case_municipality_newest"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -89,7 +89,11 @@ class JointEffort(models.Model):
         verbose_name = _("joint effort")
         verbose_name_plural = _("joint efforts")
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["kind", "date"])]
+        indexes = [
+            models.Index(fields=["kind", "date"]),
+            # The list, newest first in the actor's municipalities.
+            models.Index(fields=["municipality", "-date", "-id"], name="effort_municipality_date"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(hours__gte=0), name="effort_hours_positive"),
             models.CheckConstraint(condition=models.Q(cost__gte=0), name="effort_cost_positive"),

@@ -61,7 +61,13 @@ class Observation(models.Model):
         verbose_name = _("observation")
         verbose_name_plural = _("observations")
         ordering = ["-occurred_at", "-id"]
-        indexes = [models.Index(fields=["area", "occurred_at"])]
+        indexes = [
+            models.Index(fields=["area", "occurred_at"]),
+            # The list, newest first in the actor's municipalities.
+            models.Index(
+                fields=["municipality", "-occurred_at", "-id"], name="observation_municipality_time"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d} {self.kind_label}, {self.area}"
