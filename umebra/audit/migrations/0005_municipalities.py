@@ -7,24 +7,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from umebra.audit.triggers import append_only
 from umebra.tenant_migration import alerts_to_first, rows_to_first
-
-# A municipality an event names is part of the event: the same trigger function refuses
-# changes to it as to the event.
-CREATE = """
-CREATE TRIGGER audit_eventmunicipality_append_only
-    BEFORE UPDATE OR DELETE ON audit_eventmunicipality
-    FOR EACH ROW EXECUTE FUNCTION audit_accessevent_append_only();
-"""
-DROP = "DROP TRIGGER IF EXISTS audit_eventmunicipality_append_only ON audit_eventmunicipality;"
-
-
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql, params=None)
-
-    return run
 
 
 class Migration(migrations.Migration):
@@ -91,5 +75,6 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='umebra.municipality', verbose_name='municipality'),
         ),
         migrations.RunPython(alerts_to_first, migrations.RunPython.noop),
-        migrations.RunPython(on_postgresql(CREATE), on_postgresql(DROP)),
+        # A municipality an event names is part of the event: refused changes like it.
+        migrations.RunPython(*append_only("audit_eventmunicipality")),
     ]
