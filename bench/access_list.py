@@ -234,11 +234,12 @@ FROM generate_series(1, %(efforts)s) n
 JOIN bench_place p ON p.k = {spread("n", "home_efforts", "efforts")} ORDER BY n;
 INSERT INTO collaboration_jointeffort_areas (jointeffort_id, area_id)
 SELECT e.id, p.area_id FROM collaboration_jointeffort e JOIN bench_place p USING (municipality_id);
-INSERT INTO collaboration_jointeffort_organisations (jointeffort_id, organisation_id)
-SELECT e.id, p.leisure_id FROM collaboration_jointeffort e JOIN bench_place p USING (municipality_id)
-UNION ALL SELECT e.id, p.police_id FROM collaboration_jointeffort e
+INSERT INTO collaboration_jointeffort_organisations (jointeffort_id, organisation_id, municipality_id)
+SELECT e.id, p.leisure_id, municipality_id FROM collaboration_jointeffort e
+JOIN bench_place p USING (municipality_id)
+UNION ALL SELECT e.id, p.police_id, municipality_id FROM collaboration_jointeffort e
 JOIN bench_place p USING (municipality_id) WHERE e.id %% 3 = 0
-UNION ALL SELECT e.id, p.school_id FROM collaboration_jointeffort e
+UNION ALL SELECT e.id, p.school_id, municipality_id FROM collaboration_jointeffort e
 JOIN bench_place p USING (municipality_id) WHERE e.id %% 1000 = 0;
 INSERT INTO collaboration_observation (place, occurred_at, kind, description, created_at, area_id,
                                        organisation_id, municipality_id)

@@ -14,6 +14,7 @@ from cases.models import Inspection, Measure, Operation, Person, SigCase, Target
 from collaboration.models import (
     Area,
     EffortKind,
+    EffortParty,
     Indicator,
     IndicatorValue,
     JointEffort,
@@ -88,8 +89,8 @@ def fill() -> None:
         JointEffort.areas.through(jointeffort_id=e.pk, area_id=rng.choice(areas).pk)
         for e in efforts
     )
-    JointEffort.organisations.through.objects.bulk_create(
-        JointEffort.organisations.through(jointeffort_id=e.pk, organisation_id=o.pk)
+    EffortParty.objects.bulk_create(
+        EffortParty(jointeffort_id=e.pk, organisation_id=o.pk, municipality_id=e.municipality_id)
         for e in efforts
         for o in rng.sample(organisations, rng.randint(1, 3))
     )
@@ -186,8 +187,9 @@ SELECT %(start)s::date + n %% 365, (%(effort_kinds)s::text[])[1 + n %% cardinali
 FROM generate_series(1, %(efforts)s) n JOIN bench_other o ON o.k = 1 + n %% %(others)s;
 INSERT INTO collaboration_jointeffort_areas (jointeffort_id, area_id)
 SELECT e.id, o.area_id FROM collaboration_jointeffort e JOIN bench_other o USING (municipality_id);
-INSERT INTO collaboration_jointeffort_organisations (jointeffort_id, organisation_id)
-SELECT e.id, o.organisation_id FROM collaboration_jointeffort e JOIN bench_other o USING (municipality_id);
+INSERT INTO collaboration_jointeffort_organisations (jointeffort_id, organisation_id, municipality_id)
+SELECT e.id, o.organisation_id, municipality_id FROM collaboration_jointeffort e
+JOIN bench_other o USING (municipality_id);
 INSERT INTO collaboration_observation (place, occurred_at, kind, description, created_at, area_id,
                                        organisation_id, municipality_id)
 SELECT 'Torget', %(start)s::timestamptz + (n %% 8760) * interval '1 hour',

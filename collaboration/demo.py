@@ -21,6 +21,7 @@ from collaboration.models import (
     Decision,
     DocumentStatus,
     EffortKind,
+    EffortParty,
     FeedbackChannel,
     FollowUp,
     FollowUpStatus,
@@ -208,7 +209,10 @@ def _seed_neighbour() -> None:
         "föreningarna och polisen.", hours=Decimal(6), people_reached=40,
     )  # fmt: skip
     effort.areas.set([square])
-    effort.organisations.set([org[VANNAS_KOMMUN], org["Polisen LPO Umeå"]])
+    effort.organisations.set(
+        [org[VANNAS_KOMMUN], org["Polisen LPO Umeå"]],
+        through_defaults={"municipality": effort.municipality},
+    )
     start = today.replace(month=1, day=1)
     agreement = CooperationAgreement.objects.create(
         municipality=vannas, title="Samverkansöverenskommelse Vännäs kommun och Polisen",
@@ -666,14 +670,17 @@ def _seed_efforts() -> None:
             links.append((rng.sample(areas, rng.choice([1, 1, 2])), names))
     JointEffort.objects.bulk_create(efforts)
     area_links = JointEffort.areas.through
-    organisation_links = JointEffort.organisations.through
     area_links.objects.bulk_create(
         area_links(jointeffort_id=effort.pk, area_id=area.pk)
         for effort, (effort_areas, _names) in zip(efforts, links, strict=True)
         for area in effort_areas
     )
-    organisation_links.objects.bulk_create(
-        organisation_links(jointeffort_id=effort.pk, organisation_id=organisations[name].pk)
+    EffortParty.objects.bulk_create(
+        EffortParty(
+            jointeffort_id=effort.pk,
+            organisation_id=organisations[name].pk,
+            municipality_id=effort.municipality_id,
+        )
         for effort, (_areas, names) in zip(efforts, links, strict=True)
         for name in names
         if name in organisations

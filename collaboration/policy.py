@@ -14,6 +14,7 @@ from collaboration.models import (
     CooperationAgreement,
     Decision,
     DocumentStatus,
+    EffortParty,
     FollowUp,
     Fund,
     GrantApplication,
@@ -83,6 +84,25 @@ class JointEffortPolicy(Counted, PartyPolicy):
 
     party_lookup = "organisations"
     politicians_follow = False
+
+    def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
+        """A party's efforts read from its own rows of the parties' table in its
+        municipalities (``EffortParty``), by one index: not every effort of the country it
+        took part in, as a join to the organisations would."""
+        if action == Action.VIEW and actor.role in TAKING_PART:
+            rows = EffortParty.objects.filter(
+                organisation_id=actor.member.organisation_id,
+                municipality__in=actor.municipality_ids,
+            )
+            return queryset.filter(pk__in=rows.values("jointeffort_id"))
+        return super().restrict(actor, queryset, action)
+
+
+@access.register(EffortParty)
+class EffortPartyPolicy(ParentPolicy):
+    """Who takes part in an effort is seen with the effort."""
+
+    parent = "jointeffort"
 
 
 # Who moves in the areas and reports what they see.

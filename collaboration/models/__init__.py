@@ -16,7 +16,7 @@ from collaboration.models.agreements import (
     UndertakingStatus,
 )
 from collaboration.models.areas import Area
-from collaboration.models.efforts import EffortKind, JointEffort
+from collaboration.models.efforts import EffortKind, EffortParty, JointEffort
 from collaboration.models.funds import (
     GRANT_TRANSITIONS,
     BudgetLine,
@@ -67,6 +67,7 @@ __all__ = [
     "Decision",
     "DocumentStatus",
     "EffortKind",
+    "EffortParty",
     "FeedbackChannel",
     "FollowUp",
     "FollowUpStatus",

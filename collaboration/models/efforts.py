@@ -34,7 +34,10 @@ class JointEffort(models.Model):
     kind = models.CharField(_("kind"), max_length=32, choices=EffortKind.choices)
     areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="efforts")
     organisations = models.ManyToManyField(
-        Organisation, verbose_name=_("organisations taking part"), related_name="efforts"
+        Organisation,
+        verbose_name=_("organisations taking part"),
+        related_name="efforts",
+        through="EffortParty",
     )
     description = models.TextField(_("description"))
     hours = models.DecimalField(
@@ -107,3 +110,30 @@ class JointEffort(models.Model):
         """What ``get_kind_display`` gives, for lists: that one hashes every choice's lazy
         label on each call, a few milliseconds on a page of fifty."""
         return EffortKind(self.kind).label
+
+
+class EffortParty(models.Model):
+    """An organisation taking part in an effort (the table of ``JointEffort.organisations``),
+    with the effort's municipality beside it: a party's effort list reads its own rows in the
+    actor's municipalities by one index, rather than every effort of the country it took part
+    in (docs/benchmarks.md). Set from the effort when the row is made, and never changed, as
+    the effort's is not."""
+
+    jointeffort = models.ForeignKey(JointEffort, on_delete=models.CASCADE)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    municipality = tenant_field()
+
+    class Meta:
+        db_table = "collaboration_jointeffort_organisations"
+        verbose_name = _("organisation taking part")
+        verbose_name_plural = _("organisations taking part")
+        unique_together = [("jointeffort", "organisation")]
+        indexes = [
+            models.Index(
+                fields=["organisation", "municipality", "jointeffort"],
+                name="effort_party_municipality",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jointeffort_id}: {self.organisation_id}"

@@ -68,5 +68,6 @@ def effort_update(
         actor=actor,
     )  # fmt: skip
     effort.areas.set(areas)
-    effort.organisations.set(organisations)
+    # Each party's row carries the effort's municipality (``EffortParty``).
+    effort.organisations.set(organisations, through_defaults={"municipality": effort.municipality})
     return effort

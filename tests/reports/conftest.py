@@ -59,7 +59,9 @@ def quarter_data(db):
             date=day + datetime.timedelta(days=n), kind=kind, description="Insats",
             hours=2, cost=500, people_reached=10, created_by=coordinator,
         )  # fmt: skip
-        effort.organisations.set([organisation])
+        effort.organisations.set(
+            [organisation], through_defaults={"municipality": effort.municipality}
+        )
         effort.areas.set([ersboda])
     when = datetime.datetime(2025, 5, 2, 21, 0, tzinfo=datetime.UTC)
     for area, count in [(ersboda, 7), (alidhem, 2)]:

@@ -45,7 +45,7 @@ def two_quarters(quarter_data):
             date=datetime.date(2025, 2, 3 + n), kind="dialogue", description="Insats",
             hours=1, cost=0, people_reached=5, created_by=coordinator,
         )  # fmt: skip
-        effort.organisations.set([police])
+        effort.organisations.set([police], through_defaults={"municipality": effort.municipality})
     when = datetime.datetime(2025, 2, 14, 20, 0, tzinfo=datetime.UTC)
     for area, count in [(quarter_data["alidhem"], 4), (quarter_data["ersboda"], 1)]:
         for _ in range(count):
