@@ -98,3 +98,22 @@ def require_same_municipality(municipality: Municipality, objects: Iterable) -> 
                 _("%(object)s belongs to another municipality than %(municipality)s.")
                 % {"object": obj, "municipality": municipality}
             )
+
+
+def require_working_in(municipalities: Iterable[Municipality], organisations: Iterable) -> None:
+    """Refuse to join an organisation to an object of several ``municipalities`` (a joint
+    operation's parties) when it works in none of them (asked of them all in one query)."""
+    organisations = [o for o in organisations if o is not None]
+    if not organisations:
+        return
+    working = set(
+        Organisation.objects.filter(
+            pk__in=[o.pk for o in organisations], municipalities__in=list(municipalities)
+        ).values_list("pk", flat=True)
+    )
+    for organisation in organisations:
+        if organisation.pk not in working:
+            raise ValidationError(
+                _("%(organisation)s works in none of the municipalities named.")
+                % {"organisation": organisation}
+            )
