@@ -330,3 +330,19 @@ def test_the_operation_form_says_why_a_municipality_stays(client, joint):
     )  # fmt: skip
     assert response.status_code == 400
     assert "Vännäs har objekt i insatsen" in response.content.decode()
+
+
+# person: the municipalities the form to plan an operation offers to name, and whether it
+# asks where it is planned (one who works in one municipality chooses neither).
+OPERATION_CHOICES = {"polis": ({"Umeå", "Vännäs"}, True), "samordnare": (None, False)}
+
+
+@pytest.mark.parametrize("person", OPERATION_CHOICES)
+def test_the_operation_form_offers_the_municipalities_one_works_in(client, town, person):
+    log_in(client, town["people"][person])
+    page = client.get(reverse("cases:operation-create"))
+    field = page.context["form"].fields["municipalities"]
+    offered = None if field.widget.is_hidden else {m.name for m in field.queryset}
+    asks_home = "municipality" in page.context["form"].fields
+    assert (offered, asks_home) == OPERATION_CHOICES[person]
+    assert ('name="municipalities"' in page.content.decode()) is (offered is not None)
