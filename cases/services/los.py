@@ -197,6 +197,9 @@ def target_create(
 def _target_municipality(
     actor: Actor, operation: Operation, chosen: Municipality | None
 ) -> Municipality:
+    """The target's municipality: ``chosen`` if the actor works there and the operation
+    names it (a target elsewhere would be seen by nobody who sees the operation with it),
+    else the only one of the choices; with several, the actor names it."""
     choices = target_municipality_choices(actor=actor, operation=operation)
     if chosen is not None:
         municipality_for(actor, chosen)  # one the actor works in
