@@ -222,10 +222,12 @@ SELECT 'Operation ' || n, 'active', p.police_id, DATE '2020-01-01' + (n %% 2000)
        p.municipality_id
 FROM generate_series(1, %(operations)s) n
 JOIN bench_place p ON p.k = {spread("n", "home_operations", "operations")} ORDER BY n;
-INSERT INTO cases_target (operation_id, kind, name, organisation_number, address)
-SELECT (SELECT min(id) FROM cases_operation) + (n %% %(operations)s), 'business', 'Target ' || n,
-       '', ''
-FROM generate_series(1, %(targets)s) n;
+INSERT INTO cases_operation_municipalities (operation_id, municipality_id)
+SELECT id, municipality_id FROM cases_operation;
+INSERT INTO cases_target (operation_id, kind, name, organisation_number, address, municipality_id)
+SELECT o.id, 'business', 'Target ' || n, '', '', o.municipality_id
+FROM generate_series(1, %(targets)s) n
+JOIN cases_operation o ON o.id = (SELECT min(id) FROM cases_operation) + (n %% %(operations)s);
 INSERT INTO collaboration_jointeffort (date, kind, description, hours, cost, people_reached,
                                        created_at, updated_at, municipality_id)
 SELECT DATE '2020-01-01' + (n %% 2000)::int, (%(effort_kinds)s::text[])[1 + n %% %(effort_kind_count)s],

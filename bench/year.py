@@ -113,9 +113,13 @@ def fill() -> None:
         for op in operations
         for o in rng.sample(organisations[5:8], 2)
     )
+    Operation.municipalities.through.objects.bulk_create(
+        Operation.municipalities.through(operation_id=op.pk, municipality_id=municipality.pk)
+        for op in operations
+    )
     targets = Target.objects.bulk_create(
-        Target(operation=op, kind=rng.choice(["business", "premises", "property"]),
-               name=f"Bolag {op.pk}-{n} AB")
+        Target(operation=op, municipality=municipality,
+               kind=rng.choice(["business", "premises", "property"]), name=f"Bolag {op.pk}-{n} AB")
         for op in operations
         for n in range(2)
     )  # fmt: skip
@@ -200,6 +204,9 @@ INSERT INTO cases_operation (name, status, lead_id, starts_on, objective, summar
 SELECT 'Operation ' || n, 'active', o.organisation_id, %(start)s::date + n %% 365, 'Mål', '',
        o.municipality_id
 FROM generate_series(1, %(operations)s) n JOIN bench_other o ON o.k = 1 + n %% %(others)s;
+INSERT INTO cases_operation_municipalities (operation_id, municipality_id)
+SELECT id, municipality_id FROM cases_operation o
+WHERE NOT EXISTS (SELECT 1 FROM cases_operation_municipalities m WHERE m.operation_id = o.id);
 INSERT INTO cases_person (organisation_id, name, personal_number, area_id)
 SELECT o.organisation_id, 'Person ' || n, NULL, o.area_id
 FROM generate_series(1, %(cases)s) n JOIN bench_other o ON o.k = 1 + n %% %(others)s;

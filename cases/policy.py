@@ -3,7 +3,9 @@
 LOS operations, docs/rules.md, rule 3: parties see the operation and its targets; each agency sees
 its own inspections and measures; intelligence notes are the police's alone; politicians and
 partners see nothing of an operation. All of it is secret (agency secrecy, police
-intelligence): every read is logged.
+intelligence): every read is logged. Across a border (rule 8): an operation is seen by those
+who work in any municipality it names, each of its targets (with the target's inspections and
+measures) only by those who work in the target's own.
 
 SIG cases, docs/rules.md, rule 2:
 
@@ -13,6 +15,8 @@ SIG cases, docs/rules.md, rule 2:
   the police.
 - Partners, politicians, agency inspectors, auditors and administrators never see a case.
 """
+
+from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 
@@ -151,6 +155,9 @@ class OperationPolicy(Counted, Policy):
     to another lead or drop a party, and so shut the lead out of its own operation."""
 
     secret = True
+    # Seen in every municipality it names: a joint operation is each one's work.
+    tenant = "municipalities"
+    tenant_many = True
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role not in LOS_ROLES:
@@ -172,8 +179,16 @@ class OperationPolicy(Counted, Policy):
 
 @access.register(Target)
 class TargetPolicy(ParentPolicy):
+    """Whoever sees the operation sees its targets, of the municipalities they work in:
+    another municipality's target of a joint operation stays as secret as if that
+    municipality ran the operation alone."""
+
     secret = True
     parent = "operation"
+
+    def scope(self, queryset: QuerySet, municipality_ids: Iterable[int]) -> QuerySet:
+        """In the target's own municipality, not in any its operation names."""
+        return Policy.scope(self, queryset, municipality_ids)
 
 
 @access.register(Inspection)
@@ -182,7 +197,8 @@ class InspectionPolicy(Counted, Policy):
     sees, records and changes only its own."""
 
     secret = True
-    tenant = "target__operation__municipality"
+    # The target's municipality: an inspection tells of its target.
+    tenant = "target__municipality"
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         operations = access.restrict(actor.user, Operation.objects.all(), Action.VIEW)
@@ -208,7 +224,9 @@ class IntelligenceNotePolicy(Policy):
     """Police only, of operations the police see. Nobody else, whatever their role."""
 
     secret = True
-    tenant = "operation__municipality"
+    # Of the operation as a whole, so in every municipality it names.
+    tenant = "operation__municipalities"
+    tenant_many = True
 
     def restrict(self, actor: Actor, queryset: QuerySet, action: str) -> QuerySet:
         if actor.role != Role.POLICE or action not in (Action.VIEW, Action.ADD):

@@ -203,6 +203,11 @@ class OperationFactory(factory.django.DjangoModelFactory):
     def parties(operation, create, extracted):
         operation.parties.set({*(extracted or ()), operation.lead})
 
+    @factory.post_generation
+    def municipalities(operation, create, extracted):
+        """The home municipality and ``extracted``, as ``operation_create`` names them."""
+        operation.municipalities.set({*(extracted or ()), operation.municipality})
+
 
 class TargetFactory(factory.django.DjangoModelFactory):
     """A business targeted by a LOS operation (a new one unless ``operation`` is given)."""
@@ -211,5 +216,6 @@ class TargetFactory(factory.django.DjangoModelFactory):
         model = Target
 
     operation = factory.SubFactory(OperationFactory)
+    municipality = factory.SelfAttribute("operation.municipality")
     kind = TargetKind.BUSINESS
     name = "Kvarterskrogen AB"

@@ -139,3 +139,22 @@ def counties_within(municipality_ids: Iterable[int]) -> set[str]:
     for pk, code in Municipality.objects.values_list("pk", "code"):
         counties.setdefault(code[:2], set()).add(pk)
     return {county for county, members in counties.items() if members <= ids}
+
+
+def require_working_in(municipalities: Iterable[Municipality], organisations: Iterable) -> None:
+    """Refuse to join an organisation to an object of several ``municipalities`` (a joint
+    operation's parties) when it works in none of them (asked of them all in one query)."""
+    organisations = [o for o in organisations if o is not None]
+    if not organisations:
+        return
+    working = set(
+        Organisation.objects.filter(
+            pk__in=[o.pk for o in organisations], municipalities__in=list(municipalities)
+        ).values_list("pk", flat=True)
+    )
+    for organisation in organisations:
+        if organisation.pk not in working:
+            raise ValidationError(
+                _("%(organisation)s works in none of the municipalities named.")
+                % {"organisation": organisation}
+            )

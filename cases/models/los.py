@@ -13,7 +13,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from collaboration.models import Area
 from umebra import ranges
-from umebra.models import Organisation, OrganisationKind
+from umebra.models import Municipality, Organisation, OrganisationKind
 from umebra.tenancy import tenant_field
 from umebra.validators import period_errors, validate_organisation_number
 from umebra.workflow import Transitions
@@ -35,7 +35,15 @@ OPERATION_TRANSITIONS: Transitions = {
 
 
 class Operation(models.Model):
+    """A joint operation (*LOS-insats*). Its ``municipality`` is the home one, where it was
+    planned; ``municipalities`` are all it names, the home one among them, for the police
+    area and state agencies often act across a border. Each of its targets is in one of
+    them, and seen only by those who work there (``cases.policy``)."""
+
     municipality = tenant_field()
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("municipalities"), related_name="+"
+    )
     name = models.CharField(_("name"), max_length=200)
     status = models.CharField(
         _("status"),
@@ -142,6 +150,11 @@ class TargetKind(models.TextChoices):
 
 
 class Target(models.Model):
+    """A business or premises an operation acts against. It is in one of the operation's
+    municipalities, set by ``target_create``: a joint operation's target is seen only by
+    those who work in its own municipality, as if that municipality ran the operation alone."""
+
+    municipality = tenant_field()
     operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="targets")
     kind = models.CharField(_("kind"), max_length=16, choices=TargetKind.choices)
     name = models.CharField(_("name"), max_length=200)

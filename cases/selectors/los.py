@@ -2,26 +2,45 @@
 
 from collections.abc import Iterator
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
-from cases.models import Inspection, IntelligenceNote, Operation
+from cases.models import Inspection, IntelligenceNote, Operation, Target
 from umebra import access
-from umebra.models import User
+from umebra.access import Actor
+from umebra.models import Municipality, User
 from umebra.selectors import allowed_pks
 
 
 def operation_list(*, user: User) -> QuerySet[Operation]:
+    """The operations the user sees, each with the municipalities it names and the number
+    of its targets the user sees: a joint operation's targets in a municipality they do not
+    work in are not counted, for the count would tell of them."""
+    seen_targets = (
+        access.restrict(user, Target.objects.filter(operation=OuterRef("pk")))
+        .order_by()
+        .values("operation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         access.restrict(user, Operation.objects.select_related("lead", "municipality"))
-        .annotate(target_count=Count("targets", distinct=True))
+        .prefetch_related(_named())
+        .annotate(target_count=Coalesce(Subquery(seen_targets), 0))
         .order_by("-starts_on", "-id")
     )
 
 
 def operation_full(*, user: User) -> QuerySet[Operation]:
-    """The operations as their own page shows them, with the lead: not ``operation_list``,
-    whose count of targets and DISTINCT serve the list alone."""
-    return access.restrict(user, Operation.objects.select_related("lead"))
+    """The operations as their own page shows them, with the lead and the municipalities
+    they name: not ``operation_list``, whose count of targets serves the list alone."""
+    return access.restrict(user, Operation.objects.select_related("lead")).prefetch_related(
+        _named()
+    )
+
+
+def _named() -> Prefetch:
+    return Prefetch("municipalities", Municipality.objects.order_by("name"))
 
 
 def operation_parts(*, user: User, operation: Operation) -> dict:
@@ -35,7 +54,10 @@ def operation_parts(*, user: User, operation: Operation) -> dict:
     )
     return {
         "targets": list(
-            access.restrict(user, operation.targets.select_related("area").defer("area__boundary"))
+            access.restrict(
+                user,
+                operation.targets.select_related("area", "municipality").defer("area__boundary"),
+            )
         ),
         "inspections": list(inspections),
         "intelligence": list(
@@ -64,3 +86,15 @@ def shown_parts(parts: dict) -> Iterator:
         yield inspection
         yield from inspection.measures.all()
     yield from parts["intelligence"]
+
+
+def target_municipality_choices(*, actor: Actor, operation: Operation) -> QuerySet[Municipality]:
+    """Where ``actor`` may place a target of ``operation``: the municipalities it names
+    that they work in (any it names, for the system)."""
+    named = operation.municipalities.order_by("name")
+    return named if actor.user is None else named.filter(pk__in=actor.municipality_ids)
+
+
+def operation_municipality_choices(*, actor: Actor) -> QuerySet[Municipality]:
+    """The municipalities ``actor`` may name in an operation: those they work in."""
+    return Municipality.objects.filter(pk__in=actor.municipality_ids).order_by("name")

@@ -98,12 +98,18 @@ def operation_form_view(request: HttpRequest, pk: int | None = None) -> HttpResp
     form = OperationForm(request.POST or None, instance=operation, user=request.user)
     if form.is_valid():
         actor = access.actor_for(request.user)
-        if operation is None:
-            saved = services.operation_create(actor=actor, **form.cleaned_data)
+        try:
+            if operation is None:
+                saved = services.operation_create(actor=actor, **form.cleaned_data)
+            else:
+                saved = services.operation_update(
+                    actor=actor, operation=operation, **form.cleaned_data
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
         else:
-            saved = services.operation_update(actor=actor, operation=operation, **form.cleaned_data)
-        messages.success(request, _("Saved."))
-        return redirect(saved)
+            messages.success(request, _("Saved."))
+            return redirect(saved)
     return form_page(request, form, _("LOS operation"))
 
 
@@ -134,6 +140,7 @@ def target_create_view(request: HttpRequest, pk: int) -> HttpResponse:
             actor=actor, operation=operation, **form.cleaned_data
         ),
         _("Target"),
+        parent_as="operation",
         with_user=True,
     )
 

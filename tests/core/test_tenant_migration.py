@@ -85,11 +85,16 @@ def test_a_filled_database_becomes_umeas_with_nothing_lost(monkeypatch):
         "collaboration.CooperationAgreement", "collaboration.Undertaking",
         "collaboration.CollaborationGroup", "collaboration.Indicator",
         "collaboration.SituationPicture", "collaboration.ActionPlan", "collaboration.Fund",
-        "cases.SigCase", "cases.Operation", "reports.ReportRun",
+        "cases.SigCase", "cases.Operation", "cases.Target", "reports.ReportRun",
     ]:  # fmt: skip
         model = apps.get_model(label)
         assert model.objects.exists(), label
         assert not model.objects.exclude(municipality=umea).exists(), label
+    # Each operation names its own municipality, and only that one (its targets are there).
+    Operation = apps.get_model("cases", "Operation")
+    assert [list(o.municipalities.all()) for o in Operation.objects.all()] == [
+        [umea]
+    ] * Operation.objects.count()
     Organisation = apps.get_model("umebra", "Organisation")
     assert not Organisation.objects.exclude(municipalities=umea).exists()
     # The log of before names no municipality (Umeå's auditors review it); its alerts, Umeå.
