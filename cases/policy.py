@@ -190,6 +190,11 @@ class TargetPolicy(ParentPolicy):
         """In the target's own municipality, not in any its operation names."""
         return Policy.scope(self, queryset, municipality_ids)
 
+    def municipalities_of(self, model: type, ids: Iterable) -> dict[str, frozenset]:
+        """Its own, so that a look at a joint operation's targets is logged for each
+        target's municipality's auditors alone."""
+        return Policy.municipalities_of(self, model, ids)
+
 
 @access.register(Inspection)
 class InspectionPolicy(Counted, Policy):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.audit.tampering import tamper
+from tests.cases.test_joint_operations import joint  # noqa: F401 (an operation of both)
 from tests.core.test_municipalities import town  # noqa: F401 (the two municipalities)
 from tests.factories import log_in, member, umea
 from umebra.access import SYSTEM, Actor
@@ -152,3 +153,20 @@ def test_an_events_municipality_is_part_of_it(town):  # noqa: F811
     tamper("UPDATE audit_eventmunicipality SET municipality_id = %s WHERE id = %s",
            [umea().pk, link.pk], table="audit_eventmunicipality")  # fmt: skip
     assert event_chain_first_broken_link()[1] == event
+
+
+def test_a_joint_operations_targets_are_logged_for_each_targets_municipality(joint):  # noqa: F811
+    """polis' look at Operation Gränsland, whose targets are one in each municipality: each
+    municipality's auditors are told of its own target, and of the other's not even its
+    number."""
+    last = AccessEvent.objects.order_by("-id").values_list("id", flat=True).first()
+    log_in(Client(), joint["people"]["polis"]).get(joint["operation"].get_absolute_url())
+    targets = {
+        tuple(event.municipalities.values_list("code", flat=True)): [
+            key for key in event.listed_keys() if key.startswith("cases.target:")
+        ]
+        for event in AccessEvent.objects.filter(id__gt=last, object_type="cases.operation")
+    }
+    at = joint["at"]
+    assert targets[("2480",)] == [f"cases.target:{at['umea']['target'].pk}"]
+    assert targets[("2460",)] == [f"cases.target:{at['vannas']['target'].pk}"]

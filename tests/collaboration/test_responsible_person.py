@@ -197,6 +197,7 @@ CHOSEN_BY_ROLE = {
     Role.AGENCY_INSPECTOR: True,
     Role.PARTNER: True,
     Role.POLITICIAN: False,
+    Role.COUNTY_COORDINATOR: False,
     Role.AUDITOR: False,
     Role.ADMIN: False,
 }

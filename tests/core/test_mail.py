@@ -126,6 +126,7 @@ KINDS_BY_ROLE = {
     Role.AGENCY_INSPECTOR: {"action_due", "role_request", "grant_decided"},
     Role.PARTNER: {"action_due", "grant_decided"},
     Role.POLITICIAN: set(),
+    Role.COUNTY_COORDINATOR: set(),
     Role.AUDITOR: set(),
     Role.ADMIN: {"role_request"},
 }  # fmt: skip

@@ -24,7 +24,8 @@ WORK = ["Överenskommelser och löften", "Samverkansgrupper"]
 MENUS = {
     Role.COORDINATOR: [
         "Samverkansinsatser", "SIG-ärenden", "LOS-insatser", "Observationer", *EVERYONE, *WORK,
-        "Medel", "Områden", "Aktörer", "Rapporter", "Behörigheter", "Tillgänglighetsrapporter",
+        "Medel", "Områden", "Aktörer", "Rapporter", "Kommunerna i cykeln", "Behörigheter",
+        "Tillgänglighetsrapporter",
     ],
     Role.SOCIAL_WORKER: [
         "Samverkansinsatser", "SIG-ärenden", "Observationer", *EVERYONE, *WORK, "Områden",
@@ -43,10 +44,15 @@ MENUS = {
         "Aktörer",
     ],
     Role.PARTNER: ["Samverkansinsatser", "Observationer", *EVERYONE, *WORK, "Områden", "Aktörer"],
-    Role.POLITICIAN: [*EVERYONE, *WORK, "Medel", "Områden", "Aktörer", "Rapporter"],
+    Role.POLITICIAN: [
+        *EVERYONE, *WORK, "Medel", "Områden", "Aktörer", "Rapporter", "Kommunerna i cykeln",
+    ],
+    # Länsstyrelsen's: the county's reports and cycle, and what every role sees (the adopted
+    # documents, the indicators, the map).
+    Role.COUNTY_COORDINATOR: [*EVERYONE, "Områden", "Aktörer", "Rapporter", "Kommunerna i cykeln"],
     Role.AUDITOR: [
-        *EVERYONE, "Områden", "Aktörer", "Rapporter", "Behörigheter", "Åtkomstlogg",
-        "Registerutdrag",
+        *EVERYONE, "Områden", "Aktörer", "Rapporter", "Kommunerna i cykeln", "Behörigheter",
+        "Åtkomstlogg", "Registerutdrag",
     ],
     Role.ADMIN: [*EVERYONE, "Områden", "Aktörer", "Behörigheter", "Tillgänglighetsrapporter"],
 }  # fmt: skip

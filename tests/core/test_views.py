@@ -17,6 +17,7 @@ SWEDISH_ROLE_HEADINGS = {
     Role.AGENCY_INSPECTOR: "Myndighetsinspektör",
     Role.PARTNER: "Samverkanspart",
     Role.POLITICIAN: "Förtroendevald",
+    Role.COUNTY_COORDINATOR: "Länssamordnare",
     Role.AUDITOR: "Granskare",
     Role.ADMIN: "Administratör",
 }
