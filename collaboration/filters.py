@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from collaboration.models import Area, EffortKind, JointEffort, Undertaking
 from collaboration.selectors.areas import area_choices
 from umebra import access
+from umebra.filters import MunicipalityFilterSet
 from umebra.forms import DateInput
-from umebra.models import Municipality, Organisation
+from umebra.models import Organisation
 
 
-class EffortFilter(django_filters.FilterSet):
+class EffortFilter(MunicipalityFilterSet):
     date_from = django_filters.DateFilter(
         field_name="date", lookup_expr="gte", label=_("From"), widget=DateInput
     )
@@ -35,22 +36,13 @@ class EffortFilter(django_filters.FilterSet):
         label=_("Serves the promise or agreement"),
         empty_label=_("All"),
     )
-    municipality = django_filters.ModelChoiceFilter(
-        queryset=Municipality.objects.none(), label=_("Municipality"), empty_label=_("All")
-    )
 
     class Meta:
         model = JointEffort
         fields = ["date_from", "date_to", "area", "kind", "organisation", "undertaking"]
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        if access.actor_for(user).works_in_several:
-            self.filters["municipality"].queryset = access.restrict(
-                user, Municipality.objects.all()
-            )
-        else:
-            del self.filters["municipality"]
+        super().__init__(*args, user=user, **kwargs)
         self.filters["area"].queryset = area_choices(user=user)
         self.filters["organisation"].queryset = access.restrict(user, Organisation.objects.all())
         self.filters["undertaking"].queryset = access.restrict(user, Undertaking.objects.all())

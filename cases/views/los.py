@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases.filters import OperationFilter
 from cases.forms.los import (
     InspectionForm,
     IntelligenceForm,
@@ -42,13 +43,17 @@ from umebra.workflow import next_choices
 @require_GET
 def operation_list_view(request: HttpRequest) -> HttpResponse:
     access.require_view_any(request, Operation)
-    operations = list(operation_list(user=request.user))
+    filtered = OperationFilter(
+        request.GET or None, queryset=operation_list(user=request.user), user=request.user
+    )
+    operations = list(filtered.qs)
     access.log(request, AccessAction.VIEW, Operation, reason="list", listed=operations)
     return render(
         request,
         "cases/operations/list.html",
         {
             "operations": operations,
+            "filter": filtered,
             "may_add": access.may_add(request.user, Operation),
         },
     )

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases.filters import CaseFilter
 from cases.forms.sig import (
     CaseActionForm,
     CaseOpenForm,
@@ -42,9 +43,12 @@ from umebra.selectors import user_or_none
 @require_GET
 def case_list_view(request: HttpRequest) -> HttpResponse:
     access.require_view_any(request, SigCase)
-    page, query = paginate(
-        request, case_list(user=request.user), count=access.count(request.user, SigCase)
+    cases = CaseFilter(
+        request.GET or None, queryset=case_list(user=request.user), user=request.user
     )
+    # The whole list's count comes from the grant tally; one narrowed to a municipality counts.
+    count = None if cases.narrowed else access.count(request.user, SigCase)
+    page, query = paginate(request, cases.qs, count=count)
     # A list of names is a read of personal data too: one event names the cases it showed.
     access.log(request, AccessAction.VIEW, SigCase, reason="list", listed=page.object_list)
     return render(
@@ -53,6 +57,7 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "query": query,
+            "filter": cases,
             "may_add": access.may_add(request.user, SigCase),
             # The link to break the glass, for those its page lets in.
             "may_open_emergency": access.may_add(request.user, EmergencyAccess),

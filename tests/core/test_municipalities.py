@@ -338,3 +338,37 @@ def test_the_effort_list_is_filtered_by_municipality(client, town):
              if reverse("collaboration:effort-detail", args=[town["objects"][key].pk])
              in page.content.decode()}  # fmt: skip
     assert shown == {"vannas effort"}
+
+
+# list × the municipality chosen → the objects of the town it shows, to polis (of both).
+FILTERED = {
+    ("cases:case-list", None): {"umea case", "vannas case"},
+    ("cases:case-list", "umea"): {"umea case"},
+    ("cases:case-list", "vannas"): {"vannas case"},
+    ("cases:operation-list", None): {"umea operation", "vannas operation"},
+    ("cases:operation-list", "umea"): {"umea operation"},
+    ("cases:operation-list", "vannas"): {"vannas operation"},
+}
+
+
+def test_the_case_and_operation_lists_are_filtered_by_municipality(client, town):
+    log_in(client, town["people"]["polis"])
+    ids = {"umea": umea().pk, "vannas": town["vannas"].pk}
+    objects = town["objects"]
+    got = {}
+    for (name, chosen), _expected in FILTERED.items():
+        page = client.get(reverse(name), {"municipality": ids[chosen]} if chosen else {})
+        text = page.content.decode()
+        got[(name, chosen)] = {key for key, obj in objects.items()
+                               if key.split()[1] in ("case", "operation")
+                               and obj.get_absolute_url() in text}  # fmt: skip
+    assert got == FILTERED
+    # The count says what the list holds: one case of Vännäs' when Vännäs is chosen.
+    page = client.get(reverse("cases:case-list"), {"municipality": ids["vannas"]})
+    assert page.context["page"].paginator.count == 1
+
+
+def test_one_who_works_in_one_municipality_is_offered_no_such_filter(client, town):
+    log_in(client, town["people"]["samordnare"])
+    for name in ("cases:operation-list", "collaboration:effort-list"):
+        assert "municipality" not in client.get(reverse(name)).context["filter"].form.fields
