@@ -139,16 +139,22 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters are sent apart from the SQL, and a statement run a few times on a connection
-    # is prepared: PostgreSQL plans it once instead of on every request (the case list's page
-    # query took 3.1 ms planned anew and 1.7 ms prepared). A transaction-pooling PgBouncer
-    # needs 1.21 or newer with max_prepared_statements set; DATABASE_PREPARE_THRESHOLD=0
-    # turns preparing off for older poolers.
+    # is prepared: PostgreSQL parses it once instead of on every request. A transaction-
+    # pooling PgBouncer needs 1.21 or newer with max_prepared_statements set;
+    # DATABASE_PREPARE_THRESHOLD=0 turns preparing off for older poolers.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "server_side_binding": True,
             "prepare_threshold": env.int("DATABASE_PREPARE_THRESHOLD", default=5) or None,
         }
     )
+    # A prepared statement is planned anew for its parameters each time: after five runs
+    # PostgreSQL would keep one plan for every municipality, made for an average one, and a
+    # large city paid for it (the police's effort list 450 ms with that plan, 62 ms planned
+    # for Umeå; docs/benchmarks.md). Behind a pooler that refuses startup options, set it on
+    # the database instead (ALTER DATABASE … SET plan_cache_mode) and this to "".
+    if plan_cache_mode := env.str("DATABASE_PLAN_CACHE_MODE", default="force_custom_plan"):
+        DATABASES["default"]["OPTIONS"]["options"] = f"-c plan_cache_mode={plan_cache_mode}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Identity ----------------------------------------------------------------------------------

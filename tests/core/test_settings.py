@@ -84,3 +84,21 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = run(["manage.py", "check"], env, tmp_path)
     assert result.returncode != 0
     assert "Set DJANGO_SECRET_KEY when DJANGO_DEBUG=0" in result.stderr
+
+
+def test_each_statement_is_planned_for_its_municipality(db):
+    """The test database's own connection: PostgreSQL plans a prepared statement for its
+    parameters each time, not once for an average municipality (docs/benchmarks.md)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone()[0] == "force_custom_plan"
+
+
+def test_the_plan_cache_mode_can_be_left_to_the_database(tmp_path):
+    """Behind a pooler that refuses startup options, nothing is sent."""
+    values = read_settings(PRODUCTION | {"DATABASE_PLAN_CACHE_MODE": ""}, tmp_path, "DATABASES")
+    assert "plan_cache_mode" not in values["DATABASES"]
+    values = read_settings(PRODUCTION, tmp_path, "DATABASES")
+    assert "-c plan_cache_mode=force_custom_plan" in values["DATABASES"]
