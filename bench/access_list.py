@@ -401,18 +401,18 @@ def case_list_approaches(user) -> dict:
 
 
 def effort_page(user):
-    """The effort list page's reads: a fresh user, its filter (unbound: no choice made) and
-    paginator, the first page of rows with their areas and organisations, and the count."""
-    from django.core.paginator import Paginator
-
+    """The effort list page's reads: a fresh user, its filter (unbound: no choice made), the
+    first page of rows with their areas and organisations, and the access layer's count (as
+    ``effort_list_view`` asks for a list its filters do not narrow)."""
     from collaboration.filters import EffortFilter
+    from collaboration.models import JointEffort
     from collaboration.selectors.efforts import effort_list
+    from umebra import access
     from umebra.models import User
 
     fresh = User.objects.get(pk=user.pk)
     efforts = EffortFilter(None, queryset=effort_list(user=fresh), user=fresh).qs
-    page = Paginator(efforts, 50).get_page(1)
-    return list(page), page.paginator.count
+    return list(efforts[:50]), access.count(fresh, JointEffort)
 
 
 def measure() -> list[dict]:

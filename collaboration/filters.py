@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from collaboration.models import Area, EffortKind, JointEffort, Undertaking
+from collaboration.models import Area, EffortKind, JointEffort, Observation, Undertaking
 from collaboration.selectors.areas import area_choices
 from umebra import access
 from umebra.filters import MunicipalityFilterSet
@@ -46,3 +46,11 @@ class EffortFilter(MunicipalityFilterSet):
         self.filters["area"].queryset = area_choices(user=user)
         self.filters["organisation"].queryset = access.restrict(user, Organisation.objects.all())
         self.filters["undertaking"].queryset = access.restrict(user, Undertaking.objects.all())
+
+
+class ObservationFilter(MunicipalityFilterSet):
+    """The detailed list of observations: one municipality's, for one who works in several."""
+
+    class Meta:
+        model = Observation
+        fields: list[str] = []

@@ -97,6 +97,16 @@ class JointEffortPolicy(Counted, PartyPolicy):
             return queryset.filter(pk__in=rows.values("jointeffort_id"))
         return super().restrict(actor, queryset, action)
 
+    def count(self, actor: Actor) -> int:
+        """How many efforts the actor sees: a party's counted on its own rows of the
+        parties' table, by that index alone, rather than through the efforts."""
+        if actor.role in TAKING_PART:
+            return EffortParty.objects.filter(
+                organisation_id=actor.member.organisation_id,
+                municipality__in=actor.municipality_ids,
+            ).count()
+        return access.restrict_for(actor, JointEffort.objects.all()).count()
+
 
 @access.register(EffortParty)
 class EffortPartyPolicy(ParentPolicy):

@@ -19,7 +19,7 @@ def observation_list(*, user: User) -> QuerySet[Observation]:
     (``listed_organisation`` says which)."""
     return (
         access.restrict(user, Observation.objects.all())
-        .select_related("area", "organisation")
+        .select_related("area", "organisation", "municipality")
         .defer("area__boundary")  # a row names its area; only maps draw it
         .order_by("-occurred_at", "-id")
     )

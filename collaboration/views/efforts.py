@@ -43,7 +43,10 @@ def _preliminary(efforts: EffortFilter) -> str:
 def effort_list_view(request: HttpRequest) -> HttpResponse:
     access.require_view_any(request, JointEffort)
     efforts = _filtered(request, effort_list(user=request.user))
-    page, query = paginate(request, efforts.qs)
+    # The whole list's count is the access layer's, faster than counting the query; a list
+    # narrowed by its filters counts its rows.
+    count = None if efforts.narrowed else access.count(request.user, JointEffort)
+    page, query = paginate(request, efforts.qs, count=count)
     return render(
         request,
         "collaboration/efforts/list.html",

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from collaboration.filters import ObservationFilter
 from collaboration.forms.observations import ObservationForm
 from collaboration.models import Observation
 from collaboration.selectors.observations import (
@@ -64,7 +65,10 @@ def observation_list_view(request: HttpRequest) -> HttpResponse:
     rows = picture.area_rows()
     week_labels = [f"v{week.isocalendar().week}" for week in picture.weeks]
     shapes = [charts.Shape(area.name, area.boundary) for area in picture.areas if area.boundary]
-    page, query = paginate(request, observation_list(user=request.user), per_page=25)
+    listed = ObservationFilter(
+        request.GET or None, queryset=observation_list(user=request.user), user=request.user
+    )
+    page, query = paginate(request, listed.qs, per_page=25)
     return render(
         request,
         "collaboration/observations/list.html",
@@ -90,6 +94,7 @@ def observation_list_view(request: HttpRequest) -> HttpResponse:
             ),
             "page": page,
             "query": query,
+            "filter": listed,
             "changeable": changeable(user=request.user, observations=page.object_list),
             "listed_organisation": listed_organisation(user=request.user),
             "may_add": access.may_add(request.user, Observation),

@@ -11,6 +11,7 @@ the pages.
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -372,3 +373,32 @@ def test_one_who_works_in_one_municipality_is_offered_no_such_filter(client, tow
     log_in(client, town["people"]["samordnare"])
     for name in ("cases:operation-list", "collaboration:effort-list"):
         assert "municipality" not in client.get(reverse(name)).context["filter"].form.fields
+
+
+# person → how many efforts their list counts: the town's effort of each municipality has its
+# municipal unit and the police as parties.
+EFFORTS_COUNTED = {
+    "samordnare": 1, "vannas-samordnare": 1, "polis": 2, "polis-umea": 1, "skatteverket": 0,
+    "socialsekreterare": 0,
+}  # fmt: skip
+
+
+def test_the_effort_list_counts_what_it_shows(town):
+    got = {}
+    for username in EFFORTS_COUNTED:
+        client = log_in(Client(), town["people"][username])
+        page = client.get(reverse("collaboration:effort-list")).context["page"]
+        assert page.paginator.count == len(page.object_list), username
+        got[username] = page.paginator.count
+    assert got == EFFORTS_COUNTED
+
+
+def test_the_observation_list_names_and_filters_the_municipality(town):
+    client = log_in(Client(), town["people"]["polis"])
+    page = client.get(reverse("collaboration:observation-list"))
+    assert '<th scope="col">Kommun</th>' in page.content.decode()
+    chosen = client.get(
+        reverse("collaboration:observation-list"), {"municipality": town["vannas"].pk}
+    )
+    assert {o.municipality.code for o in chosen.context["page"].object_list} == {"2460"}
+    assert {o.municipality.code for o in page.context["page"].object_list} == {"2480", "2460"}
