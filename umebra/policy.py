@@ -23,6 +23,7 @@ from umebra.models import (
     role_fits,
 )
 from umebra.roles import ADMINISTERING_ROLES, OVERSIGHT_ROLES, PERSONAL_DATA_ROLES, Role
+from umebra.tenancy import host_municipality_id
 
 EVERY_ROLE = frozenset(Role)
 # Roles that work across organisations and so see everyone's staff.
@@ -286,11 +287,23 @@ class WorkerPingPolicy(RolePolicy):
 
 @access.register(AccessAttempt)
 class LockOutPolicy(RolePolicy):
-    """The administrator sees lock-outs (django-axes) and lifts them."""
-
-    tenant = None  # the installation's login, which serves every municipality
+    """The administrator sees lock-outs (django-axes) and lifts them: those of their
+    municipalities' people. A lock-out names a user name and an address, so an
+    administrator of Vännäs sees none of Umeå's people's; one of a name no account has is
+    the installation's, kept by its first municipality's administrators."""
 
     roles = {Action.VIEW: frozenset({Role.ADMIN}), Action.DELETE: frozenset({Role.ADMIN})}
+
+    def scope(self, queryset: QuerySet, municipality_ids: Iterable[int]) -> QuerySet:
+        ids = list(municipality_ids)
+        people = access.policy_for(User).scope(User.objects.all(), ids)
+        theirs = Q(username__in=people.values("username"))
+        if host_municipality_id() in ids:
+            theirs |= ~Q(username__in=User.objects.values("username"))
+        return queryset.filter(theirs)
+
+    def municipalities_of(self, model: type, ids: Iterable) -> dict[str, frozenset]:
+        return {}  # a lock-out lifted is in the administrator's municipalities
 
 
 @access.register(MailPreference)

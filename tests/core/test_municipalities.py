@@ -402,3 +402,31 @@ def test_the_observation_list_names_and_filters_the_municipality(town):
     )
     assert {o.municipality.code for o in chosen.context["page"].object_list} == {"2460"}
     assert {o.municipality.code for o in page.context["page"].object_list} == {"2480", "2460"}
+
+
+# (administrator, whose lock-out) → listed on the administrator's page of lock-outs. A
+# lock-out names a person's user name and address; one of no account is the installation's.
+LOCK_OUTS = {
+    ("umea", "samordnare"): True, ("umea", "vs"): False, ("umea", "polis"): True,
+    ("umea", "nobody-at-all"): True,
+    ("vannas", "samordnare"): False, ("vannas", "vs"): True, ("vannas", "polis"): True,
+    ("vannas", "nobody-at-all"): False,
+}  # fmt: skip
+
+
+def test_each_municipalitys_administrator_sees_the_lock_outs_of_its_own_people(town):
+    from axes.models import AccessAttempt
+
+    for username in {name for _admin, name in LOCK_OUTS}:
+        AccessAttempt.objects.create(
+            username=username, ip_address="192.0.2.1", user_agent="x", failures_since_start=5,
+            get_data="", post_data="", http_accept="", path_info="/login/",
+        )  # fmt: skip
+    pages = {
+        key: log_in(Client(), member(Role.ADMIN, town["orgs"][key], username=f"admin-{key}"))
+        .get(reverse("admin:axes_accessattempt_changelist"))
+        .content.decode()
+        for key in ("umea", "vannas")
+    }
+    got = {(key, name): f">{name}<" in pages[key] for key, name in LOCK_OUTS}
+    assert got == LOCK_OUTS
