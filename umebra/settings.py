@@ -148,13 +148,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "prepare_threshold": env.int("DATABASE_PREPARE_THRESHOLD", default=5) or None,
         }
     )
-    # A prepared statement is planned anew for its parameters each time: after five runs
-    # PostgreSQL would keep one plan for every municipality, made for an average one, and a
-    # large city paid for it (the police's effort list 450 ms with that plan, 62 ms planned
-    # for Umeå; docs/benchmarks.md). Behind a pooler that refuses startup options, set it on
-    # the database instead (ALTER DATABASE … SET plan_cache_mode) and this to "".
-    if plan_cache_mode := env.str("DATABASE_PLAN_CACHE_MODE", default="force_custom_plan"):
-        DATABASES["default"]["OPTIONS"]["options"] = f"-c plan_cache_mode={plan_cache_mode}"
+    # Each session's settings (docs/benchmarks.md). A prepared statement is planned anew for
+    # its parameters each time: after five runs PostgreSQL would keep one plan for every
+    # municipality, made for an average one, and a large city paid for it (the police's
+    # effort list 488 ms with that plan, 65 ms planned for Umeå). And no query is split
+    # among parallel workers: starting them cost a list page 15 ms of its 21, for work one
+    # process does in less. Behind a pooler that refuses startup options, set them on the
+    # database instead (ALTER DATABASE … SET …) and this to "".
+    if session := env.str(
+        "DATABASE_SESSION_OPTIONS",
+        default="-c plan_cache_mode=force_custom_plan -c max_parallel_workers_per_gather=0",
+    ):
+        DATABASES["default"]["OPTIONS"]["options"] = session
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Identity ----------------------------------------------------------------------------------

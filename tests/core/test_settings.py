@@ -86,19 +86,22 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert "Set DJANGO_SECRET_KEY when DJANGO_DEBUG=0" in result.stderr
 
 
-def test_each_statement_is_planned_for_its_municipality(db):
+def test_each_statement_is_planned_for_its_municipality_by_one_process(db):
     """The test database's own connection: PostgreSQL plans a prepared statement for its
-    parameters each time, not once for an average municipality (docs/benchmarks.md)."""
+    parameters each time, not once for an average municipality, and starts no parallel
+    workers for a page's query (docs/benchmarks.md)."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute("SHOW plan_cache_mode")
         assert cursor.fetchone()[0] == "force_custom_plan"
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
 
 
-def test_the_plan_cache_mode_can_be_left_to_the_database(tmp_path):
+def test_the_session_options_can_be_left_to_the_database(tmp_path):
     """Behind a pooler that refuses startup options, nothing is sent."""
-    values = read_settings(PRODUCTION | {"DATABASE_PLAN_CACHE_MODE": ""}, tmp_path, "DATABASES")
+    values = read_settings(PRODUCTION | {"DATABASE_SESSION_OPTIONS": ""}, tmp_path, "DATABASES")
     assert "plan_cache_mode" not in values["DATABASES"]
     values = read_settings(PRODUCTION, tmp_path, "DATABASES")
     assert "-c plan_cache_mode=force_custom_plan" in values["DATABASES"]
