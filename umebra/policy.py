@@ -23,7 +23,7 @@ from umebra.models import (
     role_fits,
 )
 from umebra.roles import ADMINISTERING_ROLES, OVERSIGHT_ROLES, PERSONAL_DATA_ROLES, Role
-from umebra.tenancy import host_municipality_id
+from umebra.tenancy import host_municipality_id, membership_municipality_rows
 
 EVERY_ROLE = frozenset(Role)
 # Roles that work across organisations and so see everyone's staff.
@@ -93,16 +93,6 @@ def memberships_in(municipality_ids: Iterable[int]) -> QuerySet:
         Q(organisation__regional=False, organisation__municipalities__in=ids)
         | Q(organisation__regional=True, municipalities__in=ids)
     ).values("pk")
-
-
-def _membership_municipalities(memberships: QuerySet, key: str) -> dict[str, frozenset]:
-    """The municipalities ``memberships`` work in, by their field ``key`` (their own id,
-    their user's): the local organisation's, or those a regional one's names."""
-    local = memberships.filter(organisation__regional=False).values_list(
-        key, "organisation__municipalities"
-    )
-    named = memberships.filter(organisation__regional=True).values_list(key, "municipalities")
-    return access.grouped([*local, *named])
 
 
 def _administered() -> QuerySet:
@@ -224,7 +214,8 @@ class MembershipPolicy(_StaffPolicy):
         return queryset.filter(pk__in=memberships_in(municipality_ids))
 
     def municipalities_of(self, model: type, ids: Iterable) -> dict[str, frozenset]:
-        return _membership_municipalities(Membership.objects.filter(pk__in=ids), "pk")
+        rows = membership_municipality_rows(Membership.objects.filter(pk__in=ids), "pk")
+        return access.grouped(rows)
 
     def grant(self, actor: Actor, organisation: Organisation, role: Role) -> Grant | None:
         """How ``actor`` may hand ``role`` in ``organisation`` to someone else, if at all."""
@@ -275,7 +266,8 @@ class UserPolicy(_StaffPolicy):
 
     def municipalities_of(self, model: type, ids: Iterable) -> dict[str, frozenset]:
         """Where the people work or worked."""
-        return _membership_municipalities(Membership.objects.filter(user__in=ids), "user_id")
+        rows = membership_municipality_rows(Membership.objects.filter(user__in=ids), "user_id")
+        return access.grouped(rows)
 
 
 @access.register(WorkerPing)

@@ -47,18 +47,21 @@ def membership_municipality_ids(membership: Membership | None) -> frozenset[int]
     return frozenset(municipalities.values_list("pk", flat=True))
 
 
+def membership_municipality_rows(memberships, key: str) -> list[tuple]:
+    """``(key, municipality id)`` for the municipalities ``memberships`` work in, by their
+    field ``key`` (their own id, their user's): the local organisation's, or those a
+    membership of a regional one names."""
+    local = memberships.filter(organisation__regional=False).values_list(
+        key, "organisation__municipalities"
+    )
+    named = memberships.filter(organisation__regional=True).values_list(key, "municipalities")
+    return [*local, *named]
+
+
 def user_municipality_ids(user) -> frozenset[int]:
     """The municipalities ``user`` works in today, through any of their roles."""
-    memberships = Membership.objects.active().filter(user=user)
-    local = Municipality.objects.filter(
-        organisations__memberships__in=memberships.filter(organisation__regional=False)
-    )
-    named = Municipality.objects.filter(
-        memberships__in=memberships.filter(organisation__regional=True)
-    )
-    return frozenset(local.values_list("pk", flat=True)) | frozenset(
-        named.values_list("pk", flat=True)
-    )
+    rows = membership_municipality_rows(Membership.objects.active().filter(user=user), "pk")
+    return frozenset(municipality for _pk, municipality in rows if municipality is not None)
 
 
 def host_municipality_id() -> int | None:
